@@ -1,0 +1,76 @@
+"""The application factory: a table of contents of the product."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from app import config as app_config
+from app import tenancy
+from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure an instance of the product."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    _configure(app, test_config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    _init_login(app)
+    _init_i18n(app)
+    tenancy.register_template_helpers(app)
+
+    from app import account, admin, auth, engagements, reports
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(account.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(engagements.bp)
+    app.register_blueprint(reports.bp)
+
+    from app import cli, errors
+
+    app.register_blueprint(cli.bp)
+    errors.register(app)
+    return app
+
+
+def _configure(app: Flask, test_config: dict | None) -> None:
+    app.config.from_mapping(app_config.defaults(app.instance_path))
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(app_config.from_environment())
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app_config.ensure_secret_key(app.config, app.instance_path)
+    if app.config["APP_ENV"] == "production":
+        app.config["SESSION_COOKIE_SECURE"] = True
+
+
+def _init_login(app: Flask) -> None:
+    from app.auth.services import load_user
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(load_user)
+
+
+def _init_i18n(app: Flask) -> None:
+    from app import i18n
+
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    login_manager.localize_callback = i18n.gettext
+    i18n.register_template_helpers(app)

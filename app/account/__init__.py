@@ -1,0 +1,7 @@
+"""A user's own settings: language and password."""
+
+from flask import Blueprint
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+from app.account import routes  # noqa: E402,F401  (routes attach themselves to bp)

@@ -1,0 +1,55 @@
+"""Command-line tasks; they call the same services as the views."""
+
+import click
+from flask import Blueprint
+
+from app import demo
+from app.admin.services import create_user
+from app.auth.forms import MIN_PASSWORD_LENGTH
+from app.auth.services import change_password, email_taken
+from app.models import SiteRole
+
+bp = Blueprint("cli", __name__, cli_group=None)
+
+
+@bp.cli.group()
+def users():
+    """Manage user accounts."""
+
+
+@users.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option(
+    "--role",
+    "site_role",
+    type=click.Choice([role.value for role in SiteRole]),
+    default=SiteRole.CONSULTANT.value,
+    show_default=True,
+)
+@click.option("--language", type=click.Choice(["en", "tr"]), default="en")
+@click.password_option(help="Asked for when not given.")
+def create_user_command(email, name, site_role, language, password):
+    """Create a user account."""
+    if email_taken(email):
+        raise click.ClickException(f"There is already an account for {email}.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.ClickException(
+            f"The password must be at least {MIN_PASSWORD_LENGTH} characters long."
+        )
+    user = create_user(email, name, SiteRole(site_role), language)
+    change_password(user, password)
+    click.echo(f"Created {user.email} ({site_role}).")
+
+
+@bp.cli.command("demo")
+def demo_command():
+    """Load the demo engagement and its accounts (does nothing if loaded)."""
+    if demo.load_demo():
+        click.echo(f"Loaded the demo engagement: {demo.DEMO_COMPANY}")
+    else:
+        click.echo("The demo engagement is already loaded.")
+    click.echo(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
+    for account in demo.DEMO_ACCOUNTS:
+        role = account.role.value if account.role else account.site_role.value
+        click.echo(f"  {account.email:<26} {role}")

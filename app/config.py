@@ -1,0 +1,93 @@
+"""Configuration, read in flaskr's order: defaults, instance file, environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+#: A key shorter than this is not accepted in production.
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class InsecureConfigurationError(RuntimeError):
+    """Raised when production mode is asked for without a proper secret key."""
+
+
+def defaults(instance_path: str) -> dict:
+    """The settings that hold when nothing else says otherwise."""
+    return {
+        "APP_ENV": "development",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(instance_path) / 'crm.sqlite'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Istanbul",
+        "LANGUAGES": ("en", "tr"),
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        #: failed logins allowed per client address before a 429
+        "LOGIN_RATE_LIMIT": "10 per 15 minutes",
+        #: how long a set-password link stays valid
+        "SET_PASSWORD_LINK_MAX_AGE": 7 * 24 * 3600,
+        "PAGE_SIZE": 25,
+    }
+
+
+def from_environment() -> dict:
+    """Settings that the process environment overrides."""
+    settings: dict = {}
+    if url := os.environ.get("DATABASE_URL"):
+        settings["SQLALCHEMY_DATABASE_URI"] = _sqlalchemy_url(url)
+    if key := os.environ.get("SECRET_KEY"):
+        settings["SECRET_KEY"] = key
+    if env := os.environ.get("APP_ENV"):
+        settings["APP_ENV"] = env
+    if storage := os.environ.get("RATELIMIT_STORAGE_URI"):
+        settings["RATELIMIT_STORAGE_URI"] = storage
+    return settings
+
+
+def _sqlalchemy_url(url: str) -> str:
+    """Point plain PostgreSQL URLs at the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def ensure_secret_key(config: dict, instance_path: str) -> None:
+    """Fill in SECRET_KEY, or refuse to run production without a real one.
+
+    Outside production a key is generated once into the instance folder so that
+    sessions survive restarts; production must get its key from the environment,
+    because every server behind a load balancer needs the same one.
+    """
+    key = config.get("SECRET_KEY")
+    if config["APP_ENV"] == "production":
+        if not key or len(key) < MIN_SECRET_KEY_LENGTH:
+            raise InsecureConfigurationError(
+                "APP_ENV=production needs SECRET_KEY in the environment, "
+                f"at least {MIN_SECRET_KEY_LENGTH} characters long."
+            )
+        return
+    if not key:
+        config["SECRET_KEY"] = _instance_secret_key(Path(instance_path))
+
+
+def _instance_secret_key(instance_path: Path) -> str:
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    try:
+        # Owner-only from the start; O_EXCL lets one of two racing workers win.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key

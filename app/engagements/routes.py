@@ -1,0 +1,205 @@
+"""The portfolio, the engagement dashboard, its details and its members."""
+
+from dataclasses import dataclass
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app.auth.services import set_password_token
+from app.engagements import bp, services
+from app.engagements.forms import EngagementForm, InviteForm, RoleForm
+from app.forms import ConfirmForm
+from app.models import CompanySize, Membership
+from app.tenancy import engagement_view, owned_or_404
+from assessments.progress import Step
+from assessments.roles import Action, Role, can
+
+
+@dataclass(frozen=True)
+class StepPage:
+    """Where the dashboard's next-step button leads, and who may follow it."""
+
+    endpoint: str
+    action: Action
+
+
+#: The page that carries out each step of the method the product tracks.
+STEP_PAGES = {
+    Step.INVITE_SPONSOR: StepPage("engagements.members", Action.MANAGE_MEMBERS),
+    Step.INVITE_TEAM: StepPage("engagements.members", Action.MANAGE_MEMBERS),
+}
+
+
+@bp.route("/")
+@login_required
+def index():
+    """The user's engagements; straight to the dashboard when there is only one."""
+    if (
+        not current_user.may_create_engagements
+        and services.membership_count(current_user) == 1
+    ):
+        only = services.memberships_page(current_user, 1, 1).items[0]
+        return redirect(
+            url_for("engagements.dashboard", engagement_id=only.engagement_id)
+        )
+    page = services.memberships_page(
+        current_user,
+        request.args.get("page", 1, type=int),
+        current_app.config["PAGE_SIZE"],
+    )
+    return render_template("engagements/index.html", page=page)
+
+
+@bp.route("/engagements/new", methods=["GET", "POST"])
+@login_required
+def create():
+    """Open an engagement for a client company."""
+    if not current_user.may_create_engagements:
+        abort(403)
+    form = EngagementForm()
+    if form.validate_on_submit():
+        engagement = services.create_engagement(current_user, _details(form))
+        flash(_("Engagement created. Invite the sponsor and the team next."), "success")
+        return redirect(url_for("engagements.members", engagement_id=engagement.id))
+    return render_template("engagements/form.html", form=form, engagement=None)
+
+
+@bp.route("/engagements/<int:engagement_id>")
+@engagement_view()
+def dashboard(membership: Membership):
+    """The engagement's home: four phase tiles with the next step of each."""
+    return render_template(
+        "engagements/dashboard.html",
+        engagement=membership.engagement,
+        phases=services.phase_overview(membership.engagement),
+        step_pages=STEP_PAGES,
+    )
+
+
+@bp.route("/engagements/<int:engagement_id>/edit", methods=["GET", "POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def edit(membership: Membership):
+    """Change the client company's details."""
+    engagement = membership.engagement
+    form = EngagementForm(obj=engagement)
+    if form.validate_on_submit():
+        services.update_engagement(engagement, _details(form))
+        flash(_("Engagement details saved."), "success")
+        return redirect(url_for("engagements.dashboard", engagement_id=engagement.id))
+    return render_template("engagements/form.html", form=form, engagement=engagement)
+
+
+@bp.route("/engagements/<int:engagement_id>/members")
+@engagement_view()
+def members(membership: Membership):
+    """Who belongs to the engagement, and in which role."""
+    return _members_page(membership, InviteForm())
+
+
+@bp.route("/engagements/<int:engagement_id>/members", methods=["POST"])
+@engagement_view(Action.MANAGE_MEMBERS)
+def invite(membership: Membership):
+    """Invite someone, creating their account if needed."""
+    form = InviteForm()
+    if not form.validate_on_submit():
+        return _members_page(membership, form)
+    try:
+        invitation = services.invite(
+            membership.engagement, form.email.data, form.name.data, Role(form.role.data)
+        )
+    except services.MembershipRuleError as error:
+        getattr(form, error.field).errors.append(str(error.message))
+        return _members_page(membership, form)
+    if invitation.account_created:
+        return _set_password_link_page(invitation.membership)
+    flash(_("%(name)s was added.", name=invitation.membership.user.name), "success")
+    return redirect(
+        url_for("engagements.members", engagement_id=membership.engagement_id)
+    )
+
+
+@bp.route(
+    "/engagements/<int:engagement_id>/members/<int:member_id>/role", methods=["POST"]
+)
+@engagement_view(Action.MANAGE_MEMBERS)
+def change_role(membership: Membership, member_id: int):
+    """Give a member another role."""
+    member = owned_or_404(Membership, member_id, membership.engagement_id)
+    form = RoleForm()
+    if form.validate_on_submit():
+        _apply(services.change_role, member, Role(form.role.data))
+    return redirect(
+        url_for("engagements.members", engagement_id=membership.engagement_id)
+    )
+
+
+@bp.route(
+    "/engagements/<int:engagement_id>/members/<int:member_id>/remove", methods=["POST"]
+)
+@engagement_view(Action.MANAGE_MEMBERS)
+def remove_member(membership: Membership, member_id: int):
+    """Take a member out of the engagement (their account stays)."""
+    member = owned_or_404(Membership, member_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        _apply(services.remove_member, member)
+    return redirect(
+        url_for("engagements.members", engagement_id=membership.engagement_id)
+    )
+
+
+@bp.route(
+    "/engagements/<int:engagement_id>/members/<int:member_id>/link", methods=["POST"]
+)
+@engagement_view(Action.MANAGE_MEMBERS)
+def new_link(membership: Membership, member_id: int):
+    """Issue a fresh set-password link for a member who has not signed in yet."""
+    member = owned_or_404(Membership, member_id, membership.engagement_id)
+    if member.user.has_password or not ConfirmForm().validate_on_submit():
+        abort(400)
+    return _set_password_link_page(member)
+
+
+def _apply(change, member: Membership, *args) -> None:
+    """Run a membership change and report its outcome as a flash message."""
+    try:
+        change(member, *args)
+    except services.MembershipRuleError as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("Members updated."), "success")
+
+
+def _members_page(membership: Membership, invite_form: InviteForm):
+    engagement = membership.engagement
+    return render_template(
+        "engagements/members.html",
+        engagement=engagement,
+        members=engagement.memberships,
+        invite_form=invite_form,
+        role_form=RoleForm(),
+        may_manage=can(membership.role, Action.MANAGE_MEMBERS),
+    )
+
+
+def _set_password_link_page(member: Membership):
+    link = url_for(
+        "auth.set_password", token=set_password_token(member.user), _external=True
+    )
+    return render_template(
+        "engagements/invited.html",
+        engagement=member.engagement,
+        member=member,
+        link=link,
+        max_age_days=current_app.config["SET_PASSWORD_LINK_MAX_AGE"] // 86400,
+    )
+
+
+def _details(form: EngagementForm) -> services.EngagementDetails:
+    return services.EngagementDetails(
+        name=form.name.data,
+        sector=form.sector.data,
+        size=CompanySize(form.size.data),
+        country=form.country.data,
+        report_language=form.report_language.data,
+    )

@@ -1,0 +1,166 @@
+"""Engagements and memberships: the only place these views touch the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, select
+
+from app.auth import services as accounts
+from app.extensions import db
+from app.models import CompanySize, Engagement, Membership, SiteRole, User
+from assessments import progress
+from assessments.roles import Role
+
+
+class MembershipRuleError(ValueError):
+    """A change to the members that would break a rule; the message says which."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class EngagementDetails:
+    """What a consultant types about a client company."""
+
+    name: str
+    sector: str
+    size: CompanySize
+    country: str
+    report_language: str
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """The outcome of inviting someone: their membership, and whether the
+    account is new (then the consultant hands over a set-password link)."""
+
+    membership: Membership
+    account_created: bool
+
+
+def memberships_page(user: User, page: int, per_page: int) -> Pagination:
+    """The user's engagements, newest first, one page of them."""
+    query = (
+        select(Membership)
+        .join(Membership.engagement)
+        .where(Membership.user_id == user.id)
+        .order_by(Engagement.created_at.desc(), Engagement.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def membership_count(user: User) -> int:
+    return db.session.scalar(
+        select(func.count(Membership.id)).where(Membership.user_id == user.id)
+    )
+
+
+def create_engagement(owner: User, details: EngagementDetails) -> Engagement:
+    """Open an engagement; its creator becomes its first consultant."""
+    engagement = Engagement(created_by_id=owner.id, **_cleaned(details))
+    engagement.memberships.append(Membership(user=owner, role=Role.CONSULTANT))
+    db.session.add(engagement)
+    db.session.commit()
+    return engagement
+
+
+def update_engagement(engagement: Engagement, details: EngagementDetails) -> None:
+    for field, value in _cleaned(details).items():
+        setattr(engagement, field, value)
+    db.session.commit()
+
+
+def _cleaned(details: EngagementDetails) -> dict:
+    return {
+        "name": details.name.strip(),
+        "sector": details.sector.strip(),
+        "size": details.size,
+        "country": details.country,
+        "report_language": details.report_language,
+    }
+
+
+def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitation:
+    """Add someone to the engagement, creating their account if they have none."""
+    user = accounts.find_user(email)
+    account_created = user is None
+    if user is None:
+        if not name.strip():
+            raise MembershipRuleError(
+                _l("There is no account for this e-mail yet: give the person's name."),
+                field="name",
+            )
+        site_role = SiteRole.CONSULTANT if role == Role.CONSULTANT else SiteRole.MEMBER
+        user = accounts.create_user(email, name, site_role=site_role)
+    elif _membership_of(engagement, user) is not None:
+        raise MembershipRuleError(
+            _l("%(name)s is already a member of this engagement.", name=user.name),
+            field="email",
+        )
+    membership = Membership(engagement=engagement, user=user, role=role)
+    db.session.add(membership)
+    db.session.commit()
+    return Invitation(membership=membership, account_created=account_created)
+
+
+def change_role(membership: Membership, role: Role) -> None:
+    """Give a member another role, keeping at least one consultant."""
+    if membership.role == Role.CONSULTANT and role != Role.CONSULTANT:
+        _keep_a_consultant(membership)
+    membership.role = role
+    db.session.commit()
+
+
+def remove_member(membership: Membership) -> None:
+    """Take someone out of the engagement; their account stays."""
+    if membership.role == Role.CONSULTANT:
+        _keep_a_consultant(membership)
+    db.session.delete(membership)
+    db.session.commit()
+
+
+def _keep_a_consultant(leaving: Membership) -> None:
+    consultants = db.session.scalar(
+        select(func.count(Membership.id)).where(
+            Membership.engagement_id == leaving.engagement_id,
+            Membership.role == Role.CONSULTANT,
+        )
+    )
+    if consultants <= 1:
+        raise MembershipRuleError(
+            _l("An engagement needs at least one consultant: appoint another first.")
+        )
+
+
+def _membership_of(engagement: Engagement, user: User) -> Membership | None:
+    return db.session.scalar(
+        select(Membership).where(
+            Membership.engagement_id == engagement.id, Membership.user_id == user.id
+        )
+    )
+
+
+def phase_overview(engagement: Engagement) -> list[progress.PhaseProgress]:
+    """The four phase tiles of the engagement dashboard."""
+    return progress.overview(engagement_facts(engagement))
+
+
+def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
+    """Collect, as plain values, what the core needs to judge progress."""
+    role_counts = dict(
+        db.session.execute(
+            select(Membership.role, func.count(Membership.id))
+            .where(Membership.engagement_id == engagement.id)
+            .group_by(Membership.role)
+        ).all()
+    )
+    return progress.EngagementFacts(
+        sponsor_count=role_counts.get(Role.SPONSOR, 0),
+        team_count=role_counts.get(Role.TEAM, 0),
+    )

@@ -1,0 +1,20 @@
+"""Friendly error pages, in the user's language."""
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException
+
+#: Errors that get a page of their own; any other code keeps Werkzeug's answer.
+PAGES = {400, 403, 404, 429, 500}
+
+
+def register(app: Flask) -> None:
+    """Render HTTP errors (unhandled exceptions arrive as 500) with the layout."""
+    app.register_error_handler(HTTPException, _http_error)
+
+
+def _http_error(error: HTTPException):
+    code = error.code or 500
+    if code not in PAGES:
+        return error
+    signing_in = request.endpoint == "auth.login"
+    return render_template(f"errors/{code}.html", signing_in=signing_in), code

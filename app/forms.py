@@ -1,0 +1,35 @@
+"""Form pieces shared by several areas."""
+
+from collections.abc import Iterable
+from enum import Enum
+
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice
+
+from app.i18n import LANGUAGE_NAMES, country_choices, label
+
+
+def stripped(value):
+    """A field filter: drop the spaces people paste around e-mails and names."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def select_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
+    return [SelectChoice(value, text) for value, text in pairs]
+
+
+def enum_choices(enum_class: type[Enum]) -> list[SelectChoice]:
+    """The members of one of the core's enums, labelled in the user's language."""
+    return [SelectChoice(member.value, label(member)) for member in enum_class]
+
+
+def language_choices() -> list[SelectChoice]:
+    return select_choices(LANGUAGE_NAMES.items())
+
+
+def countries() -> list[SelectChoice]:
+    return select_choices(country_choices())
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form whose only job is to carry the CSRF token of a button."""

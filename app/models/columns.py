@@ -1,0 +1,23 @@
+"""Column helpers shared by the models, portable across SQLite and PostgreSQL."""
+
+from datetime import UTC, datetime
+from enum import Enum
+
+import sqlalchemy as sa
+
+
+def utcnow() -> datetime:
+    """Now in UTC, naive, as every timestamp column stores it."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def enum_column(enum_class: type[Enum], length: int = 20) -> sa.Enum:
+    """Store an enum by its value in a plain string column (no native DB enum),
+    so adding a member never needs an ALTER TYPE."""
+    return sa.Enum(
+        enum_class,
+        native_enum=False,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )

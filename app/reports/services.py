@@ -1,0 +1,21 @@
+"""The data each report shows, gathered once for the page and the PDF alike."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.engagements.services import phase_overview
+from app.models import Engagement
+from app.reports.pdf import render_pdf
+
+
+def engagement_summary_pdf(engagement: Engagement, issued_on: date) -> bytes:
+    """The engagement summary: the company, its people and the four phases."""
+    return render_pdf(
+        "reports/engagement_summary.html",
+        engagement.report_language,
+        engagement=engagement,
+        members=engagement.memberships,
+        phases=phase_overview(engagement),
+        issued_on=issued_on,
+    )

@@ -1,0 +1,24 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("submit", (event) => {
+  // Destructive actions ask first.
+  const message = event.target.dataset.confirm;
+  if (message && !window.confirm(message)) event.preventDefault();
+});
+
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const input = document.querySelector(button.dataset.copy);
+  input.select();
+  try {
+    await navigator.clipboard.writeText(input.value);
+  } catch {
+    document.execCommand("copy");
+  }
+});
+
+document.addEventListener("DOMContentLoaded", () => {
+  // Bring the error summary into view and focus, so keyboard users hear it.
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+});

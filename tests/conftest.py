@@ -1,0 +1,190 @@
+"""Fixtures shared by the web and browser tests: apps, databases, factories."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import delete, select
+
+from app import create_app
+from app.auth import services as accounts
+from app.engagements import services as engagements
+from app.extensions import db
+from app.models import CompanySize, Engagement, Membership, SiteRole, User
+from assessments.roles import Role
+
+PASSWORD = "correct horse battery"
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory) -> str:
+    """Each web test runs once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite'}"
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test PostgreSQL: run the suite through `make test`.")
+        pytest.skip("TEST_POSTGRES_URL is not set (`make test` starts a server).")
+    return POSTGRES_URL
+
+
+def make_app(database_url: str, **overrides) -> Flask:
+    config = {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "WTF_CSRF_ENABLED": False,
+        "SERVER_NAME": "crm.test",
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def schema(database_url) -> Iterator[None]:
+    """The tables, created once per database for the session."""
+    app = make_app(database_url)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Overrides a test module can replace to configure its app."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, schema, app_config) -> Iterator[Flask]:
+    """A fresh app on an empty database."""
+    app = make_app(database_url, **app_config)
+    yield app
+    with app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(delete(table))
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class Factory:
+    """Tiny builders for the rows tests need, through the real services."""
+
+    def __init__(self, app: Flask):
+        self.app = app
+
+    def user(
+        self,
+        email: str,
+        name: str = "Test User",
+        site_role: SiteRole = SiteRole.CONSULTANT,
+        password: str | None = PASSWORD,
+        language: str = "en",
+    ) -> int:
+        with self.app.app_context():
+            user = accounts.create_user(email, name, site_role, password, language)
+            db.session.commit()
+            return user.id
+
+    def engagement(self, owner_id: int, name: str = "Örnek Gıda A.Ş.") -> int:
+        with self.app.app_context():
+            owner = db.session.get(User, owner_id)
+            details = engagements.EngagementDetails(
+                name=name,
+                sector="Food",
+                size=CompanySize.MEDIUM,
+                country="TR",
+                report_language="tr",
+            )
+            return engagements.create_engagement(owner, details).id
+
+    def member(self, engagement_id: int, user_id: int, role: Role) -> int:
+        with self.app.app_context():
+            membership = Membership(
+                engagement_id=engagement_id, user_id=user_id, role=role
+            )
+            db.session.add(membership)
+            db.session.commit()
+            return membership.id
+
+    def get(self, model, object_id):
+        with self.app.app_context():
+            row = db.session.get(model, object_id)
+            if row is not None:
+                db.session.expunge(row)
+            return row
+
+
+@pytest.fixture
+def factory(app) -> Factory:
+    return Factory(app)
+
+
+class AuthActions:
+    def __init__(self, client: FlaskClient):
+        self._client = client
+
+    def login(self, email: str, password: str = PASSWORD):
+        return self._client.post("/login", data={"email": email, "password": password})
+
+    def logout(self):
+        return self._client.post("/logout")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
+
+
+@dataclass
+class TwoCompanies:
+    """A consultant's engagement, and another consultant's that must stay hidden."""
+
+    ours: int
+    theirs: int
+    our_consultant: str
+    their_consultant: str
+    their_name: str
+    their_member_id: int
+
+
+@pytest.fixture
+def two_companies(factory) -> TwoCompanies:
+    ours_owner = factory.user("ours@example.com", "Ayla Danışman")
+    theirs_owner = factory.user("theirs@example.com", "Başka Danışman")
+    their_name = "Gizli Müşteri Ltd. Şti."
+    theirs = factory.engagement(theirs_owner, their_name)
+    their_sponsor = factory.user("their-sponsor@example.com", site_role=SiteRole.MEMBER)
+    return TwoCompanies(
+        ours=factory.engagement(ours_owner, "Açık Müşteri A.Ş."),
+        theirs=theirs,
+        our_consultant="ours@example.com",
+        their_consultant="theirs@example.com",
+        their_name=their_name,
+        their_member_id=factory.member(theirs, their_sponsor, Role.SPONSOR),
+    )
+
+
+def engagement_by_name(app: Flask, name: str) -> Engagement | None:
+    with app.app_context():
+        return db.session.scalar(select(Engagement).where(Engagement.name == name))

@@ -1,0 +1,108 @@
+"""Both languages: the switch, the catalog, and locale formats."""
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from flask_babel import force_locale, format_date, format_decimal
+
+from app.models import SiteRole, User
+
+ROOT = Path(__file__).resolve().parents[2]
+TURKISH_CATALOG = ROOT / "translations" / "tr" / "LC_MESSAGES" / "messages.po"
+
+
+def test_turkish_user_sees_turkish_labels(client, auth, factory):
+    owner = factory.user("tr@example.com", language="tr")
+    engagement_id = factory.engagement(owner)
+    auth.login("tr@example.com")
+    page = client.get(f"/engagements/{engagement_id}").text
+    assert '<html lang="tr">' in page
+    for label in ("Hazırlık", "Planlama", "Tasarım", "Uygulama", "Başlamadı", "Üyeler"):
+        assert label in page
+    assert "Not started" not in page
+
+
+def test_the_language_switch_is_stored_on_the_user(client, auth, factory):
+    user_id = factory.user("en@example.com", language="en")
+    auth.login("en@example.com")
+    response = client.post(
+        "/account/language", data={"language": "tr", "next": "/account/"}
+    )
+    assert response.location == "/account/"
+    assert factory.get(User, user_id).language == "tr"
+    assert "Parolayı değiştir" in client.get("/account/").text
+
+
+def test_visitors_switch_language_before_signing_in(client):
+    client.post("/account/language", data={"language": "tr", "next": "/login"})
+    assert "Giriş yap" in client.get("/login").text
+
+
+def test_the_browser_language_is_the_default(client):
+    page = client.get("/login", headers={"Accept-Language": "tr-TR,tr;q=0.9"}).text
+    assert "Giriş yap" in page
+
+
+def test_error_pages_speak_turkish(client, auth, factory):
+    factory.user("tr@example.com", language="tr", site_role=SiteRole.MEMBER)
+    auth.login("tr@example.com")
+    response = client.get("/engagements/424242")
+    assert response.status_code == 404
+    assert "Sayfa bulunamadı" in response.text
+
+
+def test_dates_and_numbers_follow_the_locale(app, client, auth, factory):
+    with app.test_request_context(), force_locale("tr"):
+        assert format_decimal(1234.56) == "1.234,56"
+        assert format_date(date(2025, 12, 31), "short") == "31.12.2025"
+    owner = factory.user("tr@example.com", language="tr")
+    factory.engagement(owner)
+    auth.login("tr@example.com")
+    assert re.search(r"<td>\d{2}\.\d{2}\.\d{4}</td>", client.get("/").text)
+
+
+def test_every_interface_string_has_a_turkish_translation(tmp_path):
+    template = tmp_path / "messages.pot"
+    subprocess.run(  # noqa: S603 (fixed arguments)
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-o",
+            str(template),
+            "--no-location",
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with template.open("rb") as handle:
+        extracted = {message.id for message in read_po(handle) if message.id}
+    with TURKISH_CATALOG.open("rb") as handle:
+        catalog = {m.id: m for m in read_po(handle) if m.id}
+    missing = sorted(str(msgid) for msgid in extracted if msgid not in catalog)
+    untranslated = sorted(
+        str(msgid)
+        for msgid in extracted
+        if msgid in catalog and (not catalog[msgid].string or catalog[msgid].fuzzy)
+    )
+    assert not missing, f"run `make messages`; not in the catalog: {missing[:5]}"
+    assert not untranslated, f"translate: {untranslated[:5]}"
+
+
+def test_turkish_translations_keep_their_placeholders():
+    with TURKISH_CATALOG.open("rb") as handle:
+        for message in read_po(handle):
+            if message.id and message.string:
+                wanted = sorted(re.findall(r"%\(\w+\)[sd]", str(message.id)))
+                assert sorted(re.findall(r"%\(\w+\)[sd]", message.string)) == wanted
