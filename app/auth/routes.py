@@ -2,7 +2,15 @@
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -40,8 +48,10 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign out."""
+    """Sign out, keeping the user's language for the sign-in page that follows."""
+    language = current_user.language
     logout_user()
+    session["language"] = language
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 

@@ -175,7 +175,7 @@ def _members_page(membership: Membership, invite_form: InviteForm):
     return render_template(
         "engagements/members.html",
         engagement=engagement,
-        members=engagement.memberships,
+        members=services.members(engagement),
         invite_form=invite_form,
         role_form=RoleForm(),
         may_manage=can(membership.role, Action.MANAGE_MEMBERS),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from app.auth import services as accounts
 from app.extensions import db
@@ -44,11 +45,24 @@ class Invitation:
     account_created: bool
 
 
+def members(engagement: Engagement) -> list[Membership]:
+    """The engagement's members with their accounts, in the order they joined."""
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .options(selectinload(Membership.user))
+            .where(Membership.engagement_id == engagement.id)
+            .order_by(Membership.id)
+        )
+    )
+
+
 def memberships_page(user: User, page: int, per_page: int) -> Pagination:
     """The user's engagements, newest first, one page of them."""
     query = (
         select(Membership)
         .join(Membership.engagement)
+        .options(contains_eager(Membership.engagement))
         .where(Membership.user_id == user.id)
         .order_by(Engagement.created_at.desc(), Engagement.id.desc())
     )
@@ -97,7 +111,10 @@ def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitat
                 field="name",
             )
         site_role = SiteRole.CONSULTANT if role == Role.CONSULTANT else SiteRole.MEMBER
-        user = accounts.create_user(email, name, site_role=site_role)
+        # A client's people most likely read the language their reports are in.
+        user = accounts.create_user(
+            email, name, site_role=site_role, language=engagement.report_language
+        )
     elif _membership_of(engagement, user) is not None:
         raise MembershipRuleError(
             _l("%(name)s is already a member of this engagement.", name=user.name),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.engagements.services import phase_overview
+from app.engagements.services import members, phase_overview
 from app.models import Engagement
 from app.reports.pdf import render_pdf
 
@@ -15,7 +15,7 @@ def engagement_summary_pdf(engagement: Engagement, issued_on: date) -> bytes:
         "reports/engagement_summary.html",
         engagement.report_language,
         engagement=engagement,
-        members=engagement.memberships,
+        members=members(engagement),
         phases=phase_overview(engagement),
         issued_on=issued_on,
     )

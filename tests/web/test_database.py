@@ -41,10 +41,11 @@ def test_migrations_build_exactly_the_models_and_go_back_down(empty_database_url
         db.engine.dispose()
 
 
-def test_sqlite_enforces_foreign_keys_and_uses_wal(database_url, app):
-    if not database_url.startswith("sqlite"):
-        pytest.skip("SQLite pragmas only")
+def test_sqlite_enforces_foreign_keys_and_uses_wal(tmp_path):
+    app = make_app(f"sqlite:///{tmp_path / 'tuned.sqlite'}")
     with app.app_context(), db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    with app.app_context():
+        db.engine.dispose()

@@ -98,6 +98,7 @@ def test_inviting_someone_new_creates_an_account_and_a_set_password_link(
         user = db.session.scalar(select(User).where(User.email == "sule@example.com"))
         assert user.name == "Şule Karaağaç"
         assert user.site_role == SiteRole.MEMBER
+        assert user.language == "tr"  # the engagement's report language
         assert not user.has_password
 
 
