@@ -59,10 +59,12 @@ def _configure(app: Flask, test_config: dict | None) -> None:
 
 
 def _init_login(app: Flask) -> None:
+    from app import i18n
     from app.auth.services import load_user
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = i18n.SIGN_IN_FIRST
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_user)
 
@@ -72,5 +74,4 @@ def _init_i18n(app: Flask) -> None:
 
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
     babel.init_app(app, locale_selector=i18n.select_locale)
-    login_manager.localize_callback = i18n.gettext
     i18n.register_template_helpers(app)

@@ -10,7 +10,7 @@ from enum import Enum
 
 from babel import Locale
 from flask import Flask, current_app, request, session
-from flask_babel import get_locale, gettext
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -18,7 +18,8 @@ from app.models import CompanySize, SiteRole
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.roles import Role
 
-__all__ = ["gettext", "label", "select_locale"]
+#: Flashed when a signed-out visitor opens a page that needs an account.
+SIGN_IN_FIRST = _l("Sign in to see this page.")
 
 #: Each language named in itself, as a language switch should show it.
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}

@@ -106,3 +106,9 @@ def test_turkish_translations_keep_their_placeholders():
             if message.id and message.string:
                 wanted = sorted(re.findall(r"%\(\w+\)[sd]", str(message.id)))
                 assert sorted(re.findall(r"%\(\w+\)[sd]", message.string)) == wanted
+
+
+def test_the_sign_in_reminder_is_translated(client):
+    turkish = {"Accept-Language": "tr"}
+    response = client.get("/", headers=turkish, follow_redirects=True)
+    assert "Bu sayfayı görmek için giriş yapın." in response.text
