@@ -114,9 +114,7 @@ def invite(membership: Membership):
     if invitation.account_created:
         return _set_password_link_page(invitation.membership)
     flash(_("%(name)s was added.", name=invitation.membership.user.name), "success")
-    return redirect(
-        url_for("engagements.members", engagement_id=membership.engagement_id)
-    )
+    return _back_to_members(membership)
 
 
 @bp.route(
@@ -129,9 +127,7 @@ def change_role(membership: Membership, member_id: int):
     form = RoleForm()
     if form.validate_on_submit():
         _apply(services.change_role, member, Role(form.role.data))
-    return redirect(
-        url_for("engagements.members", engagement_id=membership.engagement_id)
-    )
+    return _back_to_members(membership)
 
 
 @bp.route(
@@ -143,9 +139,7 @@ def remove_member(membership: Membership, member_id: int):
     member = owned_or_404(Membership, member_id, membership.engagement_id)
     if ConfirmForm().validate_on_submit():
         _apply(services.remove_member, member)
-    return redirect(
-        url_for("engagements.members", engagement_id=membership.engagement_id)
-    )
+    return _back_to_members(membership)
 
 
 @bp.route(
@@ -158,6 +152,12 @@ def new_link(membership: Membership, member_id: int):
     if member.user.has_password or not ConfirmForm().validate_on_submit():
         abort(400)
     return _set_password_link_page(member)
+
+
+def _back_to_members(membership: Membership):
+    return redirect(
+        url_for("engagements.members", engagement_id=membership.engagement_id)
+    )
 
 
 def _apply(change, member: Membership, *args) -> None:
