@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from app import config as app_config
-from app import tenancy
+from app import questionnaires, tenancy
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,13 +31,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     _init_login(app)
     _init_i18n(app)
     tenancy.register_template_helpers(app)
+    questionnaires.init_app(app)
 
-    from app import account, admin, auth, engagements, reports
+    from app import account, admin, auth, engagements, preparation, reports
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(engagements.bp)
+    app.register_blueprint(preparation.bp)
     app.register_blueprint(reports.bp)
 
     from app import cli, errors

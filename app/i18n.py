@@ -14,8 +14,17 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from app.models import CompanySize, SiteRole
+from app.models import (
+    AwarenessKind,
+    CompanySize,
+    ResistanceStatus,
+    SiteRole,
+    SponsorDecision,
+)
+from assessments.organisation import Department, OrgRole, Rule
 from assessments.progress import Phase, PhaseStatus, Step
+from assessments.questionnaire import Category, Dimension, Gate
+from assessments.readiness import GateStatus
 from assessments.roles import Role
 
 #: Flashed when a signed-out visitor opens a page that needs an account.
@@ -24,27 +33,176 @@ SIGN_IN_FIRST = _l("Sign in to see this page.")
 #: Each language named in itself, as a language switch should show it.
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
 
-_LABELS: dict[Enum, object] = {
-    Role.CONSULTANT: _l("Consultant"),
-    Role.TEAM: _l("Project team"),
-    Role.SPONSOR: _l("Sponsor"),
-    SiteRole.ADMIN: _l("Administrator"),
-    SiteRole.CONSULTANT: _l("Consultant"),
-    SiteRole.MEMBER: _l("Client member"),
-    CompanySize.MICRO: _l("Micro (under 10 employees)"),
-    CompanySize.SMALL: _l("Small (10–49 employees)"),
-    CompanySize.MEDIUM: _l("Medium (50–249 employees)"),
-    CompanySize.LARGE: _l("Large (250 employees or more)"),
-    Phase.PREPARATION: _l("Preparation"),
-    Phase.PLANNING: _l("Planning"),
-    Phase.DESIGN: _l("Design"),
-    Phase.IMPLEMENTATION: _l("Implementation"),
-    PhaseStatus.NOT_STARTED: _l("Not started"),
-    PhaseStatus.IN_PROGRESS: _l("In progress"),
-    PhaseStatus.COMPLETE: _l("Complete"),
-    Step.INVITE_SPONSOR: _l("Invite the sponsor"),
-    Step.INVITE_TEAM: _l("Invite the project team"),
+#: Labels of the core's codes. Keyed by (enum class, member): different enums
+#: share values ("sponsor", "in_progress"), and StrEnum members equal their values.
+_LABELS: dict[tuple[type, str], object] = {
+    (type(member), member.value): text
+    for member, text in (
+        (Role.CONSULTANT, _l("Consultant")),
+        (Role.TEAM, _l("Project team")),
+        (Role.SPONSOR, _l("Sponsor")),
+        (SiteRole.ADMIN, _l("Administrator")),
+        (SiteRole.CONSULTANT, _l("Consultant")),
+        (SiteRole.MEMBER, _l("Client member")),
+        (CompanySize.MICRO, _l("Micro (under 10 employees)")),
+        (CompanySize.SMALL, _l("Small (10–49 employees)")),
+        (CompanySize.MEDIUM, _l("Medium (50–249 employees)")),
+        (CompanySize.LARGE, _l("Large (250 employees or more)")),
+        (Phase.PREPARATION, _l("Preparation")),
+        (Phase.PLANNING, _l("Planning")),
+        (Phase.DESIGN, _l("Design")),
+        (Phase.IMPLEMENTATION, _l("Implementation")),
+        (PhaseStatus.NOT_STARTED, _l("Not started")),
+        (PhaseStatus.IN_PROGRESS, _l("In progress")),
+        (PhaseStatus.COMPLETE, _l("Complete")),
+        (Step.COMPLETE_QUESTIONNAIRE, _l("Complete the preparation questionnaire")),
+        (Step.CLEAR_GATES, _l("Clear the go/no-go gates")),
+        (Step.RECORD_ORGANISATION, _l("Set up the project organisation")),
+        (Step.HOLD_AWARENESS, _l("Hold awareness activities")),
+        (Step.ANNOUNCE_PROJECT, _l("Record the company-wide announcement")),
+        (Category.TREND_FOLLOWER, _l("Trend followers")),
+        (Category.HOPELESS, _l("The hopeless")),
+        (Category.SAVER, _l("Savers")),
+        (Category.STRATEGIC_THINKER, _l("Strategic thinkers")),
+        (Dimension.STRATEGY, _l("Strategy")),
+        (Dimension.PEOPLE_CULTURE, _l("People and culture")),
+        (Dimension.PROCESS, _l("Process")),
+        (Dimension.TECHNOLOGY, _l("Technology")),
+        (Dimension.CUSTOMER_KNOWLEDGE, _l("Customer knowledge")),
+        (Dimension.MEASUREMENT, _l("Measurement")),
+        (Gate.NEED, _l("Need for CRM")),
+        (Gate.BACKING, _l("Top-management backing")),
+        (Gate.CULTURE, _l("Culture open to change")),
+        (GateStatus.PASSED, _l("Passed")),
+        (GateStatus.FAILED, _l("Failed")),
+        (GateStatus.OVERRIDDEN, _l("Overridden")),
+        (GateStatus.NOT_ANSWERED, _l("Not answered")),
+        (SponsorDecision.APPROVED, _l("Approve")),
+        (SponsorDecision.SENT_BACK, _l("Send back")),
+        (Department.MANAGEMENT, _l("Management")),
+        (Department.MARKETING, _l("Marketing")),
+        (Department.SALES, _l("Sales")),
+        (Department.LOGISTICS, _l("Logistics")),
+        (Department.FINANCE, _l("Finance")),
+        (Department.SERVICE, _l("Service")),
+        (Department.HUMAN_RESOURCES, _l("Human resources")),
+        (Department.IT, _l("Information technology")),
+        (Department.PRODUCTION, _l("Production")),
+        (Department.OTHER, _l("Other")),
+        (AwarenessKind.INFORMAL_MEETING, _l("Informal meeting")),
+        (AwarenessKind.TRAINING, _l("Training")),
+        (AwarenessKind.VISIT, _l("Visit")),
+        (ResistanceStatus.OPEN, _l("Open")),
+        (ResistanceStatus.IN_PROGRESS, _l("Being handled")),
+        (ResistanceStatus.RESOLVED, _l("Resolved")),
+        (OrgRole.SPONSOR, _l("Sponsor")),
+        (OrgRole.PROJECT_MANAGER, _l("Project manager")),
+        (OrgRole.CONSULTANT, _l("Consultant")),
+        (OrgRole.PROJECT_TEAM, _l("Project team")),
+        (OrgRole.WORKING_GROUP, _l("Planning working group")),
+    )
 }
+
+#: What each readiness category means, in one sentence.
+_CATEGORY_MEANINGS = {
+    Category.TREND_FOLLOWER: _l(
+        "Interested in CRM because it is in fashion or competitors have it, without"
+        " a goal of the company's own."
+    ),
+    Category.HOPELESS: _l(
+        "Sees CRM only as buying software: a technology investment, not a change"
+        " in how the company works."
+    ),
+    Category.SAVER: _l("Sees CRM as a way to cut costs and work more efficiently."),
+    Category.STRATEGIC_THINKER: _l(
+        "Sees CRM as reorganising the company around its customers to compete"
+        " better: the motivation the method looks for."
+    ),
+}
+
+#: What the consultant should do next for each category.
+_CATEGORY_ADVICE = {
+    Category.TREND_FOLLOWER: _l(
+        "Before going further, work with top management on what the company itself"
+        " wants from its customers; turn the interest into two or three goals of"
+        " its own, or stop here."
+    ),
+    Category.HOPELESS: _l(
+        "Stop and re-frame CRM as a matter of strategy and organisation before any"
+        " talk of software. Without that shift the project should not go ahead."
+    ),
+    Category.SAVER: _l(
+        "Build on the efficiency goals, but widen them: show how knowing and"
+        " serving the most valuable customers better pays more than cutting costs."
+    ),
+    Category.STRATEGIC_THINKER: _l(
+        "Go ahead: confirm the gates, set up the project organisation and prepare"
+        " the awareness activities."
+    ),
+}
+
+#: Why each rule of the project organisation matters.
+_RULE_MESSAGES = {
+    Rule.NO_SPONSOR: _l(
+        "No sponsor is named. The project needs the top decision maker as its sponsor."
+    ),
+    Rule.SPONSOR_NOT_TOP_DECISION_MAKER: _l(
+        "The sponsor (%(people)s) is not the company's top decision maker. CRM puts"
+        " strategy on the table; only the owner or general manager can carry it."
+    ),
+    Rule.NO_PROJECT_MANAGER: _l("No project manager is named."),
+    Rule.PROJECT_MANAGER_FROM_IT: _l(
+        "The project manager (%(people)s) comes from the IT department. The IT"
+        " department must not run a CRM project: it is a change of strategy and"
+        " organisation, not a software installation."
+    ),
+    Rule.PROJECT_MANAGER_LACKS_QUALITIES: _l(
+        "The project manager %(people)s lacks: %(missing)s."
+    ),
+    Rule.CONSULTANT_WITHOUT_CRM_EXPERIENCE: _l(
+        "The consultant %(people)s has no CRM project experience."
+    ),
+    Rule.TEAM_MISSING_DEPARTMENTS: _l(
+        "The project team has no manager from: %(missing)s."
+    ),
+    Rule.WORKING_GROUP_WITHOUT_FRONT_LINE: _l(
+        "The planning working group has no front-line staff; add people who do"
+        " the operational work next to their managers."
+    ),
+    Rule.TEAM_ANNOUNCED_BEFORE_AWARENESS: _l(
+        "The team's appointment was announced before the awareness activities."
+        " Managers should meet CRM's ideas first."
+    ),
+}
+
+#: The qualities a project manager should have, as the rules name them.
+_QUALITIES = {
+    "crm_knowledge": _l("knowledge of CRM concepts"),
+    "trusted": _l("the trust of the company"),
+    "communicates_well": _l("communication skills"),
+    "knows_market": _l("knowledge of the company and its market"),
+}
+
+
+def category_meaning(category: Category) -> str:
+    return str(_CATEGORY_MEANINGS[category])
+
+
+def category_advice(category: Category) -> str:
+    """What the consultant should do next for a company in this category."""
+    return str(_CATEGORY_ADVICE[category])
+
+
+def finding_message(finding) -> str:
+    """A broken organisation rule, explained, with the people and gaps it concerns."""
+    missing = [
+        str(_QUALITIES[code]) if code in _QUALITIES else label(Department(code))
+        for code in finding.missing
+    ]
+    return str(_RULE_MESSAGES[finding.rule]) % {
+        "people": ", ".join(finding.people),
+        "missing": ", ".join(missing),
+    }
 
 
 #: One sentence per phase for its dashboard tile.
@@ -75,7 +233,7 @@ def phase_purpose(phase: Phase) -> str:
 
 def label(code: Enum) -> str:
     """The translated label of one of the core's codes."""
-    return str(_LABELS[code])
+    return str(_LABELS[(type(code), code.value)])
 
 
 def select_locale() -> str:
@@ -109,7 +267,11 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         label=label,
         phase_purpose=phase_purpose,
+        category_meaning=category_meaning,
+        category_advice=category_advice,
+        finding_message=finding_message,
         country_name=country_name,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
     )
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
+    app.jinja_env.filters["label"] = label

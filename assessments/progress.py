@@ -1,8 +1,7 @@
 """Where an engagement stands in the four phases of the method.
 
 Each phase is a list of steps in the method's order. A phase is complete only
-when its closing step says so (for preparation, the company-wide announcement),
-never merely because every step listed so far is ticked.
+when its closing step is done (for preparation, the company-wide announcement).
 """
 
 from __future__ import annotations
@@ -29,13 +28,22 @@ class PhaseStatus(StrEnum):
 class Step(StrEnum):
     """Steps the product can track; each phase lists its own in order."""
 
-    INVITE_SPONSOR = "invite_sponsor"
-    INVITE_TEAM = "invite_team"
+    COMPLETE_QUESTIONNAIRE = "complete_questionnaire"
+    CLEAR_GATES = "clear_gates"
+    RECORD_ORGANISATION = "record_organisation"
+    HOLD_AWARENESS = "hold_awareness"
+    ANNOUNCE_PROJECT = "announce_project"
 
 
 #: The trackable steps of each phase, in the method's order.
 PHASE_STEPS: dict[Phase, tuple[Step, ...]] = {
-    Phase.PREPARATION: (Step.INVITE_SPONSOR, Step.INVITE_TEAM),
+    Phase.PREPARATION: (
+        Step.COMPLETE_QUESTIONNAIRE,
+        Step.CLEAR_GATES,
+        Step.RECORD_ORGANISATION,
+        Step.HOLD_AWARENESS,
+        Step.ANNOUNCE_PROJECT,
+    ),
     Phase.PLANNING: (),
     Phase.DESIGN: (),
     Phase.IMPLEMENTATION: (),
@@ -46,18 +54,31 @@ PHASE_STEPS: dict[Phase, tuple[Step, ...]] = {
 class EngagementFacts:
     """What is known about an engagement, as plain values."""
 
-    sponsor_count: int = 0
-    team_count: int = 0
-    closed_phases: frozenset[Phase] = frozenset()
+    #: the latest preparation questionnaire take is complete
+    questionnaire_complete: bool = False
+    #: every gate of that take passed or was overridden
+    gates_cleared: bool = False
+    #: sponsor, project manager and team recorded, and no rule blocks them
+    organisation_recorded: bool = False
+    awareness_activities: int = 0
+    #: the top executive announced the project company-wide
+    announced: bool = False
 
     def done_steps(self) -> frozenset[Step]:
         """The steps these facts show as done."""
-        done = set()
-        if self.sponsor_count:
-            done.add(Step.INVITE_SPONSOR)
-        if self.team_count:
-            done.add(Step.INVITE_TEAM)
-        return frozenset(done)
+        done = {
+            Step.COMPLETE_QUESTIONNAIRE: self.questionnaire_complete,
+            Step.CLEAR_GATES: self.gates_cleared,
+            Step.RECORD_ORGANISATION: self.organisation_recorded,
+            Step.HOLD_AWARENESS: self.awareness_activities > 0,
+            Step.ANNOUNCE_PROJECT: self.announced,
+        }
+        return frozenset(step for step, is_done in done.items() if is_done)
+
+    @property
+    def closed_phases(self) -> frozenset[Phase]:
+        """Phases whose closing step is done."""
+        return frozenset({Phase.PREPARATION}) if self.announced else frozenset()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ class Action(StrEnum):
     ANSWER_QUESTIONNAIRES = "answer_questionnaires"
     UPDATE_OWN_MEASURES = "update_own_measures"
     APPROVE_GATES = "approve_gates"
+    OVERRIDE_GATES = "override_gates"
+    MANAGE_ORGANISATION = "manage_organisation"
     GENERATE_REPORTS = "generate_reports"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from flask import Flask
@@ -15,7 +16,19 @@ from app import create_app
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
-from app.models import CompanySize, Engagement, Membership, SiteRole, User
+from app.models import (
+    AwarenessActivity,
+    AwarenessKind,
+    CompanySize,
+    Engagement,
+    Membership,
+    OrgPerson,
+    QuestionnaireTake,
+    ResistanceItem,
+    SiteRole,
+    User,
+)
+from assessments.organisation import Department
 from assessments.roles import Role
 
 PASSWORD = "correct horse battery"
@@ -127,6 +140,39 @@ class Factory:
             db.session.commit()
             return membership.id
 
+    def preparation_rows(self, engagement_id: int, user_id: int) -> dict[str, int]:
+        """One row of each preparation kind, by the URL argument that names it."""
+        with self.app.app_context():
+            take = QuestionnaireTake(
+                engagement_id=engagement_id,
+                questionnaire="preparation",
+                number=1,
+                definition_version=1,
+                started_by_id=user_id,
+            )
+            person = OrgPerson(
+                engagement_id=engagement_id,
+                name="Gizli Kişi",
+                department=Department.SALES,
+            )
+            activity = AwarenessActivity(
+                engagement_id=engagement_id,
+                held_on=date(2026, 1, 5),
+                kind=AwarenessKind.TRAINING,
+                topic="Gizli eğitim",
+            )
+            item = ResistanceItem(
+                engagement_id=engagement_id,
+                raised_on=date(2026, 1, 6),
+                raised_by="Gizli Müdür",
+                concern="Gizli itiraz",
+            )
+            db.session.add_all([take, person, activity, item])
+            db.session.commit()
+            # Awareness and resistance rows are both reached as item_id.
+            assert activity.id == item.id
+            return {"take_id": take.id, "person_id": person.id, "item_id": item.id}
+
     def get(self, model, object_id):
         with self.app.app_context():
             row = db.session.get(model, object_id)
@@ -165,7 +211,12 @@ class TwoCompanies:
     our_consultant: str
     their_consultant: str
     their_name: str
-    their_member_id: int
+    #: ids of rows of their engagement, by the URL argument that names them
+    their_rows: dict[str, int]
+
+    @property
+    def their_member_id(self) -> int:
+        return self.their_rows["member_id"]
 
 
 @pytest.fixture
@@ -181,7 +232,10 @@ def two_companies(factory) -> TwoCompanies:
         our_consultant="ours@example.com",
         their_consultant="theirs@example.com",
         their_name=their_name,
-        their_member_id=factory.member(theirs, their_sponsor, Role.SPONSOR),
+        their_rows={
+            "member_id": factory.member(theirs, their_sponsor, Role.SPONSOR),
+            **factory.preparation_rows(theirs, theirs_owner),
+        },
     )
 
 

@@ -26,8 +26,17 @@ class StepPage:
 
 #: The page that carries out each step of the method the product tracks.
 STEP_PAGES = {
-    Step.INVITE_SPONSOR: StepPage("engagements.members", Action.MANAGE_MEMBERS),
-    Step.INVITE_TEAM: StepPage("engagements.members", Action.MANAGE_MEMBERS),
+    Step.COMPLETE_QUESTIONNAIRE: StepPage(
+        "preparation.index", Action.ANSWER_QUESTIONNAIRES
+    ),
+    Step.CLEAR_GATES: StepPage("preparation.latest_result", Action.VIEW),
+    Step.RECORD_ORGANISATION: StepPage(
+        "preparation.organisation_page", Action.MANAGE_ORGANISATION
+    ),
+    Step.HOLD_AWARENESS: StepPage("preparation.change_log", Action.MANAGE_ORGANISATION),
+    Step.ANNOUNCE_PROJECT: StepPage(
+        "preparation.change_log", Action.MANAGE_ORGANISATION
+    ),
 }
 
 

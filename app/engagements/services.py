@@ -170,14 +170,7 @@ def phase_overview(engagement: Engagement) -> list[progress.PhaseProgress]:
 
 def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
     """Collect, as plain values, what the core needs to judge progress."""
-    role_counts = dict(
-        db.session.execute(
-            select(Membership.role, func.count(Membership.id))
-            .where(Membership.engagement_id == engagement.id)
-            .group_by(Membership.role)
-        ).all()
-    )
-    return progress.EngagementFacts(
-        sponsor_count=role_counts.get(Role.SPONSOR, 0),
-        team_count=role_counts.get(Role.TEAM, 0),
-    )
+    # Imported here: the preparation package's routes import this module.
+    from app.preparation.services import preparation_facts
+
+    return progress.EngagementFacts(**preparation_facts(engagement))

@@ -1,6 +1,34 @@
 """The database models, one module per area."""
 
 from app.models.accounts import SiteRole, User
+from app.models.preparation import (
+    Answer,
+    AwarenessActivity,
+    AwarenessKind,
+    GateReview,
+    OrgPerson,
+    PreparationMilestones,
+    QuestionnaireTake,
+    ResistanceItem,
+    ResistanceStatus,
+    SponsorDecision,
+)
 from app.models.tenancy import CompanySize, Engagement, Membership
 
-__all__ = ["CompanySize", "Engagement", "Membership", "SiteRole", "User"]
+__all__ = [
+    "Answer",
+    "AwarenessActivity",
+    "AwarenessKind",
+    "CompanySize",
+    "Engagement",
+    "GateReview",
+    "Membership",
+    "OrgPerson",
+    "PreparationMilestones",
+    "QuestionnaireTake",
+    "ResistanceItem",
+    "ResistanceStatus",
+    "SiteRole",
+    "SponsorDecision",
+    "User",
+]

@@ -20,37 +20,49 @@ def test_phases_come_in_the_methods_order():
     ]
 
 
-def test_a_new_engagement_has_not_started_and_points_to_the_sponsor():
+def test_a_new_engagement_starts_with_the_questionnaire():
     preparation = tile(EngagementFacts(), Phase.PREPARATION)
     assert preparation.status == PhaseStatus.NOT_STARTED
-    assert preparation.next_step == Step.INVITE_SPONSOR
-    assert preparation.steps_done == 0
+    assert preparation.next_step == Step.COMPLETE_QUESTIONNAIRE
+    assert (preparation.steps_done, preparation.steps_total) == (0, 5)
 
 
-def test_inviting_the_sponsor_starts_preparation_and_moves_to_the_team():
-    preparation = tile(EngagementFacts(sponsor_count=1), Phase.PREPARATION)
+def test_the_next_step_is_the_first_one_not_done():
+    facts = EngagementFacts(questionnaire_complete=True, organisation_recorded=True)
+    preparation = tile(facts, Phase.PREPARATION)
     assert preparation.status == PhaseStatus.IN_PROGRESS
-    assert preparation.next_step == Step.INVITE_TEAM
-    assert preparation.steps_done == 1
+    assert preparation.next_step == Step.CLEAR_GATES
+    assert preparation.steps_done == 2
 
 
-def test_every_step_done_is_not_yet_complete_without_the_closing_step():
-    preparation = tile(
-        EngagementFacts(sponsor_count=1, team_count=3), Phase.PREPARATION
+def test_the_announcement_completes_preparation():
+    facts = EngagementFacts(
+        questionnaire_complete=True,
+        gates_cleared=True,
+        organisation_recorded=True,
+        awareness_activities=2,
+        announced=True,
     )
-    assert preparation.status == PhaseStatus.IN_PROGRESS
-    assert preparation.next_step is None
-
-
-def test_a_closed_phase_is_complete_and_offers_no_next_step():
-    facts = EngagementFacts(closed_phases=frozenset({Phase.PREPARATION}))
     preparation = tile(facts, Phase.PREPARATION)
     assert preparation.status == PhaseStatus.COMPLETE
     assert preparation.next_step is None
+    assert preparation.steps_done == 5
+
+
+def test_every_step_but_the_announcement_leaves_the_phase_in_progress():
+    facts = EngagementFacts(
+        questionnaire_complete=True,
+        gates_cleared=True,
+        organisation_recorded=True,
+        awareness_activities=1,
+    )
+    preparation = tile(facts, Phase.PREPARATION)
+    assert preparation.status == PhaseStatus.IN_PROGRESS
+    assert preparation.next_step == Step.ANNOUNCE_PROJECT
 
 
 def test_later_phases_wait_with_no_next_step():
     for phase in (Phase.PLANNING, Phase.DESIGN, Phase.IMPLEMENTATION):
-        item = tile(EngagementFacts(sponsor_count=1), phase)
+        item = tile(EngagementFacts(questionnaire_complete=True), phase)
         assert item.status == PhaseStatus.NOT_STARTED
         assert item.next_step is None

@@ -70,7 +70,8 @@ def test_dashboard_shows_four_phases_in_order_with_the_next_step(
     ]
     assert positions == sorted(positions)
     assert page.count("Not started") == 4
-    assert "Invite the sponsor" in page
+    assert "Complete the preparation questionnaire" in page
+    assert f'href="/engagements/{engagement_id}/preparation/"' in page
 
 
 def test_consultant_edits_the_engagement(app, client, factory, consultant):

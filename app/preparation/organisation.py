@@ -1,0 +1,205 @@
+"""The client's project organisation and the change log of preparation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import (
+    AwarenessActivity,
+    Engagement,
+    OrgPerson,
+    PreparationMilestones,
+    ResistanceItem,
+)
+from assessments import organisation as rules
+
+#: The role flags of OrgPerson and the core's roles they stand for.
+ROLE_FLAGS = {
+    "is_sponsor": rules.OrgRole.SPONSOR,
+    "is_project_manager": rules.OrgRole.PROJECT_MANAGER,
+    "is_consultant": rules.OrgRole.CONSULTANT,
+    "in_project_team": rules.OrgRole.PROJECT_TEAM,
+    "in_working_group": rules.OrgRole.WORKING_GROUP,
+}
+#: The attributes of a person the method's rules look at.
+QUALITY_FLAGS = (
+    "is_top_decision_maker",
+    "is_front_line",
+    "is_external",
+    "crm_knowledge",
+    "crm_project_experience",
+    "trusted",
+    "communicates_well",
+    "knows_market",
+)
+
+
+def people(engagement: Engagement) -> list[OrgPerson]:
+    """The organisation, sponsor and project manager first, then by name."""
+    return list(
+        db.session.scalars(
+            select(OrgPerson)
+            .where(OrgPerson.engagement_id == engagement.id)
+            .order_by(
+                OrgPerson.is_sponsor.desc(),
+                OrgPerson.is_project_manager.desc(),
+                OrgPerson.name,
+            )
+        )
+    )
+
+
+def save_person(
+    engagement: Engagement, person: OrgPerson | None, data: dict
+) -> OrgPerson:
+    """Add a person to the organisation, or change one."""
+    if person is None:
+        person = OrgPerson(engagement_id=engagement.id)
+        db.session.add(person)
+    for field, value in data.items():
+        setattr(person, field, value.strip() if isinstance(value, str) else value)
+    db.session.commit()
+    return person
+
+
+def delete_person(person: OrgPerson) -> None:
+    db.session.delete(person)
+    db.session.commit()
+
+
+def milestones(engagement: Engagement) -> PreparationMilestones:
+    """The engagement's milestones row, created empty on first use."""
+    row = db.session.get(PreparationMilestones, engagement.id)
+    if row is None:
+        row = PreparationMilestones(engagement_id=engagement.id)
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def findings(engagement: Engagement) -> list[rules.Finding]:
+    """Every rule of the method the recorded organisation breaks."""
+    return rules.check(organisation_facts(engagement))
+
+
+def organisation_facts(engagement: Engagement) -> rules.OrganisationFacts:
+    """The organisation as the core's plain values."""
+    first_awareness = db.session.scalar(
+        select(func.min(AwarenessActivity.held_on)).where(
+            AwarenessActivity.engagement_id == engagement.id
+        )
+    )
+    row = db.session.get(PreparationMilestones, engagement.id)
+    return rules.OrganisationFacts(
+        people=tuple(_as_person(person) for person in people(engagement)),
+        first_awareness_on=first_awareness,
+        team_announced_on=row.team_announced_on if row else None,
+    )
+
+
+def _as_person(person: OrgPerson) -> rules.Person:
+    return rules.Person(
+        name=person.name,
+        department=person.department,
+        roles=frozenset(
+            role for flag, role in ROLE_FLAGS.items() if getattr(person, flag)
+        ),
+        **{flag: getattr(person, flag) for flag in QUALITY_FLAGS},
+    )
+
+
+def organisation_recorded(engagement: Engagement) -> bool:
+    """Sponsor, project manager and team are named, and no rule blocks them."""
+    facts = organisation_facts(engagement)
+    roles = {role for person in facts.people for role in person.roles}
+    needed = {
+        rules.OrgRole.SPONSOR,
+        rules.OrgRole.PROJECT_MANAGER,
+        rules.OrgRole.PROJECT_TEAM,
+    }
+    return needed <= roles and not rules.blockers(rules.check(facts))
+
+
+# --- change log -------------------------------------------------------------
+
+
+def awareness_activities(engagement: Engagement) -> list[AwarenessActivity]:
+    return list(
+        db.session.scalars(
+            select(AwarenessActivity)
+            .where(AwarenessActivity.engagement_id == engagement.id)
+            .order_by(AwarenessActivity.held_on, AwarenessActivity.id)
+        )
+    )
+
+
+def add_awareness(engagement: Engagement, data: dict) -> None:
+    db.session.add(AwarenessActivity(engagement_id=engagement.id, **data))
+    db.session.commit()
+
+
+def resistance_items(engagement: Engagement) -> list[ResistanceItem]:
+    return list(
+        db.session.scalars(
+            select(ResistanceItem)
+            .where(ResistanceItem.engagement_id == engagement.id)
+            .order_by(ResistanceItem.raised_on.desc(), ResistanceItem.id.desc())
+        )
+    )
+
+
+def add_resistance(engagement: Engagement, data: dict) -> None:
+    db.session.add(ResistanceItem(engagement_id=engagement.id, **data))
+    db.session.commit()
+
+
+def update_resistance(item: ResistanceItem, data: dict) -> None:
+    for field, value in data.items():
+        setattr(item, field, value)
+    db.session.commit()
+
+
+def delete_row(row) -> None:
+    """Remove a change-log row (an activity or a resistance item)."""
+    db.session.delete(row)
+    db.session.commit()
+
+
+def set_team_announced(engagement: Engagement, announced_on: date | None) -> None:
+    milestones(engagement).team_announced_on = announced_on
+    db.session.commit()
+
+
+@dataclass(frozen=True)
+class Announcement:
+    announced_on: date
+    announced_by: OrgPerson
+    note: str
+
+
+def announce(engagement: Engagement, announcement: Announcement, ready: bool) -> None:
+    """Record the company-wide announcement, which completes preparation.
+
+    The method allows it only from the top executive, and only once the
+    earlier steps are done (``ready``); a ValueError says which fails.
+    """
+    if not announcement.announced_by.is_top_decision_maker:
+        raise ValueError("not_top_executive")
+    if not ready:
+        raise ValueError("not_ready")
+    row = milestones(engagement)
+    row.announced_on = announcement.announced_on
+    row.announced_by_id = announcement.announced_by.id
+    row.announcement_note = announcement.note.strip()
+    db.session.commit()
+
+
+def withdraw_announcement(engagement: Engagement) -> None:
+    row = milestones(engagement)
+    row.announced_on = row.announced_by_id = None
+    row.announcement_note = ""
+    db.session.commit()

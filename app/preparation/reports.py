@@ -1,0 +1,35 @@
+"""The preparation report: the same data the preparation pages show, as a PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.models import Engagement
+from app.preparation import organisation, services
+from app.reports.pdf import render_pdf
+from assessments.questionnaire import Gate
+
+
+def preparation_pdf(engagement: Engagement, issued_on: date) -> bytes:
+    """Readiness, need, gates, maturity, organisation and change log, in the
+    engagement's report language; the comparison when there is an earlier take."""
+    latest = services.latest_take(engagement)
+    previous = services.previous_take(latest) if latest else None
+    definition = services.definition()
+    return render_pdf(
+        "reports/preparation.html",
+        engagement.report_language,
+        engagement=engagement,
+        issued_on=issued_on,
+        definition=definition,
+        assessment=services.assess(latest) if latest else None,
+        need_questions=[q for q in definition.questions() if q.gate == Gate.NEED],
+        previous=previous,
+        take=latest,
+        comparison=services.comparison(previous, latest) if previous else None,
+        people=organisation.people(engagement),
+        findings=organisation.findings(engagement),
+        activities=organisation.awareness_activities(engagement),
+        resistance=organisation.resistance_items(engagement),
+        milestones=organisation.milestones(engagement),
+    )

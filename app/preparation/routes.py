@@ -1,0 +1,526 @@
+"""Pages of the preparation phase."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from io import BytesIO
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.forms import ConfirmForm
+from app.models import (
+    AwarenessActivity,
+    Membership,
+    OrgPerson,
+    QuestionnaireTake,
+    ResistanceItem,
+    SponsorDecision,
+)
+from app.preparation import bp, organisation, reports, services
+from app.preparation.forms import (
+    AnnouncementForm,
+    AwarenessForm,
+    DecisionForm,
+    OverrideForm,
+    PersonForm,
+    ResistanceForm,
+    TeamAnnouncedForm,
+    form_data,
+    section_form,
+)
+from app.tenancy import engagement_view, owned_or_404
+from assessments.questionnaire import Gate
+from assessments.roles import Action, can
+
+
+def _take(membership: Membership, take_id: int) -> QuestionnaireTake:
+    take = owned_or_404(QuestionnaireTake, take_id, membership.engagement_id)
+    if take.questionnaire != services.QUESTIONNAIRE:
+        abort(404)
+    return take
+
+
+def _gate(value: str) -> Gate:
+    try:
+        return Gate(value)
+    except ValueError:
+        abort(404)
+
+
+def _to(endpoint: str, membership: Membership, **values):
+    return redirect(url_for(endpoint, engagement_id=membership.engagement_id, **values))
+
+
+# --- questionnaire ----------------------------------------------------------
+
+
+@bp.route("/")
+@engagement_view()
+def index(membership: Membership):
+    """The questionnaire: the current take's sections and every earlier take."""
+    engagement = membership.engagement
+    takes = services.takes(engagement)
+    current = takes[0] if takes else None
+    return render_template(
+        "preparation/index.html",
+        engagement=engagement,
+        takes=takes,
+        current=current,
+        progress=services.section_progress(current) if current else [],
+        definition=services.definition(),
+    )
+
+
+@bp.route("/takes", methods=["POST"])
+@engagement_view(Action.ANSWER_QUESTIONNAIRES)
+def start(membership: Membership):
+    """Start the questionnaire, or a re-assessment after a completed take."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        take = services.start_take(membership.engagement, current_user)
+    except services.PreparationError:
+        flash(_("Finish the current take before starting another."), "error")
+        return _to("preparation.index", membership)
+    first = services.definition().sections[0]
+    return _to("preparation.section", membership, take_id=take.id, section_id=first.id)
+
+
+@bp.route("/takes/<int:take_id>/<section_id>", methods=["GET", "POST"])
+@engagement_view()
+def section(membership: Membership, take_id: int, section_id: str):
+    """One section of the questionnaire: answer, save, resume later."""
+    if request.method == "POST" and not _may_answer(membership):
+        abort(403)
+    take = _take(membership, take_id)
+    definition = services.definition()
+    current = definition.section(section_id)
+    if current is None:
+        abort(404)
+    editable = take.completed_at is None and _may_answer(membership)
+    if request.method == "POST":
+        if not editable:
+            abort(403)
+        form = section_form(current)
+        if form.validate_on_submit():
+            return _save_section(membership, take, current, form)
+    else:
+        stored = services.answers_of(take)
+        values = {qid: answer.value for qid, answer in stored.items()}
+        form = section_form(current, data=form_data(current, values))
+        form.seen.data = json.dumps({qid: a.revision for qid, a in stored.items()})
+    return _section_page(membership, take, current, form, editable)
+
+
+def _may_answer(membership: Membership) -> bool:
+    return can(membership.role, Action.ANSWER_QUESTIONNAIRES)
+
+
+def _save_section(membership, take, current, form):
+    outcome = services.save_section(
+        take, current, form.answers(current), form.seen_revisions(), current_user
+    )
+    if outcome.conflicts:
+        stored = services.answers_of(take)
+        form.seen.data = json.dumps({qid: a.revision for qid, a in stored.items()})
+        return _section_page(
+            membership, take, current, form, True, conflicts=outcome.conflicts
+        )
+    if form.save_and_complete.data:
+        return _complete(membership, take)
+    flash(_("Section saved."), "success")
+    following = _next_section(current.id)
+    if form.save_and_next.data and following is not None:
+        return _to(
+            "preparation.section", membership, take_id=take.id, section_id=following.id
+        )
+    return _to(
+        "preparation.section", membership, take_id=take.id, section_id=current.id
+    )
+
+
+def _next_section(section_id: str):
+    sections = services.definition().sections
+    ids = [s.id for s in sections]
+    index = ids.index(section_id)
+    return sections[index + 1] if index + 1 < len(sections) else None
+
+
+def _section_page(membership, take, current, form, editable, conflicts=()):
+    values = services.answer_values(take)
+    return render_template(
+        "preparation/section.html",
+        engagement=membership.engagement,
+        take=take,
+        section=current,
+        form=form,
+        editable=editable,
+        conflicts=conflicts,
+        progress=services.section_progress(take),
+        definition=services.definition(),
+        unanswered=[q for q in current.questions if q.required and q.id not in values],
+        next_section=_next_section(current.id),
+        answers=services.answers_of(take),
+    )
+
+
+@bp.route("/takes/<int:take_id>/complete", methods=["POST"])
+@engagement_view(Action.ANSWER_QUESTIONNAIRES)
+def complete(membership: Membership, take_id: int):
+    """Close the take once every required question has an answer."""
+    take = _take(membership, take_id)
+    if not ConfirmForm().validate_on_submit() or take.completed_at is not None:
+        abort(400)
+    return _complete(membership, take)
+
+
+def _complete(membership: Membership, take: QuestionnaireTake):
+    missing = services.complete_take(take)
+    if missing:
+        flash(
+            _(
+                "%(count)d required questions are still unanswered; they are "
+                "marked in each section.",
+                count=len(missing),
+            ),
+            "error",
+        )
+        return _to("preparation.index", membership)
+    flash(_("The questionnaire is complete."), "success")
+    return _to("preparation.result", membership, take_id=take.id)
+
+
+# --- result and gates -------------------------------------------------------
+
+
+@bp.route("/takes/<int:take_id>/result")
+@engagement_view()
+def result(membership: Membership, take_id: int):
+    """Readiness category with its explanation, gates and maturity profile."""
+    take = _take(membership, take_id)
+    return render_template(
+        "preparation/result.html",
+        engagement=membership.engagement,
+        assessment=services.assess(take),
+        definition=services.definition(),
+        previous=services.previous_take(take),
+        override_form=OverrideForm(),
+        decision_form=DecisionForm(),
+    )
+
+
+@bp.route("/result")
+@engagement_view()
+def latest_result(membership: Membership):
+    """The result of the latest take, or the questionnaire when there is none."""
+    latest = services.latest_take(membership.engagement)
+    if latest is None:
+        flash(_("Answer the questionnaire first."), "info")
+        return _to("preparation.index", membership)
+    return _to("preparation.result", membership, take_id=latest.id)
+
+
+@bp.route("/takes/<int:take_id>/gates/<gate>/override", methods=["POST"])
+@engagement_view(Action.OVERRIDE_GATES)
+def override(membership: Membership, take_id: int, gate: str):
+    """Let a failed gate pass, with a written reason."""
+    take = _take(membership, take_id)
+    form = OverrideForm()
+    if not form.validate_on_submit():
+        for message in form.reason.errors:
+            flash(f"{form.reason.label.text}: {message}", "error")
+    else:
+        try:
+            services.override_gate(take, _gate(gate), form.reason.data, current_user)
+        except services.PreparationError:
+            flash(_("Only a failed gate can be overridden."), "error")
+        else:
+            flash(
+                _("Override recorded. The sponsor is asked to approve it."), "success"
+            )
+    return _to("preparation.result", membership, take_id=take.id, _anchor="gates")
+
+
+@bp.route("/takes/<int:take_id>/gates/<gate>/decision", methods=["POST"])
+@engagement_view(Action.APPROVE_GATES)
+def decide(membership: Membership, take_id: int, gate: str):
+    """The sponsor approves a gate decision or sends it back."""
+    take = _take(membership, take_id)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        try:
+            services.decide_gate(
+                take,
+                _gate(gate),
+                SponsorDecision(form.decision.data),
+                form.comment.data or "",
+                current_user,
+            )
+        except services.PreparationError:
+            flash(
+                _("This gate cannot be decided until its questions are answered."),
+                "error",
+            )
+        else:
+            flash(_("Your decision is recorded."), "success")
+    else:
+        flash(_("Choose approve or send back."), "error")
+    return _to("preparation.result", membership, take_id=take.id, _anchor="gates")
+
+
+@bp.route("/takes/<int:take_id>/compare")
+@engagement_view()
+def compare(membership: Membership, take_id: int):
+    """This take beside the one before it."""
+    take = _take(membership, take_id)
+    previous = services.previous_take(take)
+    if previous is None:
+        abort(404)
+    return render_template(
+        "preparation/compare.html",
+        engagement=membership.engagement,
+        take=take,
+        previous=previous,
+        comparison=services.comparison(previous, take),
+        definition=services.definition(),
+    )
+
+
+# --- organisation -----------------------------------------------------------
+
+
+@bp.route("/organisation", methods=["GET", "POST"])
+@engagement_view()
+def organisation_page(membership: Membership):
+    """The project organisation and the method's warnings about it."""
+    form = PersonForm()
+    if request.method == "POST":
+        _require(membership, Action.MANAGE_ORGANISATION)
+        if form.validate_on_submit():
+            person = organisation.save_person(
+                membership.engagement, None, form.values()
+            )
+            flash(
+                _("%(name)s was added to the organisation.", name=person.name),
+                "success",
+            )
+            return _to("preparation.organisation_page", membership)
+    return _organisation_page(membership, form)
+
+
+@bp.route("/organisation/<int:person_id>", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def edit_person(membership: Membership, person_id: int):
+    """Change a person's roles or qualities."""
+    person = owned_or_404(OrgPerson, person_id, membership.engagement_id)
+    form = PersonForm(obj=person)
+    if form.validate_on_submit():
+        organisation.save_person(membership.engagement, person, form.values())
+        flash(_("Saved."), "success")
+        return _to("preparation.organisation_page", membership)
+    return render_template(
+        "preparation/person.html",
+        engagement=membership.engagement,
+        form=form,
+        person=person,
+    )
+
+
+@bp.route("/organisation/<int:person_id>/delete", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def delete_person(membership: Membership, person_id: int):
+    """Remove a person from the organisation."""
+    person = owned_or_404(OrgPerson, person_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        organisation.delete_person(person)
+        flash(_("Removed."), "success")
+    return _to("preparation.organisation_page", membership)
+
+
+def _organisation_page(membership: Membership, form: PersonForm):
+    engagement = membership.engagement
+    latest = services.latest_take(engagement)
+    return render_template(
+        "preparation/organisation.html",
+        engagement=engagement,
+        people=organisation.people(engagement),
+        findings=organisation.findings(engagement),
+        form=form,
+        gates_cleared=latest is not None and services.assess(latest).gates_cleared,
+    )
+
+
+def _require(membership: Membership, action: Action) -> None:
+    if not can(membership.role, action):
+        abort(403)
+
+
+# --- change log -------------------------------------------------------------
+
+
+@bp.route("/change-log")
+@engagement_view()
+def change_log(membership: Membership):
+    """Awareness activities, resistance, and the announcement."""
+    return _change_log_page(membership)
+
+
+def _change_log_page(membership: Membership, **forms):
+    engagement = membership.engagement
+    milestones = organisation.milestones(engagement)
+    announcement = forms.get("announcement_form") or AnnouncementForm(
+        announced_on=milestones.announced_on or date.today(),
+        announced_by=milestones.announced_by_id,
+        note=milestones.announcement_note,
+    )
+    announcement.announced_by.choices = [
+        (person.id, person.name) for person in organisation.people(engagement)
+    ]
+    return render_template(
+        "preparation/change_log.html",
+        engagement=engagement,
+        activities=organisation.awareness_activities(engagement),
+        resistance=organisation.resistance_items(engagement),
+        milestones=milestones,
+        awareness_form=forms.get("awareness_form")
+        or AwarenessForm(held_on=date.today()),
+        resistance_form=forms.get("resistance_form")
+        or ResistanceForm(raised_on=date.today()),
+        team_form=TeamAnnouncedForm(team_announced_on=milestones.team_announced_on),
+        announcement_form=announcement,
+        unmet=services.steps_before_announcement(engagement),
+    )
+
+
+@bp.route("/change-log/awareness", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def add_awareness(membership: Membership):
+    """Log an awareness activity."""
+    form = AwarenessForm()
+    if not form.validate_on_submit():
+        return _change_log_page(membership, awareness_form=form)
+    data = {k: form[k].data for k in ("held_on", "kind", "topic", "attendees")}
+    organisation.add_awareness(membership.engagement, data)
+    flash(_("Activity added."), "success")
+    return _to("preparation.change_log", membership, _anchor="awareness")
+
+
+@bp.route("/change-log/awareness/<int:item_id>/delete", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def delete_awareness(membership: Membership, item_id: int):
+    """Remove an awareness activity."""
+    item = owned_or_404(AwarenessActivity, item_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        organisation.delete_row(item)
+        flash(_("Removed."), "success")
+    return _to("preparation.change_log", membership, _anchor="awareness")
+
+
+@bp.route("/change-log/resistance", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def add_resistance(membership: Membership):
+    """Log a resistance item."""
+    form = ResistanceForm()
+    if not form.validate_on_submit():
+        return _change_log_page(membership, resistance_form=form)
+    organisation.add_resistance(membership.engagement, _resistance_data(form))
+    flash(_("Resistance item added."), "success")
+    return _to("preparation.change_log", membership, _anchor="resistance")
+
+
+@bp.route("/change-log/resistance/<int:item_id>", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def edit_resistance(membership: Membership, item_id: int):
+    """Update how a resistance item is handled."""
+    item = owned_or_404(ResistanceItem, item_id, membership.engagement_id)
+    form = ResistanceForm(obj=item)
+    if form.validate_on_submit():
+        organisation.update_resistance(item, _resistance_data(form))
+        flash(_("Saved."), "success")
+        return _to("preparation.change_log", membership, _anchor="resistance")
+    return render_template(
+        "preparation/resistance.html",
+        engagement=membership.engagement,
+        form=form,
+        item=item,
+    )
+
+
+def _resistance_data(form: ResistanceForm) -> dict:
+    fields = ("raised_on", "raised_by", "concern", "status", "resolution")
+    return {name: form[name].data for name in fields}
+
+
+@bp.route("/change-log/team-announced", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def team_announced(membership: Membership):
+    """Record when the team's appointment was made known."""
+    form = TeamAnnouncedForm()
+    if form.validate_on_submit():
+        organisation.set_team_announced(
+            membership.engagement, form.team_announced_on.data
+        )
+        flash(_("Saved."), "success")
+    return _to("preparation.change_log", membership, _anchor="milestones")
+
+
+@bp.route("/change-log/announcement", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def announce(membership: Membership):
+    """Record the company-wide announcement that completes preparation."""
+    engagement = membership.engagement
+    form = AnnouncementForm()
+    form.announced_by.choices = [
+        (p.id, p.name) for p in organisation.people(engagement)
+    ]
+    if not form.validate_on_submit():
+        return _change_log_page(membership, announcement_form=form)
+    person = owned_or_404(OrgPerson, form.announced_by.data, engagement.id)
+    try:
+        organisation.announce(
+            engagement,
+            organisation.Announcement(
+                form.announced_on.data, person, form.note.data or ""
+            ),
+            ready=not services.steps_before_announcement(engagement),
+        )
+    except ValueError as error:
+        if str(error) == "not_top_executive":
+            form.announced_by.errors.append(
+                _("The announcement must come from the top executive.")
+            )
+        else:
+            form.form_errors.append(_("Finish the earlier steps of preparation first."))
+        return _change_log_page(membership, announcement_form=form)
+    flash(_("The announcement is recorded: preparation is complete."), "success")
+    return _to("preparation.change_log", membership, _anchor="milestones")
+
+
+@bp.route("/change-log/announcement/withdraw", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def withdraw_announcement(membership: Membership):
+    """Take back a recorded announcement (preparation reopens)."""
+    if ConfirmForm().validate_on_submit():
+        organisation.withdraw_announcement(membership.engagement)
+        flash(_("The announcement was withdrawn."), "success")
+    return _to("preparation.change_log", membership, _anchor="milestones")
+
+
+# --- report -----------------------------------------------------------------
+
+
+@bp.route("/report.pdf")
+@engagement_view(Action.GENERATE_REPORTS)
+def report(membership: Membership):
+    """The preparation report as a PDF, in the engagement's report language."""
+    engagement = membership.engagement
+    pdf = reports.preparation_pdf(engagement, date.today())
+    return send_file(
+        BytesIO(pdf),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"preparation-{engagement.id}.pdf",
+    )

@@ -1,0 +1,124 @@
+"""The readiness category and the go/no-go gates of preparation.
+
+Category rule: the category with the most points wins. **Tie rule**: when two
+or more categories share the top score, the *less ready* one is reported
+(hopeless < trend follower < saver < strategic thinker), because the method
+would rather have the consultant address a weakness that may not be there
+than miss one that is. No category points at all gives no category.
+
+Gate rule: a gate is *not answered* until every question counting toward it has
+an answer; then it *passes* when its score reaches the questionnaire's
+threshold and *fails* otherwise. A failed gate may be *overridden* by a
+consultant with a written reason, which the web layer records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assessments.questionnaire import Category, Definition, Gate
+from assessments.scoring import Contribution, ScoreResult
+
+#: From least to most ready; ties resolve to the earliest.
+READINESS_ORDER = (
+    Category.HOPELESS,
+    Category.TREND_FOLLOWER,
+    Category.SAVER,
+    Category.STRATEGIC_THINKER,
+)
+#: How many answers an explanation lists.
+EXPLANATION_LENGTH = 5
+
+
+class GateStatus(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+    OVERRIDDEN = "overridden"
+    NOT_ANSWERED = "not_answered"
+
+
+@dataclass(frozen=True)
+class Readiness:
+    category: Category | None
+    #: points of every category, in READINESS_ORDER
+    points: tuple[tuple[Category, float], ...]
+    #: the categories that shared the top score, when the tie rule decided
+    tied: tuple[Category, ...]
+    #: the answers that pushed most toward the reported category
+    explanation: tuple[Contribution, ...]
+
+    def share(self, category: Category) -> float:
+        """The category's share of all points, in percent."""
+        total = sum(points for _, points in self.points)
+        return round(100 * dict(self.points)[category] / total, 1) if total else 0.0
+
+
+@dataclass(frozen=True)
+class GateResult:
+    gate: Gate
+    status: GateStatus
+    score: float | None
+    threshold: float
+    answered: int
+    total: int
+    #: answers that held the gate back (weakest first) when it failed, else the
+    #: answers that carried it (strongest first)
+    reasons: tuple[Contribution, ...]
+
+    @property
+    def cleared(self) -> bool:
+        return self.status in (GateStatus.PASSED, GateStatus.OVERRIDDEN)
+
+
+def classify(result: ScoreResult) -> Readiness:
+    """The readiness category of a scored questionnaire, with its explanation."""
+    points = tuple((c, result.categories[c].value or 0.0) for c in READINESS_ORDER)
+    top = max(value for _, value in points)
+    if top <= 0:
+        return Readiness(category=None, points=points, tied=(), explanation=())
+    leaders = tuple(category for category, value in points if value == top)
+    category = leaders[0]
+    return Readiness(
+        category=category,
+        points=points,
+        tied=leaders if len(leaders) > 1 else (),
+        explanation=result.categories[category].contributions[:EXPLANATION_LENGTH],
+    )
+
+
+def evaluate_gates(
+    definition: Definition,
+    result: ScoreResult,
+    overridden: Iterable[Gate] = (),
+) -> list[GateResult]:
+    """Every gate of the questionnaire with its status and reasons."""
+    overridden = set(overridden)
+    return [
+        _gate_result(gate, threshold, result, gate in overridden)
+        for gate, threshold in definition.gates.items()
+    ]
+
+
+def _gate_result(
+    gate: Gate, threshold: float, result: ScoreResult, overridden: bool
+) -> GateResult:
+    score = result.gates[gate]
+    if score.answered < score.total or score.value is None:
+        status = GateStatus.NOT_ANSWERED
+    elif score.value >= threshold:
+        status = GateStatus.PASSED
+    else:
+        status = GateStatus.OVERRIDDEN if overridden else GateStatus.FAILED
+    held_back = status in (GateStatus.FAILED, GateStatus.OVERRIDDEN)
+    reasons = tuple(reversed(score.contributions)) if held_back else score.contributions
+    return GateResult(
+        gate=gate,
+        status=status,
+        score=score.value,
+        threshold=threshold,
+        answered=score.answered,
+        total=score.total,
+        reasons=reasons[:EXPLANATION_LENGTH],
+    )

@@ -1,0 +1,209 @@
+"""Answers to scores: a pure function of (definition, answers).
+
+Rules, so that a score can always be explained:
+
+- A dimension score (0–100) is what the answers achieved over what the same
+  questions could have achieved at best. Unanswered questions count neither way;
+  a dimension no answered question touches has no score (None).
+- A scale answer v counts as the fraction (v - 1) / 4, or (5 - v) / 4 when the
+  question is reversed.
+- A multiple-choice question weighs as much as a single-choice one: its
+  category points and dimension weights are the average of the chosen options.
+- A gate score (0–100) is the average support of its answered questions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assessments.questionnaire import (
+    SCALE_MAX,
+    SCALE_MIN,
+    Category,
+    Definition,
+    Dimension,
+    Gate,
+    Kind,
+    Option,
+    Question,
+)
+
+#: An answer as stored: an option id, a list of option ids, a 1–5 integer, a
+#: number or a free text, by question kind.
+AnswerValue = str | int | float | list[str]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How much one answer moved one score."""
+
+    question_id: str
+    #: the chosen option ids, or the value itself for scale questions
+    answer: tuple[str, ...]
+    points: float
+
+
+@dataclass(frozen=True)
+class Score:
+    #: 0–100, or None when no answered question bears on it
+    value: float | None
+    #: every answer that bore on it, the strongest first
+    contributions: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True)
+class GateScore(Score):
+    answered: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    dimensions: Mapping[Dimension, Score]
+    #: category points (not 0–100: the categories compete on raw points)
+    categories: Mapping[Category, Score]
+    gates: Mapping[Gate, GateScore]
+    answered: int
+    #: ids of required questions without an answer, in questionnaire order
+    missing_required: tuple[str, ...]
+
+
+def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreResult:
+    """Score a questionnaire's answers; unknown question ids are ignored."""
+    achieved: dict[Dimension, float] = defaultdict(float)
+    possible: dict[Dimension, float] = defaultdict(float)
+    dimension_parts: dict[Dimension, list[Contribution]] = defaultdict(list)
+    category_parts: dict[Category, list[Contribution]] = defaultdict(list)
+    gate_parts: dict[Gate, list[Contribution]] = defaultdict(list)
+    gate_totals: dict[Gate, int] = defaultdict(int)
+    answered, missing = 0, []
+
+    for question in definition.questions():
+        if question.gate:
+            gate_totals[question.gate] += 1
+        value = answers.get(question.id)
+        if not is_answered(question, value):
+            if question.required:
+                missing.append(question.id)
+            continue
+        answered += 1
+        shown = _shown(value)
+        for dimension, (got, best) in _dimension_points(question, value).items():
+            achieved[dimension] += got
+            possible[dimension] += best
+            dimension_parts[dimension].append(Contribution(question.id, shown, got))
+        for category, points in _category_points(question, value).items():
+            category_parts[category].append(Contribution(question.id, shown, points))
+        if question.gate:
+            support = _gate_support(question, value)
+            gate_parts[question.gate].append(Contribution(question.id, shown, support))
+
+    return ScoreResult(
+        dimensions={
+            dimension: Score(
+                _percent(achieved[dimension], possible[dimension]),
+                _strongest_first(dimension_parts[dimension]),
+            )
+            for dimension in Dimension
+        },
+        categories={
+            category: Score(
+                sum(part.points for part in category_parts[category]),
+                _strongest_first(category_parts[category]),
+            )
+            for category in Category
+        },
+        gates={
+            gate: GateScore(
+                value=_average_percent(gate_parts[gate]),
+                contributions=_strongest_first(gate_parts[gate]),
+                answered=len(gate_parts[gate]),
+                total=gate_totals[gate],
+            )
+            for gate in definition.gates
+        },
+        answered=answered,
+        missing_required=tuple(missing),
+    )
+
+
+def is_answered(question: Question, value: object) -> bool:
+    """Whether a stored value is a usable answer to the question."""
+    if value is None or value == "" or value == []:
+        return False
+    if question.kind in (Kind.SINGLE, Kind.YES_NO):
+        return isinstance(value, str) and question.option(value) is not None
+    if question.kind == Kind.MULTIPLE:
+        return isinstance(value, list) and all(question.option(v) for v in value)
+    if question.kind == Kind.SCALE:
+        return isinstance(value, int) and SCALE_MIN <= value <= SCALE_MAX
+    if question.kind == Kind.NUMBER:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _chosen(question: Question, value: AnswerValue) -> list[Option]:
+    ids = value if isinstance(value, list) else [value]
+    return [option for option_id in ids if (option := question.option(option_id))]
+
+
+def _scale_fraction(question: Question, value: int) -> float:
+    fraction = (value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
+    return 1 - fraction if question.reverse else fraction
+
+
+def _dimension_points(
+    question: Question, value
+) -> dict[Dimension, tuple[float, float]]:
+    """Per dimension: (achieved, best achievable) for this answer."""
+    if question.kind == Kind.SCALE:
+        fraction = _scale_fraction(question, value)
+        return {d: (w * fraction, w) for d, w in question.dimensions.items()}
+    if question.kind not in (Kind.SINGLE, Kind.MULTIPLE, Kind.YES_NO):
+        return {}
+    chosen = _chosen(question, value)
+    points = {}
+    for dimension in {d for option in question.options for d in option.dimensions}:
+        best = max(option.dimensions.get(dimension, 0.0) for option in question.options)
+        got = sum(o.dimensions.get(dimension, 0.0) for o in chosen) / len(chosen)
+        points[dimension] = (got, best)
+    return points
+
+
+def _category_points(question: Question, value) -> dict[Category, float]:
+    if question.kind not in (Kind.SINGLE, Kind.MULTIPLE):
+        return {}
+    chosen = _chosen(question, value)
+    points: dict[Category, float] = defaultdict(float)
+    for option in chosen:
+        for category, value_points in option.categories.items():
+            points[category] += value_points / len(chosen)
+    return {category: p for category, p in points.items() if p > 0}
+
+
+def _gate_support(question: Question, value) -> float:
+    """0..1: how far this answer supports the question's gate."""
+    if question.kind == Kind.SCALE:
+        return _scale_fraction(question, value)
+    chosen = _chosen(question, value)
+    return sum(option.score or 0.0 for option in chosen) / len(chosen)
+
+
+def _shown(value: AnswerValue) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+
+
+def _percent(achieved: float, possible: float) -> float | None:
+    return round(100 * achieved / possible, 1) if possible > 0 else None
+
+
+def _average_percent(parts: list[Contribution]) -> float | None:
+    if not parts:
+        return None
+    return round(100 * sum(part.points for part in parts) / len(parts), 1)
+
+
+def _strongest_first(parts: list[Contribution]) -> tuple[Contribution, ...]:
+    return tuple(sorted(parts, key=lambda part: -part.points))

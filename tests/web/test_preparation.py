@@ -1,0 +1,447 @@
+"""The preparation phase through the test client: answer → result → override →
+decision → organisation → change log → report."""
+
+import html
+import json
+import re
+import subprocess
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Answer, GateReview, QuestionnaireTake, SiteRole
+from assessments.questionnaire import Category
+from assessments.roles import Role
+from tests.conftest import PASSWORD
+from tests.preparation_answers import PREPARATION, answer_as, form_posts
+
+
+@pytest.fixture
+def engagement(factory, auth) -> int:
+    owner = factory.user("deniz@example.com", "Deniz Aydın")
+    engagement_id = factory.engagement(owner)
+    auth.login("deniz@example.com")
+    return engagement_id
+
+
+def base(engagement_id: int) -> str:
+    return f"/engagements/{engagement_id}/preparation"
+
+
+def start(client, engagement_id) -> int:
+    response = client.post(f"{base(engagement_id)}/takes")
+    assert response.status_code == 302
+    return int(response.location.split("/takes/")[1].split("/")[0])
+
+
+def answer_everything(client, engagement_id, take_id, answers) -> None:
+    for section_id, data in form_posts(answers):
+        response = client.post(
+            f"{base(engagement_id)}/takes/{take_id}/{section_id}", data=data
+        )
+        assert response.status_code == 302, response.text[:500]
+
+
+def complete(client, engagement_id, take_id):
+    return client.post(f"{base(engagement_id)}/takes/{take_id}/complete")
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(  # noqa: S603
+        ["pdftotext", "-layout", str(path), "-"],  # noqa: S607
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+@pytest.mark.parametrize(
+    "category, shown",
+    [
+        (Category.STRATEGIC_THINKER, "Strategic thinkers"),
+        (Category.HOPELESS, "The hopeless"),
+        (Category.SAVER, "Savers"),
+        (Category.TREND_FOLLOWER, "Trend followers"),
+    ],
+)
+def test_answers_lead_to_the_category_with_its_explanation(
+    client, engagement, category, shown
+):
+    take_id = start(client, engagement)
+    answer_everything(client, engagement, take_id, answer_as(category))
+    response = complete(client, engagement, take_id)
+    assert response.location.endswith(f"/takes/{take_id}/result")
+    page = client.get(response.location).text
+    assert f'<p class="category-name">{shown}</p>' in page
+    assert "The answers that pushed most toward this category" in page
+    assert "What to do next" in page
+
+
+def test_completion_names_what_is_missing_and_keeps_the_take_open(
+    app, client, engagement
+):
+    take_id = start(client, engagement)
+    response = complete(client, engagement, take_id)
+    assert (
+        "required questions are still unanswered" in client.get(response.location).text
+    )
+    with app.app_context():
+        assert db.session.get(QuestionnaireTake, take_id).completed_at is None
+
+
+def test_a_section_shows_who_answered_and_marks_missing_required_ones(
+    client, engagement
+):
+    take_id = start(client, engagement)
+    client.post(
+        f"{base(engagement)}/takes/{take_id}/need",
+        data={"seen": "{}", "save": "1", "need_many_customers": "4"},
+    )
+    page = client.get(f"{base(engagement)}/takes/{take_id}/need").text
+    assert "Answered by Deniz Aydın" in page
+    assert "required questions in this section have no answer yet" in page
+    index = client.get(f"{base(engagement)}/").text
+    assert "1 of 7 answered" in index
+
+
+def test_a_second_save_does_not_silently_overwrite_the_first(
+    app, client, engagement, factory
+):
+    take_id = start(client, engagement)
+    url = f"{base(engagement)}/takes/{take_id}/need"
+    opened_by_both = json.dumps({})
+    # The first person saves 4 ...
+    client.post(url, data={"seen": opened_by_both, "need_many_customers": "4"})
+    # ... the second, who opened the form before that save, sends 2.
+    response = client.post(
+        url,
+        data={
+            "seen": opened_by_both,
+            "need_many_customers": "2",
+            "need_competition": "5",
+        },
+    )
+    assert response.status_code == 200
+    assert "Someone else changed these answers" in response.text
+    assert "4 / 5" in response.text and "2 / 5" in response.text
+    with app.app_context():
+        stored = {
+            a.question_id: a.value
+            for a in db.session.scalars(select(Answer).where(Answer.take_id == take_id))
+        }
+    assert stored["need_many_customers"] == 4  # the first save stands
+    assert stored["need_competition"] == 5  # the rest of the section is saved
+    # Sending again from the conflict page is a deliberate overwrite.
+    seen = html.unescape(re.search(r'id="seen"[^>]*value="([^"]*)"', response.text)[1])
+    client.post(
+        url, data={"seen": seen, "need_many_customers": "2", "need_competition": "5"}
+    )
+    with app.app_context():
+        answer = db.session.scalar(
+            select(Answer).where(Answer.question_id == "need_many_customers")
+        )
+        assert (answer.value, answer.revision) == (2, 2)
+
+
+def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
+    app, client, auth, factory, engagement
+):
+    take_id = start(client, engagement)
+    reluctant = answer_as(Category.STRATEGIC_THINKER, supportive=False)
+    answer_everything(client, engagement, take_id, reluctant)
+    complete(client, engagement, take_id)
+    result = client.get(f"{base(engagement)}/takes/{take_id}/result").text
+    assert result.count('badge-gate-failed">Failed') == 3
+
+    short = client.post(
+        f"{base(engagement)}/takes/{take_id}/gates/backing/override",
+        data={"reason": "too short"},
+    )
+    assert "at least 20" in client.get(short.location).text.lower()
+    reason = "The owner will chair the steering committee from next month."
+    client.post(
+        f"{base(engagement)}/takes/{take_id}/gates/backing/override",
+        data={"reason": reason},
+    )
+    page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
+    assert 'badge-gate-overridden">Overridden' in page
+    assert reason in page and "Overridden by Deniz Aydın" in page
+    # The consultant cannot approve; the sponsor can.
+    approve = f"{base(engagement)}/takes/{take_id}/gates/backing/decision"
+    assert client.post(approve, data={"decision": "approved"}).status_code == 403
+    sponsor = factory.user("boss@example.com", "Büşra Patron", SiteRole.MEMBER)
+    factory.member(engagement, sponsor, Role.SPONSOR)
+    auth.logout()
+    auth.login("boss@example.com", PASSWORD)
+    client.post(approve, data={"decision": "approved", "comment": "Agreed."})
+    page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
+    assert "Sponsor's decision: approved, by Büşra Patron" in page
+    with app.app_context():
+        review = db.session.scalar(
+            select(GateReview).where(GateReview.gate == "backing")
+        )
+        assert review.override_reason == reason
+        assert review.decided_at is not None
+
+
+def test_a_passed_gate_cannot_be_overridden(client, engagement):
+    take_id = start(client, engagement)
+    answer_everything(
+        client, engagement, take_id, answer_as(Category.STRATEGIC_THINKER)
+    )
+    complete(client, engagement, take_id)
+    response = client.post(
+        f"{base(engagement)}/takes/{take_id}/gates/need/override",
+        data={"reason": "A reason that is long enough to be accepted."},
+    )
+    assert "Only a failed gate can be overridden." in client.get(response.location).text
+
+
+def test_a_re_assessment_is_compared_with_the_take_before(client, engagement):
+    first = start(client, engagement)
+    answer_everything(client, engagement, first, answer_as(Category.HOPELESS))
+    complete(client, engagement, first)
+    second = start(client, engagement)
+    assert second != first
+    answer_everything(client, engagement, second, answer_as(Category.STRATEGIC_THINKER))
+    complete(client, engagement, second)
+    page = client.get(f"{base(engagement)}/takes/{second}/compare").text
+    assert "The hopeless" in page and "Strategic thinkers" in page
+    assert "Answers that changed" in page
+    assert client.get(f"{base(engagement)}/takes/{first}/compare").status_code == 404
+
+
+def test_a_new_take_waits_until_the_current_one_is_complete(client, engagement):
+    start(client, engagement)
+    response = client.post(f"{base(engagement)}/takes")
+    assert "Finish the current take" in client.get(response.location).text
+
+
+PERSON = {
+    "name": "Cem Bilgi",
+    "title": "IT Manager",
+    "department": "it",
+    "email": "",
+    "is_project_manager": "y",
+    "crm_knowledge": "y",
+}
+
+
+def test_organisation_rules_are_warned_live(client, engagement):
+    url = f"{base(engagement)}/organisation"
+    client.post(url, data=PERSON)
+    page = client.get(url).text
+    assert "comes from the IT department" in page
+    assert "No sponsor is named" in page
+    assert "The project team has no manager from: Marketing, Sales" in page
+    client.post(
+        url,
+        data={
+            "name": "Ayşe Yılmaz",
+            "department": "management",
+            "is_sponsor": "y",
+            "is_top_decision_maker": "y",
+        },
+    )
+    assert "No sponsor is named" not in client.get(url).text
+
+
+TEAM = [
+    ("Pınar Pazar", "marketing"),
+    ("Selim Satış", "sales"),
+    ("Lale Lojistik", "logistics"),
+    ("Fikret Finans", "finance"),
+    ("Serap Servis", "service"),
+]
+
+
+def record_organisation(client, engagement_id) -> dict[str, int]:
+    """A sponsor, a qualified project manager and a full team; their ids by name."""
+    url = f"{base(engagement_id)}/organisation"
+    client.post(
+        url,
+        data={
+            "name": "Ayşe Yılmaz",
+            "department": "management",
+            "is_sponsor": "y",
+            "is_top_decision_maker": "y",
+        },
+    )
+    client.post(
+        url,
+        data={
+            "name": "Murat Proje",
+            "department": "marketing",
+            "is_project_manager": "y",
+            "crm_knowledge": "y",
+            "trusted": "y",
+            "communicates_well": "y",
+            "knows_market": "y",
+        },
+    )
+    for name, department in TEAM:
+        client.post(
+            url, data={"name": name, "department": department, "in_project_team": "y"}
+        )
+    return {p.name: p.id for p in people_of(client.application, engagement_id)}
+
+
+def people_of(app, engagement_id):
+    from app.models import OrgPerson
+
+    with app.app_context():
+        return list(
+            db.session.scalars(
+                select(OrgPerson).where(OrgPerson.engagement_id == engagement_id)
+            )
+        )
+
+
+def test_the_announcement_comes_from_the_top_executive_and_completes_the_phase(
+    client, engagement
+):
+    people = record_organisation(client, engagement)
+    announce = f"{base(engagement)}/change-log/announcement"
+    by_pm = client.post(
+        announce,
+        data={"announced_on": "2026-03-01", "announced_by": people["Murat Proje"]},
+    )
+    assert "must come from the top executive" in by_pm.text
+    too_early = client.post(
+        announce,
+        data={"announced_on": "2026-03-01", "announced_by": people["Ayşe Yılmaz"]},
+    )
+    assert "Finish the earlier steps of preparation first." in too_early.text
+
+    take_id = start(client, engagement)
+    answer_everything(
+        client, engagement, take_id, answer_as(Category.STRATEGIC_THINKER)
+    )
+    complete(client, engagement, take_id)
+    client.post(
+        f"{base(engagement)}/change-log/awareness",
+        data={
+            "held_on": "2026-02-10",
+            "kind": "informal_meeting",
+            "topic": "Müşteri odaklılık",
+        },
+    )
+    done = client.post(
+        announce,
+        data={
+            "announced_on": "2026-03-01",
+            "announced_by": people["Ayşe Yılmaz"],
+            "note": "Geri dönüş yok.",
+        },
+    )
+    assert done.status_code == 302
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "5 of 5 steps done" in dashboard
+    assert "phase-tile phase-complete" in dashboard
+
+
+def test_change_log_records_awareness_and_resistance(client, engagement):
+    log = f"{base(engagement)}/change-log"
+    client.post(
+        f"{log}/awareness",
+        data={
+            "held_on": "2026-02-03",
+            "kind": "training",
+            "topic": "CRM'e giriş",
+            "attendees": "Satış ve pazarlama müdürleri",
+        },
+    )
+    client.post(
+        f"{log}/resistance",
+        data={
+            "raised_on": "2026-02-04",
+            "raised_by": "Satış müdürü",
+            "concern": "Zaman kaybı olur",
+            "status": "open",
+            "resolution": "",
+        },
+    )
+    page = client.get(log).text
+    assert "CRM&#39;e giriş" in page and "Zaman kaybı olur" in page
+    bad = client.post(f"{log}/awareness", data={"held_on": "", "kind": "training"})
+    assert "Please correct the following" in bad.text
+
+
+def test_dashboard_follows_the_real_state_of_preparation(client, engagement):
+    take_id = start(client, engagement)
+    answer_everything(
+        client, engagement, take_id, answer_as(Category.STRATEGIC_THINKER)
+    )
+    complete(client, engagement, take_id)
+    page = client.get(f"/engagements/{engagement}").text
+    assert "2 of 5 steps done" in page  # questionnaire complete, gates passed
+    assert "Set up the project organisation" in page
+
+
+def test_the_preparation_report_carries_category_gates_and_warnings(
+    app, client, engagement, tmp_path
+):
+    with app.app_context():
+        from app.models import Engagement
+
+        db.session.get(Engagement, engagement).report_language = "en"
+        db.session.commit()
+    take_id = start(client, engagement)
+    answer_everything(client, engagement, take_id, answer_as(Category.SAVER))
+    complete(client, engagement, take_id)
+    client.post(f"{base(engagement)}/organisation", data=PERSON)
+    response = client.get(f"{base(engagement)}/report.pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.data, tmp_path)
+    assert "Preparation report" in text
+    assert "Savers" in text
+    for gate in ("Need for CRM", "Top-management backing", "Culture open to change"):
+        assert gate in text
+    assert "comes from the IT department" in text
+    assert "Page 1 of" in text
+
+
+def test_team_members_answer_but_do_not_override_or_edit_the_organisation(
+    client, auth, factory, engagement
+):
+    team = factory.user("ekip@example.com", "Ekip Üyesi", SiteRole.MEMBER)
+    factory.member(engagement, team, Role.TEAM)
+    auth.logout()
+    auth.login("ekip@example.com")
+    take_id = start(client, engagement)
+    saved = client.post(
+        f"{base(engagement)}/takes/{take_id}/need",
+        data={"seen": "{}", "need_many_customers": "3"},
+    )
+    assert saved.status_code == 302
+    assert (
+        client.post(f"{base(engagement)}/organisation", data=PERSON).status_code == 403
+    )
+    override = client.post(
+        f"{base(engagement)}/takes/{take_id}/gates/need/override",
+        data={"reason": "A reason that is long enough to be accepted."},
+    )
+    assert override.status_code == 403
+
+
+def test_every_question_of_the_shipped_questionnaire_renders(client, engagement):
+    take_id = start(client, engagement)
+    for section in PREPARATION.sections:
+        page = client.get(f"{base(engagement)}/takes/{take_id}/{section.id}").text
+        for question in section.questions:
+            assert f'id="{question.id}"' in page
+
+
+def test_answers_are_stored_with_today(app, client, engagement):
+    take_id = start(client, engagement)
+    client.post(
+        f"{base(engagement)}/takes/{take_id}/need",
+        data={"seen": "{}", "need_many_customers": "3"},
+    )
+    with app.app_context():
+        answer = db.session.scalar(select(Answer))
+        assert answer.answered_at.date() == date.today()
