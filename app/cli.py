@@ -1,5 +1,7 @@
 """Command-line tasks; they call the same services as the views."""
 
+from pathlib import Path
+
 import click
 from flask import Blueprint
 
@@ -8,6 +10,7 @@ from app.admin.services import create_user
 from app.auth.forms import MIN_PASSWORD_LENGTH
 from app.auth.services import change_password, email_taken
 from app.models import SiteRole
+from assessments.questionnaire import DEFINITIONS, InvalidDefinition, load_all
 
 bp = Blueprint("cli", __name__, cli_group=None)
 
@@ -40,6 +43,30 @@ def create_user_command(email, name, site_role, language, password):
     user = create_user(email, name, SiteRole(site_role), language)
     change_password(user, password)
     click.echo(f"Created {user.email} ({site_role}).")
+
+
+@bp.cli.group()
+def assessments():
+    """Questionnaire definitions."""
+
+
+@assessments.command("check")
+@click.argument(
+    "folder",
+    required=False,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+def check_assessments(folder):
+    """Validate questionnaire files (the shipped ones, or those in FOLDER)."""
+    try:
+        definitions = load_all(folder or DEFINITIONS)
+    except InvalidDefinition as error:
+        for fault in error.faults:
+            click.echo(fault, err=True)
+        raise click.ClickException(f"{len(error.faults)} faults found.") from error
+    for definition in definitions.values():
+        count = sum(1 for _ in definition.questions())
+        click.echo(f"{definition.id}: {count} questions, version {definition.version}")
 
 
 @bp.cli.command("demo")

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
-from app.models import CompanySize, Engagement, SiteRole, User
+from app.models import AwarenessKind, CompanySize, Engagement, SiteRole, User
+from app.preparation import organisation
+from app.preparation import services as preparation
+from assessments.examples import typical_answers
+from assessments.organisation import Department
+from assessments.questionnaire import Category, Kind
 from assessments.roles import Role
 
 DEMO_COMPANY = "Anadolu Döküm ve Makine Sanayi A.Ş."
@@ -54,7 +60,99 @@ def load_demo() -> bool:
     for account in DEMO_ACCOUNTS:
         if account.role is not None and account.role != Role.CONSULTANT:
             engagements.invite(engagement, account.email, account.name, account.role)
+    _demo_preparation(engagement, consultant)
     return True
+
+
+#: The client's people: (name, title, department, flags). Nobody from service
+#: is on the team yet, so the demo shows how the method's checks read.
+DEMO_ORGANISATION = (
+    (
+        "Şule Karaağaç",
+        "Genel Müdür",
+        Department.MANAGEMENT,
+        {"is_sponsor", "is_top_decision_maker", "trusted", "knows_market"},
+    ),
+    (
+        "Murat Erdem",
+        "Pazarlama Müdürü",
+        Department.MARKETING,
+        {
+            "is_project_manager",
+            "in_project_team",
+            "crm_knowledge",
+            "trusted",
+            "communicates_well",
+            "knows_market",
+        },
+    ),
+    (
+        "İsmail Güçlü",
+        "Satış Müdürü",
+        Department.SALES,
+        {"in_project_team", "in_working_group", "knows_market"},
+    ),
+    (
+        "Hakan Demir",
+        "Lojistik Müdürü",
+        Department.LOGISTICS,
+        {"in_project_team", "in_working_group"},
+    ),
+    (
+        "Elif Şahin",
+        "Mali İşler Müdürü",
+        Department.FINANCE,
+        {"in_project_team", "in_working_group"},
+    ),
+    (
+        "Ali Yıldız",
+        "Satış Temsilcisi",
+        Department.SALES,
+        {"in_working_group", "is_front_line"},
+    ),
+)
+
+
+def _demo_preparation(engagement: Engagement, consultant: User) -> None:
+    """A completed questionnaire, the organisation and a first awareness meeting."""
+    take = preparation.start_take(engagement, consultant)
+    definition = preparation.definition()
+    answers = typical_answers(definition, Category.STRATEGIC_THINKER)
+    # A strategic company that has a long way to go: today's practice is modest.
+    today = definition.section("today")
+    for number, question in enumerate(today.questions if today else ()):
+        if question.kind == Kind.SCALE:
+            answers[question.id] = 2 + number % 2
+    preparation.record_answers(take, answers, consultant)
+    preparation.complete_take(take)
+    flags = {
+        "is_sponsor",
+        "is_project_manager",
+        "in_project_team",
+        "in_working_group",
+        "is_top_decision_maker",
+        "is_front_line",
+        "crm_knowledge",
+        "trusted",
+        "communicates_well",
+        "knows_market",
+    }
+    for name, title, department, on in DEMO_ORGANISATION:
+        organisation.save_person(
+            engagement,
+            None,
+            {"name": name, "title": title, "department": department}
+            | {flag: flag in on for flag in flags},
+        )
+    organisation.add_awareness(
+        engagement,
+        {
+            "held_on": date.today() - timedelta(days=14),
+            "kind": AwarenessKind.INFORMAL_MEETING,
+            "topic": "Müşteriyi merkeze almak: CRM neyi değiştirir?",
+            "attendees": "Genel müdür ve bölüm müdürleri",
+        },
+    )
 
 
 def _demo_user(account: DemoAccount) -> User:

@@ -169,9 +169,12 @@ class Factory:
             )
             db.session.add_all([take, person, activity, item])
             db.session.commit()
-            # Awareness and resistance rows are both reached as item_id.
-            assert activity.id == item.id
-            return {"take_id": take.id, "person_id": person.id, "item_id": item.id}
+            return {
+                "take_id": take.id,
+                "person_id": person.id,
+                "awareness_id": activity.id,
+                "resistance_id": item.id,
+            }
 
     def get(self, model, object_id):
         with self.app.app_context():

@@ -197,6 +197,16 @@ def _store(take, question_id, answer: Answer | None, value, user: User) -> None:
     answer.answered_at = utcnow()
 
 
+def record_answers(
+    take: QuestionnaireTake, answers: dict[str, AnswerValue], user: User
+) -> None:
+    """Store a whole answer set at once, section by section (demo data, imports)."""
+    for section in definition().sections:
+        seen = {qid: a.revision for qid, a in answers_of(take).items()}
+        submitted = {q.id: answers.get(q.id) for q in section.questions}
+        save_section(take, section, submitted, seen, user)
+
+
 def section_progress(take: QuestionnaireTake) -> list[tuple[Section, int, int]]:
     """Per section: (section, questions answered, questions in it)."""
     values = answer_values(take)

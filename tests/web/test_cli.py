@@ -80,3 +80,31 @@ def test_users_create_refuses_a_taken_email_or_a_short_password(app, runner, fac
     assert short.exit_code != 0
     assert "at least 10 characters" in short.output
     assert count(app, User) == 1
+
+
+def test_assessments_check_lists_the_shipped_questionnaires(runner):
+    result = runner.invoke(args=["assessments", "check"])
+    assert result.exit_code == 0, result.output
+    assert "preparation:" in result.output
+
+
+def test_assessments_check_names_the_faults_of_a_broken_folder(runner, tmp_path):
+    (tmp_path / "broken.yaml").write_text(
+        "id: broken\ntitle: {en: Broken}\nsections: []\n", encoding="utf-8"
+    )
+    result = runner.invoke(args=["assessments", "check", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "broken.yaml: file title: missing the 'tr' text" in result.output
+    assert "broken.yaml: file: needs a non-empty list of sections" in result.output
+
+
+def test_the_demo_engagement_waits_for_its_announcement(app, runner, client, auth):
+    runner.invoke(args=["demo"])
+    auth.login("consultant@example.com", DEMO_PASSWORD)
+    client.post("/account/language", data={"language": "en"})
+    with app.app_context():
+        engagement_id = db.session.scalar(select(Engagement.id))
+    dashboard = client.get(f"/engagements/{engagement_id}").text
+    assert "4 of 5 steps done" in dashboard
+    organisation = client.get(f"/engagements/{engagement_id}/preparation/organisation")
+    assert "no manager from: Service" in organisation.text

@@ -36,6 +36,9 @@ def build_path(rule: Rule, engagement_id: int, rows: dict[str, int]) -> str:
         name: engagement_id if name == "engagement_id" else rows.get(name, 1)
         for name in rule.arguments
     }
+    if "item_id" in rule.arguments:  # change-log rows: awareness or resistance
+        kind = "awareness_id" if "awareness" in rule.endpoint else "resistance_id"
+        values["item_id"] = rows.get(kind, 1)
     converters = {name: type(conv).__name__ for name, conv in rule._converters.items()}
     for name, converter in converters.items():
         if converter not in ("IntegerConverter",) and name != "engagement_id":
