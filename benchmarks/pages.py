@@ -9,14 +9,9 @@ Flask test client (no network), and prints one line per figure.
 from __future__ import annotations
 
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from flask_migrate import upgrade
-
-from app import create_app
-from app.demo import DEMO_PASSWORD, load_demo
+from benchmarks.demo_client import demo_client
 
 REQUESTS = 200
 PDF_RUNS = 10
@@ -36,24 +31,7 @@ def p95(durations: list[float]) -> float:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'bench.sqlite'}",
-                "SECRET_KEY": "benchmark-secret-key-0123456789-abcdef",
-                "WTF_CSRF_ENABLED": False,
-            }
-        )
-        with app.app_context():
-            upgrade()
-            load_demo()
-        client = app.test_client()
-        signed_in = client.post(
-            "/login",
-            data={"email": "consultant@example.com", "password": DEMO_PASSWORD},
-        )
-        assert signed_in.status_code == 302
-
+    with demo_client() as client:
         for path in ("/", "/engagements/1", "/engagements/1/members"):
             client.get(path)  # warm templates and catalogs
             durations = timed(lambda path=path: client.get(path), REQUESTS)

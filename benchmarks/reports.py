@@ -8,14 +8,9 @@ The preparation report must come out in under 2 s (warm).
 from __future__ import annotations
 
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from flask_migrate import upgrade
-
-from app import create_app
-from app.demo import DEMO_PASSWORD, load_demo
+from benchmarks.demo_client import demo_client
 
 RUNS = 10
 REPORTS = {
@@ -25,22 +20,7 @@ REPORTS = {
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'bench.sqlite'}",
-                "SECRET_KEY": "benchmark-secret-key-0123456789-abcdef",
-                "WTF_CSRF_ENABLED": False,
-            }
-        )
-        with app.app_context():
-            upgrade()
-            load_demo()
-        client = app.test_client()
-        client.post(
-            "/login",
-            data={"email": "consultant@example.com", "password": DEMO_PASSWORD},
-        )
+    with demo_client() as client:
         for name, path in REPORTS.items():
             first = time.perf_counter()
             response = client.get(path)

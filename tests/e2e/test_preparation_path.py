@@ -1,7 +1,5 @@
 """A consultant runs the preparation questionnaire in a real browser."""
 
-import subprocess
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -11,6 +9,7 @@ from app.extensions import db
 from app.models import CompanySize, SiteRole
 from assessments.questionnaire import Category, Kind
 from tests.conftest import PASSWORD
+from tests.pdf import downloaded_text
 from tests.preparation_answers import PREPARATION, answer_as
 
 pytestmark = pytest.mark.e2e
@@ -60,9 +59,7 @@ def answer_questionnaire(page: Page, category: Category) -> None:
         page.get_by_role("button", name=button).click()
 
 
-def test_two_takes_give_two_categories_and_a_report(
-    page: Page, engagement_url: str, tmp_path
-):
+def test_two_takes_give_two_categories_and_a_report(page: Page, engagement_url: str):
     page.on("dialog", lambda dialog: dialog.accept())
     sign_in(page, engagement_url)
     page.get_by_role("button", name="Start the questionnaire").click()
@@ -86,15 +83,7 @@ def test_two_takes_give_two_categories_and_a_report(
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Preparation report (PDF)").click()
-    pdf = tmp_path / "preparation.pdf"
-    download.value.save_as(pdf)
-    text = subprocess.run(  # noqa: S603
-        ["pdftotext", str(pdf), "-"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    text = " ".join(text.split())
+    text = downloaded_text(download.value)
     assert "Hazırlık raporu" in text  # the engagement reports in Turkish
     assert "Umutsuzlar" in text
     assert "CRM ihtiyacı" in text  # the need gate

@@ -1,7 +1,5 @@
 """The main user paths, in a real browser against a live server."""
 
-import subprocess
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -10,6 +8,7 @@ from app.engagements import services as engagements
 from app.extensions import db
 from app.models import CompanySize, SiteRole
 from tests.conftest import PASSWORD
+from tests.pdf import downloaded_text
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +41,7 @@ def sign_in(page: Page, base: str, email: str, password: str) -> None:
 
 
 def test_consultant_opens_an_engagement_and_the_sponsor_sees_only_it(
-    page: Page, live_server: str, consultant: str, tmp_path
+    page: Page, live_server: str, consultant: str
 ):
     sign_in(page, live_server, consultant, PASSWORD)
     expect(page.get_by_role("heading", name="Engagements")).to_be_visible()
@@ -85,14 +84,7 @@ def test_consultant_opens_an_engagement_and_the_sponsor_sees_only_it(
     page.get_by_role("link", name="Raporlar").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").click()
-    pdf = tmp_path / "summary.pdf"
-    download.value.save_as(pdf)
-    text = subprocess.run(  # noqa: S603
-        ["pdftotext", str(pdf), "-"],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = downloaded_text(download.value)
     assert NEW_COMPANY in text
     assert OTHER_COMPANY not in text
 

@@ -4,7 +4,6 @@ decision → organisation → change log → report."""
 import html
 import json
 import re
-import subprocess
 from datetime import date
 
 import pytest
@@ -15,6 +14,7 @@ from app.models import Answer, GateReview, QuestionnaireTake, SiteRole
 from assessments.questionnaire import Category
 from assessments.roles import Role
 from tests.conftest import PASSWORD
+from tests.pdf import pdf_text
 from tests.preparation_answers import PREPARATION, answer_as, form_posts
 
 
@@ -46,17 +46,6 @@ def answer_everything(client, engagement_id, take_id, answers) -> None:
 
 def complete(client, engagement_id, take_id):
     return client.post(f"{base(engagement_id)}/takes/{take_id}/complete")
-
-
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(  # noqa: S603
-        ["pdftotext", "-layout", str(path), "-"],  # noqa: S607
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 @pytest.mark.parametrize(
@@ -383,7 +372,7 @@ def test_dashboard_follows_the_real_state_of_preparation(client, engagement):
 
 
 def test_the_preparation_report_carries_category_gates_and_warnings(
-    app, client, engagement, tmp_path
+    app, client, engagement
 ):
     with app.app_context():
         from app.models import Engagement
@@ -396,7 +385,7 @@ def test_the_preparation_report_carries_category_gates_and_warnings(
     client.post(f"{base(engagement)}/organisation", data=PERSON)
     response = client.get(f"{base(engagement)}/report.pdf")
     assert response.status_code == 200
-    text = pdf_text(response.data, tmp_path)
+    text = pdf_text(response.data)
     assert "Preparation report" in text
     assert "Savers" in text
     for gate in ("Need for CRM", "Top-management backing", "Culture open to change"):

@@ -1,31 +1,12 @@
 """PDF reports: their text, their frame, and what the renderer may fetch."""
 
-import subprocess
-
 import pytest
-from pypdf import PdfReader
 
 from app.reports.pdf import REPORT_BASE_URL, StaticOnlyFetcher
 from tests.conftest import engagement_by_name
+from tests.pdf import page_count, pdf_text
 
 TURKISH_NAME = "Çağlayan Ğıda İşletmeleri Öztürk Şirketi ÜÇ"
-
-
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(  # noqa: S603
-        ["pdftotext", "-layout", str(path), "-"],  # noqa: S607
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-def page_count(pdf: bytes, tmp_path) -> int:
-    path = tmp_path / "count.pdf"
-    path.write_bytes(pdf)
-    return len(PdfReader(path).pages)
 
 
 @pytest.fixture
@@ -36,18 +17,18 @@ def summary(client, auth, factory):
     return client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
 
 
-def test_summary_pdf_keeps_turkish_letters(summary, tmp_path):
+def test_summary_pdf_keeps_turkish_letters(summary):
     assert summary.status_code == 200
     assert summary.mimetype == "application/pdf"
     assert "attachment" in summary.headers["Content-Disposition"]
-    text = pdf_text(summary.data, tmp_path)
+    text = pdf_text(summary.data)
     assert TURKISH_NAME in text
     assert "Deniz Aydın" in text
 
 
-def test_summary_pdf_is_framed_in_the_report_language(summary, tmp_path):
-    text = pdf_text(summary.data, tmp_path)
-    pages = page_count(summary.data, tmp_path)
+def test_summary_pdf_is_framed_in_the_report_language(summary):
+    text = pdf_text(summary.data)
+    pages = page_count(summary.data)
     assert pages == 2
     assert "Proje özeti" in text  # report language of the engagement: Turkish
     for number in range(1, pages + 1):
@@ -55,9 +36,7 @@ def test_summary_pdf_is_framed_in_the_report_language(summary, tmp_path):
     assert text.count(TURKISH_NAME) >= pages  # the running header of later pages
 
 
-def test_summary_in_english_when_the_engagement_says_so(
-    app, client, auth, factory, tmp_path
-):
+def test_summary_in_english_when_the_engagement_says_so(app, client, auth, factory):
     owner = factory.user("deniz@example.com", language="tr")
     engagement_id = factory.engagement(owner, "English Reports Ltd")
     with app.app_context():
@@ -68,21 +47,19 @@ def test_summary_in_english_when_the_engagement_says_so(
         db.session.commit()
     auth.login("deniz@example.com")
     response = client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
-    text = pdf_text(response.data, tmp_path)
+    text = pdf_text(response.data)
     assert "Engagement summary" in text
     assert "Page 1 of 2" in text
 
 
-def test_user_text_is_printed_not_interpreted(app, client, auth, factory, tmp_path):
+def test_user_text_is_printed_not_interpreted(app, client, auth, factory):
     owner = factory.user("deniz@example.com")
     hostile = '<img src="file:///etc/passwd"><b>Bold & Co</b>'
     engagement_id = factory.engagement(owner, hostile)
     auth.login("deniz@example.com")
     response = client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
     assert response.status_code == 200
-    assert '<img src="file:///etc/passwd"><b>Bold & Co</b>' in pdf_text(
-        response.data, tmp_path
-    )
+    assert '<img src="file:///etc/passwd"><b>Bold & Co</b>' in pdf_text(response.data)
     assert engagement_by_name(app, hostile) is not None
 
 
@@ -114,7 +91,7 @@ def test_fetcher_refuses_everything_else(fetcher, url):
         fetcher.fetch(url)
 
 
-def test_sponsors_and_team_download_reports_too(client, auth, factory, tmp_path):
+def test_sponsors_and_team_download_reports_too(client, auth, factory):
     from app.models import SiteRole
     from assessments.roles import Role
 
@@ -125,4 +102,4 @@ def test_sponsors_and_team_download_reports_too(client, auth, factory, tmp_path)
     auth.login("boss@example.com")
     assert client.get(f"/engagements/{engagement_id}/reports/").status_code == 200
     response = client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
-    assert TURKISH_NAME in pdf_text(response.data, tmp_path)
+    assert TURKISH_NAME in pdf_text(response.data)

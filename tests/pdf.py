@@ -1,0 +1,33 @@
+"""Reading PDFs the way a person would: their text and their page count."""
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def pdf_text(pdf: bytes, layout: bool = True) -> str:
+    """The PDF's text as pdftotext extracts it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(pdf)
+        options = ["-layout"] if layout else []
+        return subprocess.run(  # noqa: S603 (fixed program, our own file)
+            ["pdftotext", *options, str(path), "-"],  # noqa: S607
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+
+def page_count(pdf: bytes) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(pdf)
+        return len(PdfReader(path).pages)
+
+
+def downloaded_text(download) -> str:
+    """The text of a PDF a browser test downloaded, on one line."""
+    return " ".join(pdf_text(Path(download.path()).read_bytes(), layout=False).split())
