@@ -86,7 +86,8 @@ def test_two_takes_give_two_categories_and_a_report(page: Page, engagement_url: 
     text = downloaded_text(download.value)
     assert "Hazırlık raporu" in text  # the engagement reports in Turkish
     assert "Umutsuzlar" in text
-    assert "CRM ihtiyacı" in text  # the need gate
+    assert "CRM ihtiyacı" in text  # the need gate ...
+    assert "Geçti" in text  # ... and its result
     assert "bilgi teknolojileri biriminden geliyor" in text  # PM from IT warned
     assert "Cem Bilgi" in text
     assert COMPANY in text
