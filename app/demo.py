@@ -11,10 +11,12 @@ from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
 from app.models import AwarenessKind, CompanySize, Engagement, SiteRole, User
+from app.planning import services as planning
 from app.preparation import organisation
 from app.preparation import services as preparation
 from assessments.examples import typical_answers
 from assessments.organisation import Department
+from assessments.planning import CrmStrategy, Direction, Perspective
 from assessments.questionnaire import Category, Kind
 from assessments.roles import Role
 
@@ -61,6 +63,7 @@ def load_demo() -> bool:
         if account.role is not None and account.role != Role.CONSULTANT:
             engagements.invite(engagement, account.email, account.name, account.role)
     _demo_preparation(engagement, consultant)
+    _demo_planning(engagement, consultant)
     return True
 
 
@@ -166,3 +169,61 @@ def _demo_user(account: DemoAccount) -> User:
             language="tr",
         )
     return user
+
+
+def _demo_planning(engagement: Engagement, consultant: User) -> None:
+    """The first workshop day held, a strategy, the vision and a measured goal."""
+    group = planning.working_group(engagement)
+    ids = frozenset(person.id for person in group)
+    planning.save_session(
+        engagement,
+        planning.guide().sections[0].id,
+        planning.SessionDetails(
+            held_on=date.today() - timedelta(days=3),
+            facilitator="Deniz Aydın",
+            held=True,
+            invited=ids,
+            attended=ids,
+        ),
+    )
+    strategy = planning.add_strategy(
+        engagement,
+        "Bayilerle uzun vadeli ilişki: en değerli bayilerin siparişlerini "
+        "artırmak ve kaybedilenleri geri kazanmak.",
+        [],
+    )
+    planning.save_priorities(
+        engagement,
+        {
+            CrmStrategy.PROSPECTING: (1, ""),
+            CrmStrategy.CROSS_SELLING: (2, "Yedek parça ve bakım satışı."),
+            CrmStrategy.WIN_BACK: (2, "Son iki yılda kaybedilen bayiler."),
+            CrmStrategy.LOYALTY: (3, "Cironun çoğu düzenli bayilerden geliyor."),
+        },
+    )
+    planning.save_vision(
+        engagement, "Bayilerimizin ilk aradığı, en güvendiği tedarikçi olmak."
+    )
+    goal = planning.save_goal(
+        engagement,
+        None,
+        {
+            "title": "Düzenli sipariş veren bayileri elde tutmak",
+            "target": "Geçen yılın bayilerinin %90'ı bu yıl da sipariş versin",
+            "deadline": date(date.today().year + 1, 6, 30),
+            "department": Department.SALES,
+            "strategy_id": strategy.id,
+        },
+    )
+    planning.save_measure(
+        goal,
+        None,
+        {
+            "name": "Bayi elde tutma oranı",
+            "perspective": Perspective.CUSTOMER,
+            "unit": "%",
+            "direction": Direction.HIGHER_IS_BETTER,
+            "baseline": 78.0,
+            "target": 90.0,
+        },
+    )

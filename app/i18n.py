@@ -22,6 +22,7 @@ from app.models import (
     SponsorDecision,
 )
 from assessments.organisation import Department, OrgRole, Rule
+from assessments.planning import Blocker, CrmStrategy, Direction, Perspective, Seat
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
@@ -60,6 +61,20 @@ _LABELS: dict[tuple[type, str], object] = {
         (Step.RECORD_ORGANISATION, _l("Set up the project organisation")),
         (Step.HOLD_AWARENESS, _l("Hold awareness activities")),
         (Step.ANNOUNCE_PROJECT, _l("Record the company-wide announcement")),
+        (Step.HOLD_WORKSHOPS, _l("Hold the four workshop sessions")),
+        (Step.WRITE_VISION, _l("Write the CRM vision")),
+        (Step.MEASURE_GOALS, _l("Set goals, each with a measure")),
+        (Step.CLOSE_PLANNING, _l("Close planning")),
+        (CrmStrategy.PROSPECTING, _l("Prospecting new customers")),
+        (CrmStrategy.CROSS_SELLING, _l("Cross-selling")),
+        (CrmStrategy.WIN_BACK, _l("Winning back lost customers")),
+        (CrmStrategy.LOYALTY, _l("Loyalty")),
+        (Perspective.FINANCIAL, _l("Financial")),
+        (Perspective.CUSTOMER, _l("Customer")),
+        (Perspective.INTERNAL, _l("Internal process")),
+        (Perspective.LEARNING, _l("Creativity and learning")),
+        (Direction.HIGHER_IS_BETTER, _l("Higher is better")),
+        (Direction.LOWER_IS_BETTER, _l("Lower is better")),
         (Category.TREND_FOLLOWER, _l("Trend followers")),
         (Category.HOPELESS, _l("The hopeless")),
         (Category.SAVER, _l("Savers")),
@@ -184,6 +199,31 @@ _QUALITIES = {
 }
 
 
+_SEAT_MESSAGES = {
+    Seat.MANAGER: _l("No manager from %(department)s."),
+    Seat.FRONT_LINE: _l("No front-line staff from %(department)s."),
+}
+
+_OBSTACLE_MESSAGES = {
+    Blocker.SESSIONS_NOT_HELD: _l("Not every workshop session has been held."),
+    Blocker.NO_VISION: _l("The CRM vision is not written yet."),
+    Blocker.NO_GOALS: _l("No goal is set yet."),
+    Blocker.GOAL_WITHOUT_MEASURE: _l("These goals have no measure: %(goals)s."),
+}
+
+
+def seat_message(seat) -> str:
+    """An empty seat of a workshop session, explained."""
+    return str(_SEAT_MESSAGES[seat.seat]) % {"department": label(seat.department)}
+
+
+def obstacle_message(obstacle) -> str:
+    """What keeps planning open, explained."""
+    return str(_OBSTACLE_MESSAGES[obstacle.blocker]) % {
+        "goals": ", ".join(obstacle.goals)
+    }
+
+
 def category_meaning(category: Category) -> str:
     return str(_CATEGORY_MEANINGS[category])
 
@@ -270,6 +310,8 @@ def register_template_helpers(app: Flask) -> None:
         category_meaning=category_meaning,
         category_advice=category_advice,
         finding_message=finding_message,
+        seat_message=seat_message,
+        obstacle_message=obstacle_message,
         country_name=country_name,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
     )

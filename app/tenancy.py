@@ -73,6 +73,13 @@ def engagement_view(action: Action = Action.VIEW) -> Callable:
     return decorator
 
 
+def require(membership: Membership, action: Action) -> None:
+    """403 unless the member's role allows the action (for views that serve a
+    page to every member but accept a change only from some)."""
+    if not can(membership.role, action):
+        abort(403)
+
+
 def allowed(action: str) -> bool:
     """In a template: whether the current member may perform the action."""
     membership = g.get("membership")

@@ -33,6 +33,10 @@ class Step(StrEnum):
     RECORD_ORGANISATION = "record_organisation"
     HOLD_AWARENESS = "hold_awareness"
     ANNOUNCE_PROJECT = "announce_project"
+    HOLD_WORKSHOPS = "hold_workshops"
+    WRITE_VISION = "write_vision"
+    MEASURE_GOALS = "measure_goals"
+    CLOSE_PLANNING = "close_planning"
 
 
 #: The trackable steps of each phase, in the method's order.
@@ -44,7 +48,12 @@ PHASE_STEPS: dict[Phase, tuple[Step, ...]] = {
         Step.HOLD_AWARENESS,
         Step.ANNOUNCE_PROJECT,
     ),
-    Phase.PLANNING: (),
+    Phase.PLANNING: (
+        Step.HOLD_WORKSHOPS,
+        Step.WRITE_VISION,
+        Step.MEASURE_GOALS,
+        Step.CLOSE_PLANNING,
+    ),
     Phase.DESIGN: (),
     Phase.IMPLEMENTATION: (),
 }
@@ -63,6 +72,12 @@ class EngagementFacts:
     awareness_activities: int = 0
     #: the top executive announced the project company-wide
     announced: bool = False
+    #: every planning workshop session has been held
+    workshops_held: bool = False
+    vision_set: bool = False
+    #: there are goals, and each has at least one measure
+    goals_measured: bool = False
+    planning_closed: bool = False
 
     def done_steps(self) -> frozenset[Step]:
         """The steps these facts show as done."""
@@ -72,13 +87,21 @@ class EngagementFacts:
             Step.RECORD_ORGANISATION: self.organisation_recorded,
             Step.HOLD_AWARENESS: self.awareness_activities > 0,
             Step.ANNOUNCE_PROJECT: self.announced,
+            Step.HOLD_WORKSHOPS: self.workshops_held,
+            Step.WRITE_VISION: self.vision_set,
+            Step.MEASURE_GOALS: self.goals_measured,
+            Step.CLOSE_PLANNING: self.planning_closed,
         }
         return frozenset(step for step, is_done in done.items() if is_done)
 
     @property
     def closed_phases(self) -> frozenset[Phase]:
         """Phases whose closing step is done."""
-        return frozenset({Phase.PREPARATION}) if self.announced else frozenset()
+        closing = {
+            Phase.PREPARATION: self.announced,
+            Phase.PLANNING: self.planning_closed,
+        }
+        return frozenset(phase for phase, closed in closing.items() if closed)
 
 
 @dataclass(frozen=True)

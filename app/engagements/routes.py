@@ -37,6 +37,10 @@ STEP_PAGES = {
     Step.ANNOUNCE_PROJECT: StepPage(
         "preparation.change_log", Action.MANAGE_ORGANISATION
     ),
+    Step.HOLD_WORKSHOPS: StepPage("planning.index", Action.VIEW),
+    Step.WRITE_VISION: StepPage("planning.strategy", Action.EDIT_ENGAGEMENT),
+    Step.MEASURE_GOALS: StepPage("planning.goals", Action.EDIT_ENGAGEMENT),
+    Step.CLOSE_PLANNING: StepPage("planning.index", Action.EDIT_ENGAGEMENT),
 }
 
 

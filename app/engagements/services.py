@@ -170,7 +170,10 @@ def phase_overview(engagement: Engagement) -> list[progress.PhaseProgress]:
 
 def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
     """Collect, as plain values, what the core needs to judge progress."""
-    # Imported here: the preparation package's routes import this module.
+    # Imported here: the phase packages' routes import this module.
+    from app.planning.services import planning_facts
     from app.preparation.services import preparation_facts
 
-    return progress.EngagementFacts(**preparation_facts(engagement))
+    return progress.EngagementFacts(
+        **preparation_facts(engagement), **planning_facts(engagement)
+    )

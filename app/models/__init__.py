@@ -1,6 +1,16 @@
 """The database models, one module per area."""
 
 from app.models.accounts import SiteRole, User
+from app.models.planning import (
+    BusinessStrategy,
+    Goal,
+    GuideAnswer,
+    Measure,
+    PlanningState,
+    SessionParticipant,
+    StrategyPriority,
+    WorkshopSession,
+)
 from app.models.preparation import (
     Answer,
     AwarenessActivity,
@@ -16,6 +26,14 @@ from app.models.preparation import (
 from app.models.tenancy import CompanySize, Engagement, Membership
 
 __all__ = [
+    "BusinessStrategy",
+    "Goal",
+    "GuideAnswer",
+    "Measure",
+    "PlanningState",
+    "SessionParticipant",
+    "StrategyPriority",
+    "WorkshopSession",
     "Answer",
     "AwarenessActivity",
     "AwarenessKind",

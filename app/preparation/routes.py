@@ -31,7 +31,7 @@ from app.preparation.forms import (
     form_data,
     section_form,
 )
-from app.tenancy import engagement_view, owned_or_404
+from app.tenancy import engagement_view, owned_or_404, require
 from assessments.questionnaire import Gate
 from assessments.roles import Action, can
 
@@ -298,7 +298,7 @@ def organisation_page(membership: Membership):
     """The project organisation and the method's warnings about it."""
     form = PersonForm()
     if request.method == "POST":
-        _require(membership, Action.MANAGE_ORGANISATION)
+        require(membership, Action.MANAGE_ORGANISATION)
         if form.validate_on_submit():
             person = organisation.save_person(
                 membership.engagement, None, form.values()
@@ -351,11 +351,6 @@ def _organisation_page(membership: Membership, form: PersonForm):
         form=form,
         gates_cleared=latest is not None and services.assess(latest).gates_cleared,
     )
-
-
-def _require(membership: Membership, action: Action) -> None:
-    if not can(membership.role, action):
-        abort(403)
 
 
 # --- change log -------------------------------------------------------------

@@ -61,8 +61,18 @@ def test_every_step_but_the_announcement_leaves_the_phase_in_progress():
     assert preparation.next_step == Step.ANNOUNCE_PROJECT
 
 
+def test_planning_starts_with_its_workshops_and_closes_on_its_own_step():
+    planning = tile(EngagementFacts(), Phase.PLANNING)
+    assert planning.next_step == Step.HOLD_WORKSHOPS
+    facts = EngagementFacts(workshops_held=True, vision_set=True, goals_measured=True)
+    assert tile(facts, Phase.PLANNING).next_step == Step.CLOSE_PLANNING
+    assert tile(facts, Phase.PLANNING).status == PhaseStatus.IN_PROGRESS
+    closed = EngagementFacts(planning_closed=True)
+    assert tile(closed, Phase.PLANNING).status == PhaseStatus.COMPLETE
+
+
 def test_later_phases_wait_with_no_next_step():
-    for phase in (Phase.PLANNING, Phase.DESIGN, Phase.IMPLEMENTATION):
+    for phase in (Phase.DESIGN, Phase.IMPLEMENTATION):
         item = tile(EngagementFacts(questionnaire_complete=True), phase)
         assert item.status == PhaseStatus.NOT_STARTED
         assert item.next_step is None

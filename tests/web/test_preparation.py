@@ -125,7 +125,9 @@ def test_a_second_save_does_not_silently_overwrite_the_first(
     assert stored["need_many_customers"] == 4  # the first save stands
     assert stored["need_competition"] == 5  # the rest of the section is saved
     # Sending again from the conflict page is a deliberate overwrite.
-    seen = html.unescape(re.search(r'id="seen"[^>]*value="([^"]*)"', response.text)[1])
+    seen = html.unescape(
+        re.search(r'name="seen"[^>]*value="([^"]*)"', response.text)[1]
+    )
     client.post(
         url, data={"seen": seen, "need_many_customers": "2", "need_competition": "5"}
     )
@@ -422,7 +424,7 @@ def test_every_question_of_the_shipped_questionnaire_renders(client, engagement)
     for section in PREPARATION.sections:
         page = client.get(f"{base(engagement)}/takes/{take_id}/{section.id}").text
         for question in section.questions:
-            assert f'id="{question.id}"' in page
+            assert f'id="q-{question.id}"' in page
 
 
 def test_answers_are_stored_with_today(app, client, engagement):

@@ -1,0 +1,133 @@
+"""Forms of the planning phase."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FloatField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    widgets,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
+
+from app.forms import enum_choices, stripped
+from assessments.organisation import Department
+from assessments.planning import MAX_PRIORITY, CrmStrategy, Direction, Perspective
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class SessionForm(FlaskForm):
+    held_on = DateField(_l("Date"), validators=[Optional()])
+    facilitator = StringField(
+        _l("Facilitator"), filters=[stripped], validators=[Optional(), Length(max=120)]
+    )
+    invited = CheckboxesField(_l("Participants"), coerce=int)
+    attended = CheckboxesField(_l("Attended"), coerce=int)
+    held = BooleanField(_l("The session has been held; attendance is final"))
+    submit = SubmitField(_l("Save session"))
+
+
+class AnswerForm(FlaskForm):
+    notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=20000)])
+    agreed = TextAreaField(
+        _l("Agreed answer"), validators=[Optional(), Length(max=5000)]
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class StrategyForm(FlaskForm):
+    statement = TextAreaField(
+        _l("Business strategy"),
+        filters=[stripped],
+        validators=[DataRequired(), Length(max=2000)],
+    )
+    sources = CheckboxesField(_l("Came from the discussion of"))
+    submit = SubmitField(_l("Add strategy"))
+
+
+class PriorityForm(FlaskForm):
+    """The four CRM strategies' priorities, one pair of fields each."""
+
+    submit = SubmitField(_l("Save priorities"))
+
+
+for _strategy in CrmStrategy:
+    setattr(
+        PriorityForm,
+        f"{_strategy.value}_priority",
+        IntegerField(validators=[NumberRange(0, MAX_PRIORITY)], default=0),
+    )
+    setattr(
+        PriorityForm,
+        f"{_strategy.value}_rationale",
+        TextAreaField(filters=[stripped], validators=[Optional(), Length(max=2000)]),
+    )
+
+
+class VisionForm(FlaskForm):
+    vision = TextAreaField(
+        _l("CRM vision"),
+        filters=[stripped],
+        validators=[DataRequired(), Length(max=2000)],
+        description=_l(
+            "One or two sentences on where the company wants to be with its customers."
+        ),
+    )
+    submit = SubmitField(_l("Save vision"))
+
+
+class GoalForm(FlaskForm):
+    title = StringField(
+        _l("Goal"), filters=[stripped], validators=[DataRequired(), Length(max=200)]
+    )
+    target = StringField(
+        _l("Measurable target"),
+        filters=[stripped],
+        validators=[DataRequired(), Length(max=300)],
+        description=_l("For example: keep 90% of last year's customers."),
+    )
+    deadline = DateField(_l("Deadline"), validators=[DataRequired()])
+    department = SelectField(
+        _l("Owning department"), choices=lambda: enum_choices(Department)
+    )
+    strategy_id = SelectField(_l("Business strategy"), coerce=int)
+    submit = SubmitField(_l("Save goal"))
+
+
+class MeasureForm(FlaskForm):
+    """Prefixed: it shares the goal's page with the goal's own form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="measure", **kwargs)
+
+    name = StringField(
+        _l("Measure"), filters=[stripped], validators=[DataRequired(), Length(max=200)]
+    )
+    perspective = SelectField(
+        _l("Scorecard perspective"), choices=lambda: enum_choices(Perspective)
+    )
+    unit = StringField(
+        _l("Unit"), filters=[stripped], validators=[Optional(), Length(max=40)]
+    )
+    direction = SelectField(_l("Better when"), choices=lambda: enum_choices(Direction))
+    baseline = FloatField(_l("Baseline"), validators=[Optional()])
+    target = FloatField(_l("Target"), validators=[InputRequired()])
+    submit = SubmitField(_l("Save measure"))

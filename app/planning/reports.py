@@ -1,0 +1,31 @@
+"""The planning report: the same data the planning pages show, as a PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.models import Engagement
+from app.planning import services
+from app.reports.pdf import render_pdf
+
+
+def planning_pdf(engagement: Engagement, issued_on: date) -> bytes:
+    """Sessions with attendance, agreed answers, strategies and their
+    priorities, the vision, goals with measures, and the warnings."""
+    sessions = services.sessions(engagement)
+    guide = services.guide()
+    return render_pdf(
+        "reports/planning.html",
+        engagement.report_language,
+        engagement=engagement,
+        issued_on=issued_on,
+        guide=guide,
+        sessions=sessions,
+        seats={s.id: services.empty_seats(sessions.get(s.id)) for s in guide.sections},
+        answers=services.answers(engagement),
+        strategies=services.strategies(engagement),
+        priorities=services.priorities(engagement),
+        vision=services.state(engagement).vision,
+        goals=services.goals(engagement),
+        obstacles=services.obstacles(engagement),
+    )

@@ -1,0 +1,429 @@
+"""Pages of the planning phase."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from flask import (
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.forms import ConfirmForm
+from app.models import BusinessStrategy, Goal, Measure, Membership
+from app.planning import bp, reports, services
+from app.planning.forms import (
+    AnswerForm,
+    GoalForm,
+    MeasureForm,
+    PriorityForm,
+    SessionForm,
+    StrategyForm,
+    VisionForm,
+)
+from app.tenancy import engagement_view, owned_or_404, require
+from assessments.planning import CrmStrategy
+from assessments.roles import Action
+
+
+def _to(endpoint: str, membership: Membership, **values):
+    return redirect(url_for(endpoint, engagement_id=membership.engagement_id, **values))
+
+
+def _section(section_id: str):
+    section = services.guide_section(section_id)
+    if section is None:
+        abort(404)
+    return section
+
+
+@bp.route("/")
+@engagement_view()
+def index(membership: Membership):
+    """The workshop: sessions, outputs, and what still keeps planning open."""
+    engagement = membership.engagement
+    sessions = services.sessions(engagement)
+    return render_template(
+        "planning/index.html",
+        engagement=engagement,
+        guide=services.guide(),
+        sessions=sessions,
+        seats={
+            s.id: services.empty_seats(sessions.get(s.id))
+            for s in services.guide().sections
+        },
+        agreed=services.agreed_counts(engagement),
+        vision=services.state(engagement).vision,
+        closed_at=services.state(engagement).closed_at,
+        goals=services.goals(engagement),
+        obstacles=services.obstacles(engagement),
+    )
+
+
+# --- sessions and presenter mode --------------------------------------------
+
+
+@bp.route("/sessions/<section_id>", methods=["GET", "POST"])
+@engagement_view()
+def session(membership: Membership, section_id: str):
+    """A session's date, facilitator, participants and attendance."""
+    section = _section(section_id)
+    engagement = membership.engagement
+    current = services.sessions(engagement).get(section_id)
+    form = SessionForm(obj=current)
+    people = services.working_group(engagement)
+    choices = [(person.id, person.name) for person in people]
+    form.invited.choices = form.attended.choices = choices
+    if request.method == "GET" and current is not None:
+        form.invited.data = [p.person_id for p in current.participants]
+        form.attended.data = [p.person_id for p in current.participants if p.attended]
+    if request.method == "POST":
+        require(membership, Action.EDIT_ENGAGEMENT)
+        if form.validate_on_submit():
+            services.save_session(engagement, section_id, _session_details(form))
+            flash(_("Session saved."), "success")
+            return _to("planning.session", membership, section_id=section_id)
+    return render_template(
+        "planning/session.html",
+        engagement=engagement,
+        section=section,
+        number=_number(section_id),
+        form=form,
+        people=people,
+        session=current,
+        seats=services.empty_seats(current),
+    )
+
+
+def _session_details(form: SessionForm) -> services.SessionDetails:
+    invited = frozenset(form.invited.data or [])
+    return services.SessionDetails(
+        held_on=form.held_on.data,
+        facilitator=form.facilitator.data or "",
+        held=form.held.data,
+        invited=invited,
+        attended=frozenset(form.attended.data or []) & invited,
+    )
+
+
+def _number(section_id: str) -> int:
+    return [s.id for s in services.guide().sections].index(section_id) + 1
+
+
+@bp.route("/sessions/<section_id>/present")
+@engagement_view()
+def present(membership: Membership, section_id: str):
+    """Presenter mode: one guide question at a time, large, keyboard-driven."""
+    section = _section(section_id)
+    index = request.args.get("q", 1, type=int)
+    if not 1 <= index <= len(section.questions):
+        abort(404)
+    question = section.questions[index - 1]
+    answer = services.answers(membership.engagement).get(question.id)
+    form = AnswerForm(obj=answer)
+    return render_template(
+        "planning/present.html",
+        engagement=membership.engagement,
+        section=section,
+        number=_number(section_id),
+        question=question,
+        index=index,
+        form=form,
+        answer=answer,
+    )
+
+
+@bp.route("/answers/<question_id>", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def save_answer(membership: Membership, question_id: str):
+    """Save a guide question's notes and agreed answer (autosave or button)."""
+    question = services.guide().question(question_id)
+    if question is None:
+        abort(404)
+    form = AnswerForm()
+    wants_json = request.accept_mimetypes.best == "application/json"
+    if not form.validate_on_submit():
+        if wants_json:
+            return jsonify(saved=False, errors=form.errors), 400
+        abort(400)
+    answer = services.save_answer(
+        membership.engagement,
+        question,
+        form.notes.data or "",
+        form.agreed.data or "",
+        current_user,
+    )
+    if wants_json:
+        return jsonify(saved=True, at=answer.updated_at.isoformat())
+    flash(_("Saved."), "success")
+    return redirect(
+        request.form.get("next")
+        or url_for("planning.index", engagement_id=membership.engagement_id)
+    )
+
+
+# --- strategies, vision, goals, measures -----------------------------------
+
+
+@bp.route("/strategy")
+@engagement_view()
+def strategy(membership: Membership):
+    """Business strategies, the four CRM strategies' priorities, the vision."""
+    return _strategy_page(membership)
+
+
+def _strategy_page(membership: Membership, **forms):
+    engagement = membership.engagement
+    priorities = services.priorities(engagement)
+    priority_form = forms.get("priority_form") or PriorityForm(
+        data={
+            **{f"{s.value}_priority": row.priority for s, row in priorities.items()},
+            **{f"{s.value}_rationale": row.rationale for s, row in priorities.items()},
+        }
+    )
+    strategy_form = forms.get("strategy_form") or StrategyForm()
+    strategy_form.sources.choices = _question_choices()
+    return render_template(
+        "planning/strategy.html",
+        engagement=engagement,
+        strategies=services.strategies(engagement),
+        priorities=priorities,
+        strategy_form=strategy_form,
+        priority_form=priority_form,
+        vision_form=forms.get("vision_form")
+        or VisionForm(vision=services.state(engagement).vision),
+        guide=services.guide(),
+        answers=services.answers(engagement),
+    )
+
+
+def _question_choices() -> list[tuple[str, str]]:
+    language = str(get_locale())
+    return [(q.id, q.text.in_language(language)) for q in services.guide().questions()]
+
+
+@bp.route("/strategy/strategies", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def add_strategy(membership: Membership):
+    """Add a business strategy."""
+    form = StrategyForm()
+    form.sources.choices = _question_choices()
+    if not form.validate_on_submit():
+        return _strategy_page(membership, strategy_form=form)
+    services.add_strategy(membership.engagement, form.statement.data, form.sources.data)
+    flash(_("Strategy added."), "success")
+    return _to("planning.strategy", membership, _anchor="strategies")
+
+
+@bp.route("/strategy/strategies/<int:strategy_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_strategy(membership: Membership, strategy_id: int):
+    """Remove a business strategy (its goals stay, without a strategy)."""
+    row = owned_or_404(BusinessStrategy, strategy_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        services.delete_row(row)
+        flash(_("Removed."), "success")
+    return _to("planning.strategy", membership, _anchor="strategies")
+
+
+@bp.route("/strategy/priorities", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def save_priorities(membership: Membership):
+    """Weigh the four CRM strategies."""
+    form = PriorityForm()
+    if not form.validate_on_submit():
+        return _strategy_page(membership, priority_form=form)
+    services.save_priorities(
+        membership.engagement,
+        {
+            s: (
+                form[f"{s.value}_priority"].data,
+                form[f"{s.value}_rationale"].data or "",
+            )
+            for s in CrmStrategy
+        },
+    )
+    flash(_("Priorities saved."), "success")
+    return _to("planning.strategy", membership, _anchor="priorities")
+
+
+@bp.route("/strategy/vision", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def save_vision(membership: Membership):
+    """Write the CRM vision."""
+    form = VisionForm()
+    if not form.validate_on_submit():
+        return _strategy_page(membership, vision_form=form)
+    services.save_vision(membership.engagement, form.vision.data)
+    flash(_("Vision saved."), "success")
+    return _to("planning.strategy", membership, _anchor="crm-vision")
+
+
+@bp.route("/goals", methods=["GET", "POST"])
+@engagement_view()
+def goals(membership: Membership):
+    """Goals with their measures; add a goal."""
+    engagement = membership.engagement
+    form = _goal_form(membership)
+    if request.method == "POST":
+        require(membership, Action.EDIT_ENGAGEMENT)
+        if form.validate_on_submit():
+            goal = services.save_goal(engagement, None, _goal_data(form))
+            flash(_("Goal added. Give it at least one measure."), "success")
+            return _to("planning.goal", membership, goal_id=goal.id)
+    return render_template(
+        "planning/goals.html",
+        engagement=engagement,
+        goals=services.goals(engagement),
+        form=form,
+        vision=services.state(engagement).vision,
+    )
+
+
+def _goal_form(membership: Membership, goal: Goal | None = None) -> GoalForm:
+    form = GoalForm(obj=goal)
+    form.strategy_id.choices = [(0, "—")] + [
+        (s.id, s.statement[:120]) for s in services.strategies(membership.engagement)
+    ]
+    return form
+
+
+def _goal_data(form: GoalForm) -> dict:
+    fields = ("title", "target", "deadline", "department", "strategy_id")
+    return {name: form[name].data for name in fields}
+
+
+@bp.route("/goals/<int:goal_id>", methods=["GET", "POST"])
+@engagement_view()
+def goal(membership: Membership, goal_id: int):
+    """One goal: edit it, and add or change its measures."""
+    row = owned_or_404(Goal, goal_id, membership.engagement_id)
+    form = _goal_form(membership, row)
+    if request.method == "POST":
+        require(membership, Action.EDIT_ENGAGEMENT)
+        if form.validate_on_submit():
+            services.save_goal(membership.engagement, row, _goal_data(form))
+            flash(_("Goal saved."), "success")
+            return _to("planning.goal", membership, goal_id=row.id)
+    return render_template(
+        "planning/goal.html",
+        engagement=membership.engagement,
+        goal=row,
+        form=form,
+        measure_form=MeasureForm(),
+    )
+
+
+@bp.route("/goals/<int:goal_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_goal(membership: Membership, goal_id: int):
+    """Remove a goal and its measures."""
+    row = owned_or_404(Goal, goal_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        services.delete_row(row)
+        flash(_("Removed."), "success")
+    return _to("planning.goals", membership)
+
+
+@bp.route("/goals/<int:goal_id>/measures", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def add_measure(membership: Membership, goal_id: int):
+    """Give a goal a measure."""
+    row = owned_or_404(Goal, goal_id, membership.engagement_id)
+    form = MeasureForm()
+    if not form.validate_on_submit():
+        return render_template(
+            "planning/goal.html",
+            engagement=membership.engagement,
+            goal=row,
+            form=_goal_form(membership, row),
+            measure_form=form,
+        )
+    services.save_measure(row, None, _measure_data(form))
+    flash(_("Measure added."), "success")
+    return _to("planning.goal", membership, goal_id=row.id)
+
+
+def _measure_data(form: MeasureForm) -> dict:
+    fields = ("name", "perspective", "unit", "direction", "baseline", "target")
+    return {name: form[name].data for name in fields}
+
+
+@bp.route("/measures/<int:measure_id>", methods=["GET", "POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def measure(membership: Membership, measure_id: int):
+    """Change a measure."""
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    form = MeasureForm(obj=row)
+    if form.validate_on_submit():
+        services.save_measure(row.goal, row, _measure_data(form))
+        flash(_("Measure saved."), "success")
+        return _to("planning.goal", membership, goal_id=row.goal_id)
+    return render_template(
+        "planning/measure.html",
+        engagement=membership.engagement,
+        measure=row,
+        form=form,
+    )
+
+
+@bp.route("/measures/<int:measure_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_measure(membership: Membership, measure_id: int):
+    """Remove a measure."""
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    goal_id = row.goal_id
+    if ConfirmForm().validate_on_submit():
+        services.delete_row(row)
+        flash(_("Removed."), "success")
+    return _to("planning.goal", membership, goal_id=goal_id)
+
+
+# --- closing and the report ---------------------------------------------------
+
+
+@bp.route("/close", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def close(membership: Membership):
+    """Close planning once sessions, vision, goals and measures are in place."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if services.close(membership.engagement):
+        flash(_("Planning cannot be closed yet; see what is missing below."), "error")
+    else:
+        flash(_("Planning is complete."), "success")
+    return _to("planning.index", membership)
+
+
+@bp.route("/reopen", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def reopen(membership: Membership):
+    """Open planning again."""
+    if ConfirmForm().validate_on_submit():
+        services.reopen(membership.engagement)
+        flash(_("Planning is open again."), "success")
+    return _to("planning.index", membership)
+
+
+@bp.route("/report.pdf")
+@engagement_view(Action.GENERATE_REPORTS)
+def report(membership: Membership):
+    """The planning report as a PDF, in the engagement's report language."""
+    engagement = membership.engagement
+    pdf = reports.planning_pdf(engagement, date.today())
+    return send_file(
+        BytesIO(pdf),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"planning-{engagement.id}.pdf",
+    )

@@ -1,0 +1,316 @@
+"""Workshop sessions, the guide's answers, strategies, vision, goals and measures.
+
+The only place where the planning views meet the database and the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.models import (
+    BusinessStrategy,
+    Engagement,
+    Goal,
+    GuideAnswer,
+    Measure,
+    OrgPerson,
+    PlanningState,
+    SessionParticipant,
+    StrategyPriority,
+    User,
+    WorkshopSession,
+)
+from app.models.columns import utcnow
+from app.questionnaires import definition as questionnaire_definition
+from assessments import planning as rules
+from assessments.planning import CrmStrategy
+from assessments.questionnaire import Definition, Question, Section
+
+GUIDE = "planning"
+
+
+class PlanningError(ValueError):
+    """An action the state of planning does not allow."""
+
+
+def guide() -> Definition:
+    return questionnaire_definition(GUIDE)
+
+
+def guide_section(section_id: str) -> Section | None:
+    return guide().section(section_id)
+
+
+# --- sessions ---------------------------------------------------------------
+
+
+def sessions(engagement: Engagement) -> dict[str, WorkshopSession]:
+    """The engagement's workshop sessions by guide section."""
+    rows = db.session.scalars(
+        select(WorkshopSession)
+        .options(
+            selectinload(WorkshopSession.participants).selectinload(
+                SessionParticipant.person
+            )
+        )
+        .where(WorkshopSession.engagement_id == engagement.id)
+    )
+    return {row.section_id: row for row in rows}
+
+
+def working_group(engagement: Engagement) -> list[OrgPerson]:
+    """The people a session can draw on: the planning working group."""
+    return list(
+        db.session.scalars(
+            select(OrgPerson)
+            .where(
+                OrgPerson.engagement_id == engagement.id,
+                OrgPerson.in_working_group.is_(True),
+            )
+            .order_by(OrgPerson.department, OrgPerson.is_front_line, OrgPerson.name)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    held_on: date | None
+    facilitator: str
+    held: bool
+    invited: frozenset[int]
+    attended: frozenset[int]
+
+
+def save_session(
+    engagement: Engagement, section_id: str, details: SessionDetails
+) -> WorkshopSession:
+    """Record a session's date, facilitator, participants and attendance."""
+    session = sessions(engagement).get(section_id) or WorkshopSession(
+        engagement_id=engagement.id, section_id=section_id
+    )
+    session.held_on = details.held_on
+    session.facilitator = details.facilitator.strip()
+    session.held = details.held
+    allowed = {person.id for person in working_group(engagement)}
+    session.participants = [
+        SessionParticipant(person_id=person_id, attended=person_id in details.attended)
+        for person_id in sorted(details.invited & allowed)
+    ]
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def empty_seats(session: WorkshopSession | None) -> list[rules.EmptySeat]:
+    """The working-group seats a session leaves empty: of those who attended once
+    it was held, of those invited before."""
+    if session is None:
+        return rules.empty_seats(())
+    present = [p.person for p in session.participants if p.attended or not session.held]
+    return rules.empty_seats(
+        tuple(rules.Participant(p.name, p.department, p.is_front_line) for p in present)
+    )
+
+
+# --- the guide's answers ----------------------------------------------------
+
+
+def answers(engagement: Engagement) -> dict[str, GuideAnswer]:
+    rows = db.session.scalars(
+        select(GuideAnswer)
+        .options(selectinload(GuideAnswer.updated_by))
+        .where(GuideAnswer.engagement_id == engagement.id)
+    )
+    return {row.question_id: row for row in rows}
+
+
+def agreed_counts(engagement: Engagement) -> dict[str, int]:
+    """Per guide section: how many of its questions have an agreed answer."""
+    stored = answers(engagement)
+    return {
+        section.id: sum(
+            1 for q in section.questions if q.id in stored and stored[q.id].agreed
+        )
+        for section in guide().sections
+    }
+
+
+def save_answer(
+    engagement: Engagement, question: Question, notes: str, agreed: str, user: User
+) -> GuideAnswer:
+    """Store the notes and the agreed answer of one guide question."""
+    answer = answers(engagement).get(question.id) or GuideAnswer(
+        engagement_id=engagement.id, question_id=question.id
+    )
+    answer.notes = notes
+    answer.agreed = agreed.strip()
+    answer.updated_by_id = user.id
+    answer.updated_at = utcnow()
+    db.session.add(answer)
+    db.session.commit()
+    return answer
+
+
+# --- strategies and vision --------------------------------------------------
+
+
+def strategies(engagement: Engagement) -> list[BusinessStrategy]:
+    return list(
+        db.session.scalars(
+            select(BusinessStrategy)
+            .where(BusinessStrategy.engagement_id == engagement.id)
+            .order_by(BusinessStrategy.id)
+        )
+    )
+
+
+def add_strategy(
+    engagement: Engagement, statement: str, source_questions: list[str]
+) -> BusinessStrategy:
+    known = {question.id for question in guide().questions()}
+    strategy = BusinessStrategy(
+        engagement_id=engagement.id,
+        statement=statement.strip(),
+        source_questions=[qid for qid in source_questions if qid in known],
+    )
+    db.session.add(strategy)
+    db.session.commit()
+    return strategy
+
+
+def delete_row(row) -> None:
+    """Remove a strategy, a goal or a measure."""
+    db.session.delete(row)
+    db.session.commit()
+
+
+def priorities(engagement: Engagement) -> dict[CrmStrategy, StrategyPriority]:
+    """The four CRM strategies' priorities; unsaved ones come back at 0."""
+    rows = {
+        row.strategy: row
+        for row in db.session.scalars(
+            select(StrategyPriority).where(
+                StrategyPriority.engagement_id == engagement.id
+            )
+        )
+    }
+    return {
+        strategy: rows.get(strategy)
+        or StrategyPriority(
+            engagement_id=engagement.id, strategy=strategy, priority=0, rationale=""
+        )
+        for strategy in CrmStrategy
+    }
+
+
+def save_priorities(
+    engagement: Engagement, values: dict[CrmStrategy, tuple[int, str]]
+) -> None:
+    for strategy, row in priorities(engagement).items():
+        priority, rationale = values[strategy]
+        row.priority = max(0, min(rules.MAX_PRIORITY, priority))
+        row.rationale = rationale.strip()
+        db.session.add(row)
+    db.session.commit()
+
+
+def state(engagement: Engagement) -> PlanningState:
+    """The engagement's planning state, created empty on first use."""
+    row = db.session.get(PlanningState, engagement.id)
+    if row is None:
+        row = PlanningState(engagement_id=engagement.id)
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def save_vision(engagement: Engagement, vision: str) -> None:
+    state(engagement).vision = vision.strip()
+    db.session.commit()
+
+
+# --- goals and measures -----------------------------------------------------
+
+
+def goals(engagement: Engagement) -> list[Goal]:
+    return list(
+        db.session.scalars(
+            select(Goal)
+            .options(selectinload(Goal.measures), selectinload(Goal.strategy))
+            .where(Goal.engagement_id == engagement.id)
+            .order_by(Goal.id)
+        )
+    )
+
+
+def save_goal(engagement: Engagement, goal: Goal | None, data: dict) -> Goal:
+    """Add or change a goal; its strategy must be one of this engagement's."""
+    strategy_id = data.get("strategy_id")
+    if strategy_id and strategy_id not in {s.id for s in strategies(engagement)}:
+        raise PlanningError("unknown_strategy")
+    goal = goal or Goal(engagement_id=engagement.id)
+    for field, value in data.items():
+        setattr(goal, field, value.strip() if isinstance(value, str) else value)
+    goal.strategy_id = strategy_id or None
+    db.session.add(goal)
+    db.session.commit()
+    return goal
+
+
+def save_measure(goal: Goal, measure: Measure | None, data: dict) -> Measure:
+    measure = measure or Measure(engagement_id=goal.engagement_id, goal_id=goal.id)
+    for field, value in data.items():
+        setattr(measure, field, value.strip() if isinstance(value, str) else value)
+    db.session.add(measure)
+    db.session.commit()
+    return measure
+
+
+# --- progress and closing ---------------------------------------------------
+
+
+def obstacles(engagement: Engagement) -> list[rules.Obstacle]:
+    """What keeps planning from being closed."""
+    held = sum(1 for session in sessions(engagement).values() if session.held)
+    row = db.session.get(PlanningState, engagement.id)
+    facts = rules.PlanningFacts(
+        sessions_held=held,
+        vision=row.vision if row else "",
+        goals=tuple(
+            rules.GoalFacts(goal.title, len(goal.measures))
+            for goal in goals(engagement)
+        ),
+    )
+    return rules.completion_obstacles(facts)
+
+
+def planning_facts(engagement: Engagement) -> dict:
+    """The planning fields of the engagement's progress facts."""
+    blocking = {obstacle.blocker for obstacle in obstacles(engagement)}
+    row = db.session.get(PlanningState, engagement.id)
+    return {
+        "workshops_held": rules.Blocker.SESSIONS_NOT_HELD not in blocking,
+        "vision_set": rules.Blocker.NO_VISION not in blocking,
+        "goals_measured": not blocking
+        & {rules.Blocker.NO_GOALS, rules.Blocker.GOAL_WITHOUT_MEASURE},
+        "planning_closed": bool(row and row.closed_at),
+    }
+
+
+def close(engagement: Engagement) -> list[rules.Obstacle]:
+    """Close planning if nothing stands in the way; returns what does."""
+    found = obstacles(engagement)
+    if not found:
+        state(engagement).closed_at = utcnow()
+        db.session.commit()
+    return found
+
+
+def reopen(engagement: Engagement) -> None:
+    state(engagement).closed_at = None
+    db.session.commit()

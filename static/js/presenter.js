@@ -1,0 +1,72 @@
+// Presenter mode: autosave while typing, and keyboard navigation between questions.
+(() => {
+  const root = document.querySelector("[data-presenter]");
+  if (!root) return;
+  const form = root.querySelector("form[data-autosave]");
+  const status = root.querySelector("[data-save-status]");
+  let timer = null;
+  let dirty = false;
+
+  async function save() {
+    if (!form || !dirty) return true;
+    dirty = false;
+    status.textContent = status.dataset.saving || "…";
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      status.textContent = root.dataset.saved;
+      return true;
+    } catch {
+      dirty = true;
+      status.textContent = root.dataset.failed;
+      return false;
+    }
+  }
+
+  if (form) {
+    form.addEventListener("input", () => {
+      dirty = true;
+      clearTimeout(timer);
+      timer = setTimeout(save, 800);
+    });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      dirty = true;
+      await save();
+    });
+  }
+
+  async function go(url) {
+    if (!url) return;
+    clearTimeout(timer);
+    if (await save()) window.location.assign(url);
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (!event.altKey) return;
+    if (event.key === "ArrowRight") { event.preventDefault(); go(root.dataset.next); }
+    if (event.key === "ArrowLeft") { event.preventDefault(); go(root.dataset.prev); }
+    if (event.key === "j" || event.key === "J") {
+      event.preventDefault();
+      root.querySelector("[data-jump]").focus();
+    }
+  });
+
+  root.querySelectorAll(".presenter-nav a").forEach((link) => {
+    link.addEventListener("click", (event) => { event.preventDefault(); go(link.href); });
+  });
+  const jump = root.querySelector(".presenter-jump");
+  jump.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", jump.querySelector("[data-jump]").value);
+    go(url.toString());
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) event.preventDefault();
+  });
+})();

@@ -1,0 +1,83 @@
+"""Planning in a real browser: presenter mode by keyboard, goal with a measure,
+and the report."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.auth import services as accounts
+from app.engagements import services as engagements
+from app.extensions import db
+from app.models import CompanySize, SiteRole
+from tests.conftest import PASSWORD
+from tests.pdf import downloaded_text
+
+pytestmark = pytest.mark.e2e
+
+VISION = "Be the first call of every bakery in Thrace."
+GOAL = "Keep our bakeries ordering every week"
+
+
+@pytest.fixture(scope="module")
+def planning_url(live_app, live_server) -> str:
+    with live_app.app_context():
+        user = accounts.create_user(
+            "plan@example.com", "Planlama Danışmanı", SiteRole.CONSULTANT, PASSWORD
+        )
+        engagement = engagements.create_engagement(
+            user,
+            engagements.EngagementDetails(
+                "Trakya Maya A.Ş.", "Gıda", CompanySize.SMALL, "TR", "en"
+            ),
+        )
+        db.session.commit()
+        return f"{live_server}/engagements/{engagement.id}/planning"
+
+
+def test_presenter_mode_by_keyboard_then_goal_and_report(page: Page, planning_url):
+    page.goto(f"{planning_url}/sessions/customers/present")
+    page.keyboard.type("plan@example.com")  # the e-mail field has the focus
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.locator(".presenter-count")).to_have_text("Question 1 of 10")
+
+    # The notes field has the focus: type, tab to the agreed answer, type.
+    page.keyboard.type("Sales: whoever ordered twice this year.")
+    page.keyboard.press("Tab")
+    page.keyboard.type("A customer buys from us again and again.")
+    expect(page.locator("[data-save-status]")).to_have_text("Saved")
+    page.keyboard.press("Alt+ArrowRight")
+    expect(page.locator(".presenter-count")).to_have_text("Question 2 of 10")
+    page.keyboard.press("Alt+ArrowLeft")
+    expect(page.locator(".presenter-count")).to_have_text("Question 1 of 10")
+    page.reload()
+    expect(page.get_by_label("Notes")).to_have_value(
+        "Sales: whoever ordered twice this year."
+    )
+    expect(page.get_by_label("Agreed answer")).to_have_value(
+        "A customer buys from us again and again."
+    )
+
+    page.goto(f"{planning_url}/strategy")
+    page.get_by_label("CRM vision").fill(VISION)
+    page.get_by_role("button", name="Save vision").click()
+    page.get_by_role("link", name="Goals and measures").click()
+    page.get_by_label("Goal", exact=True).fill(GOAL)
+    page.get_by_label("Measurable target").fill("95% of bakeries order weekly")
+    page.get_by_label("Deadline").fill("2027-06-30")
+    page.get_by_label("Owning department").select_option("sales")
+    page.get_by_role("button", name="Save goal").click()
+    page.get_by_label("Measure", exact=True).fill("Weekly ordering bakeries")
+    page.get_by_label("Scorecard perspective").select_option("customer")
+    page.get_by_label("Unit").fill("%")
+    page.get_by_label("Baseline").fill("81")
+    page.get_by_label("Target", exact=True).fill("95")
+    page.get_by_role("button", name="Save measure").click()
+    expect(page.get_by_role("cell", name="Weekly ordering bakeries")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Planning report (PDF)").click()
+    text = downloaded_text(download.value)
+    assert VISION in text
+    assert GOAL in text
+    assert "Weekly ordering bakeries" in text

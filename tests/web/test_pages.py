@@ -1,0 +1,70 @@
+"""Every page of the demo engagement renders, with well-formed ids and labels."""
+
+from html.parser import HTMLParser
+
+from app.demo import DEMO_PASSWORD
+
+#: Values for the arguments of the demo engagement's pages.
+DEMO_ARGUMENTS = {
+    "section_id": "need",
+    "take_id": 1,
+    "person_id": 1,
+    "goal_id": 1,
+    "measure_id": 1,
+}
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+        self.label_targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        if tag == "label" and attributes.get("for"):
+            self.label_targets.append(attributes["for"])
+
+
+def demo_pages(app) -> list[str]:
+    pages = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or "engagement_id" not in rule.arguments:
+            continue
+        if rule.endpoint.endswith(("report", "summary")):
+            continue  # PDFs
+        if rule.endpoint == "preparation.compare":
+            continue  # the demo has one take: nothing to compare with
+        values = {"engagement_id": 1}
+        arguments = DEMO_ARGUMENTS | (
+            {"section_id": "market"} if rule.endpoint.startswith("planning.") else {}
+        )
+        for name in rule.arguments - {"engagement_id"}:
+            if name not in arguments:
+                break
+            values[name] = arguments[name]
+        else:
+            pages.append(rule.build(values)[1])
+    return pages
+
+
+def test_every_page_renders_with_unique_ids_and_labels_that_point_somewhere(
+    app, client, runner
+):
+    runner.invoke(args=["demo"])
+    client.post(
+        "/login", data={"email": "consultant@example.com", "password": DEMO_PASSWORD}
+    )
+    pages = demo_pages(app)
+    assert len(pages) >= 12
+    for path in pages:
+        response = client.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        parser = _Ids()
+        parser.feed(response.text)
+        duplicates = {i for i in parser.ids if parser.ids.count(i) > 1}
+        assert not duplicates, f"{path}: duplicate ids {duplicates}"
+        dangling = set(parser.label_targets) - set(parser.ids)
+        assert not dangling, f"{path}: labels for missing ids {dangling}"
