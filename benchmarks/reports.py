@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.reports
 
 The preparation report must come out in under 2 s (warm).
+
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ RUNS = 10
 REPORTS = {
     "engagement summary": "/engagements/1/reports/summary.pdf",
     "preparation report": "/engagements/1/preparation/report.pdf",
+    "planning report": "/engagements/1/planning/report.pdf",
 }
 
 

@@ -19,8 +19,11 @@ from app.extensions import db
 from app.models import (
     AwarenessActivity,
     AwarenessKind,
+    BusinessStrategy,
     CompanySize,
     Engagement,
+    Goal,
+    Measure,
     Membership,
     OrgPerson,
     QuestionnaireTake,
@@ -29,6 +32,7 @@ from app.models import (
     User,
 )
 from assessments.organisation import Department
+from assessments.planning import Direction, Perspective
 from assessments.roles import Role
 
 PASSWORD = "correct horse battery"
@@ -140,7 +144,7 @@ class Factory:
             db.session.commit()
             return membership.id
 
-    def preparation_rows(self, engagement_id: int, user_id: int) -> dict[str, int]:
+    def phase_rows(self, engagement_id: int, user_id: int) -> dict[str, int]:
         """One row of each preparation kind, by the URL argument that names it."""
         with self.app.app_context():
             take = QuestionnaireTake(
@@ -167,13 +171,30 @@ class Factory:
                 raised_by="Gizli Müdür",
                 concern="Gizli itiraz",
             )
-            db.session.add_all([take, person, activity, item])
+            strategy = BusinessStrategy(engagement_id=engagement_id, statement="Gizli")
+            goal = Goal(
+                engagement_id=engagement_id,
+                strategy=strategy,
+                title="Gizli hedef",
+                department=Department.SALES,
+            )
+            measure = Measure(
+                engagement_id=engagement_id,
+                goal=goal,
+                perspective=Perspective.CUSTOMER,
+                name="Gizli ölçüt",
+                direction=Direction.HIGHER_IS_BETTER,
+            )
+            db.session.add_all([take, person, activity, item, strategy, goal, measure])
             db.session.commit()
             return {
                 "take_id": take.id,
                 "person_id": person.id,
                 "awareness_id": activity.id,
                 "resistance_id": item.id,
+                "strategy_id": strategy.id,
+                "goal_id": goal.id,
+                "measure_id": measure.id,
             }
 
     def get(self, model, object_id):
@@ -237,7 +258,7 @@ def two_companies(factory) -> TwoCompanies:
         their_name=their_name,
         their_rows={
             "member_id": factory.member(theirs, their_sponsor, Role.SPONSOR),
-            **factory.preparation_rows(theirs, theirs_owner),
+            **factory.phase_rows(theirs, theirs_owner),
         },
     )
 
