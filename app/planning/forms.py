@@ -102,7 +102,7 @@ class GoalForm(FlaskForm):
         _l("Measurable target"),
         filters=[stripped],
         validators=[DataRequired(), Length(max=300)],
-        description=_l("For example: keep 90% of last year's customers."),
+        description=_l("For example: keep nine in ten of last year's customers."),
     )
     deadline = DateField(_l("Deadline"), validators=[DataRequired()])
     department = SelectField(

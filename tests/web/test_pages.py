@@ -2,16 +2,32 @@
 
 from html.parser import HTMLParser
 
-from app.demo import DEMO_PASSWORD
+from sqlalchemy import select
 
-#: Values for the arguments of the demo engagement's pages.
-DEMO_ARGUMENTS = {
-    "section_id": "need",
-    "take_id": 1,
-    "person_id": 1,
-    "goal_id": 1,
-    "measure_id": 1,
-}
+from app.demo import DEMO_PASSWORD
+from app.extensions import db
+from app.models import Engagement, Goal, Measure, OrgPerson, QuestionnaireTake
+
+
+def demo_arguments(app) -> dict:
+    """Values for the arguments of the demo engagement's pages, from its rows
+    (ids differ between databases and runs)."""
+    with app.app_context():
+        engagement_id = db.session.scalar(select(Engagement.id))
+
+        def first(model):
+            return db.session.scalar(
+                select(model.id).where(model.engagement_id == engagement_id)
+            )
+
+        return {
+            "engagement_id": engagement_id,
+            "section_id": "need",
+            "take_id": first(QuestionnaireTake),
+            "person_id": first(OrgPerson),
+            "goal_id": first(Goal),
+            "measure_id": first(Measure),
+        }
 
 
 class _Ids(HTMLParser):
@@ -29,6 +45,7 @@ class _Ids(HTMLParser):
 
 
 def demo_pages(app) -> list[str]:
+    demo = demo_arguments(app)
     pages = []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or "engagement_id" not in rule.arguments:
@@ -37,8 +54,8 @@ def demo_pages(app) -> list[str]:
             continue  # PDFs
         if rule.endpoint == "preparation.compare":
             continue  # the demo has one take: nothing to compare with
-        values = {"engagement_id": 1}
-        arguments = DEMO_ARGUMENTS | (
+        values = {"engagement_id": demo["engagement_id"]}
+        arguments = demo | (
             {"section_id": "market"} if rule.endpoint.startswith("planning.") else {}
         )
         for name in rule.arguments - {"engagement_id"}:
