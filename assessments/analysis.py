@@ -56,6 +56,10 @@ def analyse(
 ) -> Analysis:
     """Run the whole analysis over a transactions frame (customer, date, amount,
     and profit when ``use_profit``)."""
+    # Customer ids as a category: every grouping below then works on integer codes.
+    transactions = transactions.assign(
+        **{rfm.CUSTOMER: transactions[rfm.CUSTOMER].astype("category")}
+    )
     measures = rfm.measure(transactions, parameters.as_of, parameters.use_profit)
     scored = rfm.score(measures, parameters.bands)
     classified = classify(

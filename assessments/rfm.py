@@ -41,31 +41,52 @@ class Bands:
 def measure(
     transactions: pd.DataFrame, as_of: pd.Timestamp, use_profit: bool = False
 ) -> pd.DataFrame:
-    """Per customer: recency (days), frequency (purchases) and monetary value."""
+    """Per customer: recency (days), frequency (purchases) and monetary value.
+
+    Works on integer codes and day numbers with numpy, not on strings: a million
+    transactions take a fraction of a second.
+    """
+    frame = transactions[transactions[DATE] <= as_of]
+    codes, customers = pd.factorize(frame[CUSTOMER])
+    count = len(customers)
+    days = frame[DATE].to_numpy().astype("datetime64[D]").astype("int64")
+    amounts = frame[AMOUNT].to_numpy(dtype="float64")
     value_column = PROFIT if use_profit else AMOUNT
-    frame = transactions.loc[transactions[DATE] <= as_of, [CUSTOMER, DATE, AMOUNT]]
-    frame = frame.assign(
-        value=transactions.loc[frame.index, value_column],
-        day=frame[DATE].dt.normalize(),
-    )
-    days = frame.groupby([CUSTOMER, "day"], sort=False)[AMOUNT].sum().reset_index()
-    purchases = days[days[AMOUNT] > 0]
-    per_customer = pd.DataFrame(
+    values = frame[value_column].to_numpy(dtype="float64")
+
+    first_day = days.min() if len(days) else 0
+    span = int(days.max() - first_day + 1) if len(days) else 1
+    keys = codes.astype("int64") * span + (days - first_day)
+    day_keys, day_index = np.unique(keys, return_inverse=True)
+    day_totals = np.bincount(day_index, weights=amounts)
+    purchase_keys = day_keys[day_totals > 0]  # sorted by customer, then day
+
+    last_line = _last_per_customer(day_keys, span, count)
+    last_purchase = _last_per_customer(purchase_keys, span, count)
+    last = np.where(last_purchase >= 0, last_purchase, last_line) + first_day
+    as_of_day = np.datetime64(as_of.normalize(), "D").astype("int64")
+    return pd.DataFrame(
         {
-            "last_line": frame.groupby(CUSTOMER)["day"].max(),
-            "monetary": frame.groupby(CUSTOMER)["value"].sum().round(2),
-        }
+            "recency": (as_of_day - last).astype("int64"),
+            "frequency": np.bincount(purchase_keys // span, minlength=count).astype(
+                "int64"
+            ),
+            "monetary": np.round(
+                np.bincount(codes, weights=values, minlength=count), 2
+            ),
+        },
+        index=pd.Index(customers, name=CUSTOMER),
     )
-    per_customer["last_purchase"] = purchases.groupby(CUSTOMER)["day"].max()
-    per_customer["frequency"] = (
-        purchases.groupby(CUSTOMER).size().reindex(per_customer.index, fill_value=0)
-    )
-    last = per_customer["last_purchase"].fillna(per_customer["last_line"])
-    per_customer["recency"] = (as_of.normalize() - last).dt.days
-    per_customer.index.name = CUSTOMER
-    return per_customer[["recency", "frequency", "monetary"]].astype(
-        {"recency": "int64", "frequency": "int64", "monetary": "float64"}
-    )
+
+
+def _last_per_customer(sorted_keys: np.ndarray, span: int, count: int) -> np.ndarray:
+    """Each customer's last day offset in keys sorted by (customer, day), or -1."""
+    last = np.full(count, -1, dtype="int64")
+    if len(sorted_keys):
+        customer = sorted_keys // span
+        ends = np.r_[np.nonzero(np.diff(customer))[0], len(customer) - 1]
+        last[customer[ends]] = sorted_keys[ends] % span
+    return last
 
 
 def quintile_edges(values: pd.Series) -> np.ndarray:

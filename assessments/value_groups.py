@@ -94,8 +94,8 @@ def yearly_sales(
     this = transactions[(dates > as_of - year) & (dates <= as_of)]
     last = transactions[(dates > as_of - 2 * year) & (dates <= as_of - year)]
     return (
-        this.groupby(CUSTOMER)[AMOUNT].sum(),
-        last.groupby(CUSTOMER)[AMOUNT].sum(),
+        this.groupby(CUSTOMER, observed=True)[AMOUNT].sum(),
+        last.groupby(CUSTOMER, observed=True)[AMOUNT].sum(),
     )
 
 

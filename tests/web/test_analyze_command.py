@@ -1,0 +1,107 @@
+"""flask analyze: the analysis on a transactions file, without the database."""
+
+import pandas as pd
+import pytest
+
+from assessments.analysis import COLUMNS
+
+TURKISH_FILE = (
+    "Cari Kod;Tarih;Tutar\n"
+    "0012;05.12.2025;1.250,50\n"
+    "0012;20.12.2025;99,50\n"
+    "0034;01.03.2025;10,00\n"
+    "0056;15.12.2025;-5,00\n"
+)
+
+
+@pytest.fixture
+def turkish_file(tmp_path):
+    path = tmp_path / "satislar.csv"
+    path.write_text(TURKISH_FILE, encoding="utf-8-sig")
+    return path
+
+
+def analyze(runner, path, out, *extra):
+    return runner.invoke(
+        args=[
+            "analyze",
+            str(path),
+            "--customer-col",
+            "Cari Kod",
+            "--date-col",
+            "Tarih",
+            "--amount-col",
+            "Tutar",
+            "--date-format",
+            "%d.%m.%Y",
+            "--sep",
+            ";",
+            "--decimal",
+            ",",
+            "--out",
+            str(out),
+            *extra,
+        ]
+    )
+
+
+def test_a_turkish_file_gives_one_row_per_customer(runner, turkish_file, tmp_path):
+    out = tmp_path / "out.csv"
+    result = analyze(runner, turkish_file, out, "--as-of", "2025-12-31")
+    assert result.exit_code == 0, result.output
+    assert "4 transactions of 3 customers" in result.output
+    table = pd.read_csv(out, dtype={"customer": "string"}).set_index("customer")
+    assert list(table.columns) == list(COLUMNS)
+    assert table.loc["0012", ["recency", "frequency", "monetary"]].tolist() == [
+        11,
+        2,
+        1350.0,
+    ]
+    assert table.loc["0056", "value_group"] == "bz"
+
+
+def test_a_missing_column_is_named(runner, turkish_file, tmp_path):
+    result = runner.invoke(
+        args=[
+            "analyze",
+            str(turkish_file),
+            "--customer-col",
+            "Müşteri",
+            "--date-col",
+            "Tarih",
+            "--amount-col",
+            "Tutar",
+            "--sep",
+            ";",
+            "--out",
+            str(tmp_path / "o.csv"),
+        ]
+    )
+    assert result.exit_code != 0
+    assert "satislar.csv: no column 'Müşteri'" in result.output
+
+
+def test_a_bad_date_names_its_row_and_column(runner, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("c;d;a\n1;05.12.2025;1\n2;31.02.2025;2\n", encoding="utf-8")
+    result = runner.invoke(
+        args=[
+            "analyze",
+            str(path),
+            "--customer-col",
+            "c",
+            "--date-col",
+            "d",
+            "--amount-col",
+            "a",
+            "--date-format",
+            "%d.%m.%Y",
+            "--sep",
+            ";",
+            "--out",
+            str(tmp_path / "o.csv"),
+        ]
+    )
+    assert result.exit_code != 0
+    assert "bad.csv, row 3, column 'd': '31.02.2025' is not a date" in result.output
+    assert not (tmp_path / "o.csv").exists()
