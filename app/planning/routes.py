@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
 from flask import (
     abort,
@@ -12,7 +11,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import get_locale
@@ -31,6 +29,7 @@ from app.planning.forms import (
     StrategyForm,
     VisionForm,
 )
+from app.reports.pdf import pdf_download
 from app.tenancy import engagement_view, owned_or_404, require
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
@@ -421,9 +420,4 @@ def report(membership: Membership):
     """The planning report as a PDF, in the engagement's report language."""
     engagement = membership.engagement
     pdf = reports.planning_pdf(engagement, date.today())
-    return send_file(
-        BytesIO(pdf),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"planning-{engagement.id}.pdf",
-    )
+    return pdf_download(pdf, f"planning-{engagement.id}.pdf")

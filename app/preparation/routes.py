@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from io import BytesIO
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -31,6 +30,7 @@ from app.preparation.forms import (
     form_data,
     section_form,
 )
+from app.reports.pdf import pdf_download
 from app.tenancy import engagement_view, owned_or_404, require
 from assessments.questionnaire import Gate
 from assessments.roles import Action, can
@@ -513,9 +513,4 @@ def report(membership: Membership):
     """The preparation report as a PDF, in the engagement's report language."""
     engagement = membership.engagement
     pdf = reports.preparation_pdf(engagement, date.today())
-    return send_file(
-        BytesIO(pdf),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"preparation-{engagement.id}.pdf",
-    )
+    return pdf_download(pdf, f"preparation-{engagement.id}.pdf")

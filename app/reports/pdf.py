@@ -8,10 +8,11 @@ inline ``data:`` URIs, and refuses every other URL, host and path.
 from __future__ import annotations
 
 import mimetypes
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from flask import current_app, render_template
+from flask import Response, current_app, render_template, send_file
 from flask_babel import force_locale
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -53,3 +54,13 @@ def render_pdf(template: str, language: str, **context) -> bytes:
         url_fetcher=StaticOnlyFetcher(current_app.static_folder),
     )
     return document.write_pdf()
+
+
+def pdf_download(pdf: bytes, filename: str) -> Response:
+    """A PDF as a file download."""
+    return send_file(
+        BytesIO(pdf),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=filename,
+    )

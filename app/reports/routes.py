@@ -1,12 +1,12 @@
 """The reports page and the PDF downloads."""
 
 from datetime import date
-from io import BytesIO
 
-from flask import render_template, send_file
+from flask import render_template
 
 from app.models import Membership
 from app.reports import bp, services
+from app.reports.pdf import pdf_download
 from app.tenancy import engagement_view
 from assessments.roles import Action
 
@@ -23,9 +23,4 @@ def index(membership: Membership):
 def summary(membership: Membership):
     """Download the engagement summary as a PDF, in the engagement's report language."""
     pdf = services.engagement_summary_pdf(membership.engagement, date.today())
-    return send_file(
-        BytesIO(pdf),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"engagement-summary-{membership.engagement_id}.pdf",
-    )
+    return pdf_download(pdf, f"engagement-summary-{membership.engagement_id}.pdf")
