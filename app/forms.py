@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from enum import Enum
 
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice
+from wtforms import SelectChoice, SelectMultipleField, widgets
 
 from app.i18n import LANGUAGE_NAMES, country_choices, label
 
@@ -29,6 +29,13 @@ def language_choices() -> list[SelectChoice]:
 
 def countries() -> list[SelectChoice]:
     return select_choices(country_choices())
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several options, shown as checkboxes."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
 
 
 class ConfirmForm(FlaskForm):

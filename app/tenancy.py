@@ -10,12 +10,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from flask import Flask, abort, g
+from flask import Flask, abort, flash, g, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
+from app.forms import ConfirmForm
 from app.models import Membership
 from assessments.roles import Action, can
 
@@ -71,6 +73,19 @@ def engagement_view(action: Action = Action.VIEW) -> Callable:
         return scoped_view
 
     return decorator
+
+
+def redirect_to(endpoint: str, membership: Membership, **values):
+    """Redirect to another page of the same engagement."""
+    return redirect(url_for(endpoint, engagement_id=membership.engagement_id, **values))
+
+
+def delete_confirmed(row) -> None:
+    """Delete an engagement-owned row if the confirmation form came with the post."""
+    if ConfirmForm().validate_on_submit():
+        db.session.delete(row)
+        db.session.commit()
+        flash(_("Removed."), "success")
 
 
 def require(membership: Membership, action: Action) -> None:

@@ -8,7 +8,7 @@ if [ -z "$bindir" ]; then
   echo "PostgreSQL is not installed (scripts/system-packages.sh test installs it)." >&2
   exit 1
 fi
-datadir=$(mktemp -d /tmp/crm-postgres.XXXXXX)
+datadir=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 as_postgres=()

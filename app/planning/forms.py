@@ -10,11 +10,9 @@ from wtforms import (
     FloatField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
-    widgets,
 )
 from wtforms.validators import (
     DataRequired,
@@ -24,14 +22,9 @@ from wtforms.validators import (
     Optional,
 )
 
-from app.forms import enum_choices, stripped
+from app.forms import CheckboxesField, enum_choices, stripped
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy, Direction, Perspective
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 class SessionForm(FlaskForm):

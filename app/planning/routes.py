@@ -30,13 +30,15 @@ from app.planning.forms import (
     VisionForm,
 )
 from app.reports.pdf import pdf_download
-from app.tenancy import engagement_view, owned_or_404, require
+from app.tenancy import (
+    delete_confirmed,
+    engagement_view,
+    owned_or_404,
+    redirect_to,
+    require,
+)
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
-
-
-def _to(endpoint: str, membership: Membership, **values):
-    return redirect(url_for(endpoint, engagement_id=membership.engagement_id, **values))
 
 
 def _section(section_id: str):
@@ -91,7 +93,7 @@ def session(membership: Membership, section_id: str):
         if form.validate_on_submit():
             services.save_session(engagement, section_id, _session_details(form))
             flash(_("Session saved."), "success")
-            return _to("planning.session", membership, section_id=section_id)
+            return redirect_to("planning.session", membership, section_id=section_id)
     return render_template(
         "planning/session.html",
         engagement=engagement,
@@ -221,7 +223,7 @@ def add_strategy(membership: Membership):
         return _strategy_page(membership, strategy_form=form)
     services.add_strategy(membership.engagement, form.statement.data, form.sources.data)
     flash(_("Strategy added."), "success")
-    return _to("planning.strategy", membership, _anchor="strategies")
+    return redirect_to("planning.strategy", membership, _anchor="strategies")
 
 
 @bp.route("/strategy/strategies/<int:strategy_id>/delete", methods=["POST"])
@@ -229,10 +231,8 @@ def add_strategy(membership: Membership):
 def delete_strategy(membership: Membership, strategy_id: int):
     """Remove a business strategy (its goals stay, without a strategy)."""
     row = owned_or_404(BusinessStrategy, strategy_id, membership.engagement_id)
-    if ConfirmForm().validate_on_submit():
-        services.delete_row(row)
-        flash(_("Removed."), "success")
-    return _to("planning.strategy", membership, _anchor="strategies")
+    delete_confirmed(row)
+    return redirect_to("planning.strategy", membership, _anchor="strategies")
 
 
 @bp.route("/strategy/priorities", methods=["POST"])
@@ -253,7 +253,7 @@ def save_priorities(membership: Membership):
         },
     )
     flash(_("Priorities saved."), "success")
-    return _to("planning.strategy", membership, _anchor="priorities")
+    return redirect_to("planning.strategy", membership, _anchor="priorities")
 
 
 @bp.route("/strategy/vision", methods=["POST"])
@@ -265,7 +265,7 @@ def save_vision(membership: Membership):
         return _strategy_page(membership, vision_form=form)
     services.save_vision(membership.engagement, form.vision.data)
     flash(_("Vision saved."), "success")
-    return _to("planning.strategy", membership, _anchor="crm-vision")
+    return redirect_to("planning.strategy", membership, _anchor="crm-vision")
 
 
 @bp.route("/goals", methods=["GET", "POST"])
@@ -279,7 +279,7 @@ def goals(membership: Membership):
         if form.validate_on_submit():
             goal = services.save_goal(engagement, None, _goal_data(form))
             flash(_("Goal added. Give it at least one measure."), "success")
-            return _to("planning.goal", membership, goal_id=goal.id)
+            return redirect_to("planning.goal", membership, goal_id=goal.id)
     return render_template(
         "planning/goals.html",
         engagement=engagement,
@@ -313,7 +313,7 @@ def goal(membership: Membership, goal_id: int):
         if form.validate_on_submit():
             services.save_goal(membership.engagement, row, _goal_data(form))
             flash(_("Goal saved."), "success")
-            return _to("planning.goal", membership, goal_id=row.id)
+            return redirect_to("planning.goal", membership, goal_id=row.id)
     return render_template(
         "planning/goal.html",
         engagement=membership.engagement,
@@ -328,10 +328,8 @@ def goal(membership: Membership, goal_id: int):
 def delete_goal(membership: Membership, goal_id: int):
     """Remove a goal and its measures."""
     row = owned_or_404(Goal, goal_id, membership.engagement_id)
-    if ConfirmForm().validate_on_submit():
-        services.delete_row(row)
-        flash(_("Removed."), "success")
-    return _to("planning.goals", membership)
+    delete_confirmed(row)
+    return redirect_to("planning.goals", membership)
 
 
 @bp.route("/goals/<int:goal_id>/measures", methods=["POST"])
@@ -350,7 +348,7 @@ def add_measure(membership: Membership, goal_id: int):
         )
     services.save_measure(row, None, _measure_data(form))
     flash(_("Measure added."), "success")
-    return _to("planning.goal", membership, goal_id=row.id)
+    return redirect_to("planning.goal", membership, goal_id=row.id)
 
 
 def _measure_data(form: MeasureForm) -> dict:
@@ -367,7 +365,7 @@ def measure(membership: Membership, measure_id: int):
     if form.validate_on_submit():
         services.save_measure(row.goal, row, _measure_data(form))
         flash(_("Measure saved."), "success")
-        return _to("planning.goal", membership, goal_id=row.goal_id)
+        return redirect_to("planning.goal", membership, goal_id=row.goal_id)
     return render_template(
         "planning/measure.html",
         engagement=membership.engagement,
@@ -382,10 +380,8 @@ def delete_measure(membership: Membership, measure_id: int):
     """Remove a measure."""
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
     goal_id = row.goal_id
-    if ConfirmForm().validate_on_submit():
-        services.delete_row(row)
-        flash(_("Removed."), "success")
-    return _to("planning.goal", membership, goal_id=goal_id)
+    delete_confirmed(row)
+    return redirect_to("planning.goal", membership, goal_id=goal_id)
 
 
 # --- closing and the report ---------------------------------------------------
@@ -401,7 +397,7 @@ def close(membership: Membership):
         flash(_("Planning cannot be closed yet; see what is missing below."), "error")
     else:
         flash(_("Planning is complete."), "success")
-    return _to("planning.index", membership)
+    return redirect_to("planning.index", membership)
 
 
 @bp.route("/reopen", methods=["POST"])
@@ -411,7 +407,7 @@ def reopen(membership: Membership):
     if ConfirmForm().validate_on_submit():
         services.reopen(membership.engagement)
         flash(_("Planning is open again."), "success")
-    return _to("planning.index", membership)
+    return redirect_to("planning.index", membership)
 
 
 @bp.route("/report.pdf")

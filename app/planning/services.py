@@ -183,12 +183,6 @@ def add_strategy(
     return strategy
 
 
-def delete_row(row) -> None:
-    """Remove a strategy, a goal or a measure."""
-    db.session.delete(row)
-    db.session.commit()
-
-
 def priorities(engagement: Engagement) -> dict[CrmStrategy, StrategyPriority]:
     """The four CRM strategies' priorities; unsaved ones come back at 0."""
     rows = {

@@ -17,26 +17,17 @@ from wtforms import (
     HiddenField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
-    widgets,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from app.forms import enum_choices, select_choices, stripped
+from app.forms import CheckboxesField, enum_choices, select_choices, stripped
 from app.models import AwarenessKind, ResistanceStatus, SponsorDecision
 from assessments.organisation import Department
 from assessments.questionnaire import SCALE_MAX, SCALE_MIN, Kind, Question, Section
 from assessments.scoring import AnswerValue
-
-
-class CheckboxesField(SelectMultipleField):
-    """Several options, shown as checkboxes."""
-
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 class SectionForm(FlaskForm):

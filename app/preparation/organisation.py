@@ -66,11 +66,6 @@ def save_person(
     return person
 
 
-def delete_person(person: OrgPerson) -> None:
-    db.session.delete(person)
-    db.session.commit()
-
-
 def milestones(engagement: Engagement) -> PreparationMilestones:
     """The engagement's milestones row, created empty on first use."""
     row = db.session.get(PreparationMilestones, engagement.id)
@@ -160,12 +155,6 @@ def add_resistance(engagement: Engagement, data: dict) -> None:
 def update_resistance(item: ResistanceItem, data: dict) -> None:
     for field, value in data.items():
         setattr(item, field, value)
-    db.session.commit()
-
-
-def delete_row(row) -> None:
-    """Remove a change-log row (an activity or a resistance item)."""
-    db.session.delete(row)
     db.session.commit()
 
 

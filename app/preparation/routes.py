@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -31,7 +31,13 @@ from app.preparation.forms import (
     section_form,
 )
 from app.reports.pdf import pdf_download
-from app.tenancy import engagement_view, owned_or_404, require
+from app.tenancy import (
+    delete_confirmed,
+    engagement_view,
+    owned_or_404,
+    redirect_to,
+    require,
+)
 from assessments.questionnaire import Gate
 from assessments.roles import Action, can
 
@@ -48,10 +54,6 @@ def _gate(value: str) -> Gate:
         return Gate(value)
     except ValueError:
         abort(404)
-
-
-def _to(endpoint: str, membership: Membership, **values):
-    return redirect(url_for(endpoint, engagement_id=membership.engagement_id, **values))
 
 
 # --- questionnaire ----------------------------------------------------------
@@ -84,9 +86,11 @@ def start(membership: Membership):
         take = services.start_take(membership.engagement, current_user)
     except services.PreparationError:
         flash(_("Finish the current take before starting another."), "error")
-        return _to("preparation.index", membership)
+        return redirect_to("preparation.index", membership)
     first = services.definition().sections[0]
-    return _to("preparation.section", membership, take_id=take.id, section_id=first.id)
+    return redirect_to(
+        "preparation.section", membership, take_id=take.id, section_id=first.id
+    )
 
 
 @bp.route("/takes/<int:take_id>/<section_id>", methods=["GET", "POST"])
@@ -134,10 +138,10 @@ def _save_section(membership, take, current, form):
     flash(_("Section saved."), "success")
     following = _next_section(current.id)
     if form.save_and_next.data and following is not None:
-        return _to(
+        return redirect_to(
             "preparation.section", membership, take_id=take.id, section_id=following.id
         )
-    return _to(
+    return redirect_to(
         "preparation.section", membership, take_id=take.id, section_id=current.id
     )
 
@@ -188,9 +192,9 @@ def _complete(membership: Membership, take: QuestionnaireTake):
             ),
             "error",
         )
-        return _to("preparation.index", membership)
+        return redirect_to("preparation.index", membership)
     flash(_("The questionnaire is complete."), "success")
-    return _to("preparation.result", membership, take_id=take.id)
+    return redirect_to("preparation.result", membership, take_id=take.id)
 
 
 # --- result and gates -------------------------------------------------------
@@ -219,8 +223,8 @@ def latest_result(membership: Membership):
     latest = services.latest_take(membership.engagement)
     if latest is None:
         flash(_("Answer the questionnaire first."), "info")
-        return _to("preparation.index", membership)
-    return _to("preparation.result", membership, take_id=latest.id)
+        return redirect_to("preparation.index", membership)
+    return redirect_to("preparation.result", membership, take_id=latest.id)
 
 
 @bp.route("/takes/<int:take_id>/gates/<gate>/override", methods=["POST"])
@@ -241,7 +245,9 @@ def override(membership: Membership, take_id: int, gate: str):
             flash(
                 _("Override recorded. The sponsor is asked to approve it."), "success"
             )
-    return _to("preparation.result", membership, take_id=take.id, _anchor="gates")
+    return redirect_to(
+        "preparation.result", membership, take_id=take.id, _anchor="gates"
+    )
 
 
 @bp.route("/takes/<int:take_id>/gates/<gate>/decision", methods=["POST"])
@@ -268,7 +274,9 @@ def decide(membership: Membership, take_id: int, gate: str):
             flash(_("Your decision is recorded."), "success")
     else:
         flash(_("Choose approve or send back."), "error")
-    return _to("preparation.result", membership, take_id=take.id, _anchor="gates")
+    return redirect_to(
+        "preparation.result", membership, take_id=take.id, _anchor="gates"
+    )
 
 
 @bp.route("/takes/<int:take_id>/compare")
@@ -307,7 +315,7 @@ def organisation_page(membership: Membership):
                 _("%(name)s was added to the organisation.", name=person.name),
                 "success",
             )
-            return _to("preparation.organisation_page", membership)
+            return redirect_to("preparation.organisation_page", membership)
     return _organisation_page(membership, form)
 
 
@@ -320,7 +328,7 @@ def edit_person(membership: Membership, person_id: int):
     if form.validate_on_submit():
         organisation.save_person(membership.engagement, person, form.values())
         flash(_("Saved."), "success")
-        return _to("preparation.organisation_page", membership)
+        return redirect_to("preparation.organisation_page", membership)
     return render_template(
         "preparation/person.html",
         engagement=membership.engagement,
@@ -334,10 +342,8 @@ def edit_person(membership: Membership, person_id: int):
 def delete_person(membership: Membership, person_id: int):
     """Remove a person from the organisation."""
     person = owned_or_404(OrgPerson, person_id, membership.engagement_id)
-    if ConfirmForm().validate_on_submit():
-        organisation.delete_person(person)
-        flash(_("Removed."), "success")
-    return _to("preparation.organisation_page", membership)
+    delete_confirmed(person)
+    return redirect_to("preparation.organisation_page", membership)
 
 
 def _organisation_page(membership: Membership, form: PersonForm):
@@ -400,7 +406,7 @@ def add_awareness(membership: Membership):
     data = {k: form[k].data for k in ("held_on", "kind", "topic", "attendees")}
     organisation.add_awareness(membership.engagement, data)
     flash(_("Activity added."), "success")
-    return _to("preparation.change_log", membership, _anchor="awareness")
+    return redirect_to("preparation.change_log", membership, _anchor="awareness")
 
 
 @bp.route("/change-log/awareness/<int:item_id>/delete", methods=["POST"])
@@ -408,10 +414,8 @@ def add_awareness(membership: Membership):
 def delete_awareness(membership: Membership, item_id: int):
     """Remove an awareness activity."""
     item = owned_or_404(AwarenessActivity, item_id, membership.engagement_id)
-    if ConfirmForm().validate_on_submit():
-        organisation.delete_row(item)
-        flash(_("Removed."), "success")
-    return _to("preparation.change_log", membership, _anchor="awareness")
+    delete_confirmed(item)
+    return redirect_to("preparation.change_log", membership, _anchor="awareness")
 
 
 @bp.route("/change-log/resistance", methods=["POST"])
@@ -423,7 +427,7 @@ def add_resistance(membership: Membership):
         return _change_log_page(membership, resistance_form=form)
     organisation.add_resistance(membership.engagement, _resistance_data(form))
     flash(_("Resistance item added."), "success")
-    return _to("preparation.change_log", membership, _anchor="resistance")
+    return redirect_to("preparation.change_log", membership, _anchor="resistance")
 
 
 @bp.route("/change-log/resistance/<int:item_id>", methods=["GET", "POST"])
@@ -435,7 +439,7 @@ def edit_resistance(membership: Membership, item_id: int):
     if form.validate_on_submit():
         organisation.update_resistance(item, _resistance_data(form))
         flash(_("Saved."), "success")
-        return _to("preparation.change_log", membership, _anchor="resistance")
+        return redirect_to("preparation.change_log", membership, _anchor="resistance")
     return render_template(
         "preparation/resistance.html",
         engagement=membership.engagement,
@@ -459,7 +463,7 @@ def team_announced(membership: Membership):
             membership.engagement, form.team_announced_on.data
         )
         flash(_("Saved."), "success")
-    return _to("preparation.change_log", membership, _anchor="milestones")
+    return redirect_to("preparation.change_log", membership, _anchor="milestones")
 
 
 @bp.route("/change-log/announcement", methods=["POST"])
@@ -491,7 +495,7 @@ def announce(membership: Membership):
             form.form_errors.append(_("Finish the earlier steps of preparation first."))
         return _change_log_page(membership, announcement_form=form)
     flash(_("The announcement is recorded: preparation is complete."), "success")
-    return _to("preparation.change_log", membership, _anchor="milestones")
+    return redirect_to("preparation.change_log", membership, _anchor="milestones")
 
 
 @bp.route("/change-log/announcement/withdraw", methods=["POST"])
@@ -501,7 +505,7 @@ def withdraw_announcement(membership: Membership):
     if ConfirmForm().validate_on_submit():
         organisation.withdraw_announcement(membership.engagement)
         flash(_("The announcement was withdrawn."), "success")
-    return _to("preparation.change_log", membership, _anchor="milestones")
+    return redirect_to("preparation.change_log", membership, _anchor="milestones")
 
 
 # --- report -----------------------------------------------------------------
