@@ -33,7 +33,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     tenancy.register_template_helpers(app)
     questionnaires.init_app(app)
 
-    from app import account, admin, auth, engagements, planning, preparation, reports
+    from app import (
+        account,
+        admin,
+        auth,
+        design,
+        engagements,
+        planning,
+        preparation,
+        reports,
+    )
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
@@ -41,6 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(engagements.bp)
     app.register_blueprint(preparation.bp)
     app.register_blueprint(planning.bp)
+    app.register_blueprint(design.bp)
     app.register_blueprint(reports.bp)
 
     from app import cli, errors

@@ -25,10 +25,15 @@ class Action(StrEnum):
     OVERRIDE_GATES = "override_gates"
     MANAGE_ORGANISATION = "manage_organisation"
     GENERATE_REPORTS = "generate_reports"
+    #: import and edit customers, log interactions, write customisation notes
+    MANAGE_CUSTOMER_DATA = "manage_customer_data"
+    #: take analyses, override value groups, merge customers, set strategies
+    ANALYSE_CUSTOMERS = "analyse_customers"
 
 
-#: The method's division of work: the consultant leads and edits; the team
-#: answers and keeps its own measures up to date; the sponsor reads everything
+#: The method's division of work: the consultant leads, edits and analyses; the
+#: team answers and keeps its own measures and the customer data up to date;
+#: the sponsor reads everything
 #: and decides on the gates, nothing else.
 _PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CONSULTANT: frozenset(Action) - {Action.APPROVE_GATES},
@@ -38,6 +43,7 @@ _PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.ANSWER_QUESTIONNAIRES,
             Action.UPDATE_OWN_MEASURES,
             Action.GENERATE_REPORTS,
+            Action.MANAGE_CUSTOMER_DATA,
         }
     ),
     Role.SPONSOR: frozenset(

@@ -21,16 +21,21 @@ from app.models import (
     AwarenessKind,
     BusinessStrategy,
     CompanySize,
+    Contact,
+    Customer,
     Engagement,
     Goal,
+    Interaction,
     Measure,
     Membership,
     OrgPerson,
     QuestionnaireTake,
     ResistanceItem,
     SiteRole,
+    Snapshot,
     User,
 )
+from assessments.idic import Channel, InteractionDirection
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
 from assessments.roles import Role
@@ -185,9 +190,38 @@ class Factory:
                 name="Gizli ölçüt",
                 direction=Direction.HIGHER_IS_BETTER,
             )
-            db.session.add_all([take, person, activity, item, strategy, goal, measure])
+            customer = Customer(
+                engagement_id=engagement_id, account_number="G-1", name="Gizli Müşteri"
+            )
+            db.session.add_all(
+                [take, person, activity, item, strategy, goal, measure, customer]
+            )
+            db.session.flush()
+            contact = Contact(customer_id=customer.id, name="Gizli Kişi")
+            interaction = Interaction(
+                engagement_id=engagement_id,
+                customer_id=customer.id,
+                occurred_on=date(2026, 1, 7),
+                channel=Channel.PHONE,
+                direction=InteractionDirection.INBOUND,
+                note="Gizli görüşme",
+            )
+            snapshot = Snapshot(
+                engagement_id=engagement_id,
+                number=1,
+                as_of=date(2026, 1, 8),
+                parameters={},
+                summary={},
+                customer_count=0,
+                transaction_count=0,
+            )
+            db.session.add_all([contact, interaction, snapshot])
             db.session.commit()
             return {
+                "customer_id": customer.id,
+                "contact_id": contact.id,
+                "interaction_id": interaction.id,
+                "snapshot_id": snapshot.id,
                 "take_id": take.id,
                 "person_id": person.id,
                 "awareness_id": activity.id,

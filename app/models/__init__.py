@@ -1,6 +1,18 @@
 """The database models, one module per area."""
 
 from app.models.accounts import SiteRole, User
+from app.models.design import (
+    Complaint,
+    Contact,
+    Customer,
+    GroupOverride,
+    GroupStrategy,
+    ImportRun,
+    Interaction,
+    Snapshot,
+    SnapshotResult,
+    Transaction,
+)
 from app.models.planning import (
     BusinessStrategy,
     Goal,
@@ -26,6 +38,16 @@ from app.models.preparation import (
 from app.models.tenancy import CompanySize, Engagement, Membership
 
 __all__ = [
+    "Complaint",
+    "Contact",
+    "Customer",
+    "GroupOverride",
+    "GroupStrategy",
+    "ImportRun",
+    "Interaction",
+    "Snapshot",
+    "SnapshotResult",
+    "Transaction",
     "BusinessStrategy",
     "Goal",
     "GuideAnswer",

@@ -1,0 +1,14 @@
+"""The design phase (IDIC): customers and their data, imports, analyses and
+their comparison, value-group strategies, data quality, the design report."""
+
+from flask import Blueprint
+
+bp = Blueprint(
+    "design", __name__, url_prefix="/engagements/<int:engagement_id>/design"
+)
+
+from app.design import (  # noqa: E402,F401  (they attach to bp)
+    customer_routes,
+    import_routes,
+    routes,
+)
