@@ -41,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         engagements,
         planning,
         preparation,
+        questionnaire_pages,
         reports,
     )
 
@@ -51,6 +52,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(preparation.bp)
     app.register_blueprint(planning.bp)
     app.register_blueprint(design.bp)
+    app.register_blueprint(questionnaire_pages.bp)
     app.register_blueprint(reports.bp)
 
     from app import cli, errors

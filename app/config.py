@@ -33,6 +33,18 @@ def defaults(instance_path: str) -> dict:
         #: how long a set-password link stays valid
         "SET_PASSWORD_LINK_MAX_AGE": 7 * 24 * 3600,
         "PAGE_SIZE": 25,
+        #: where uploaded import files wait between upload and commit
+        "IMPORT_FOLDER": str(Path(instance_path) / "imports"),
+        #: the largest file the customer-data import accepts, in bytes
+        "IMPORT_MAX_BYTES": 100 * 1024 * 1024,
+        #: the most data rows one import file may have
+        "IMPORT_MAX_ROWS": 2_000_000,
+        #: an XLSX may unpack to at most this many bytes …
+        "IMPORT_XLSX_MAX_UNCOMPRESSED": 1024 * 1024 * 1024,
+        #: … and to at most this many times its packed size (zip bombs)
+        "IMPORT_XLSX_MAX_RATIO": 200,
+        #: uploads not imported within this many seconds are removed
+        "IMPORT_KEEP_SECONDS": 24 * 3600,
     }
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from app.auth import services as accounts
+from app.demo_design import load_design_demo
 from app.engagements import services as engagements
 from app.extensions import db
 from app.models import AwarenessKind, CompanySize, Engagement, SiteRole, User
@@ -64,6 +65,7 @@ def load_demo() -> bool:
             engagements.invite(engagement, account.email, account.name, account.role)
     _demo_preparation(engagement, consultant)
     _demo_planning(engagement, consultant)
+    load_design_demo(engagement, consultant)
     return True
 
 

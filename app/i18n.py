@@ -21,12 +21,14 @@ from app.models import (
     SiteRole,
     SponsorDecision,
 )
+from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.organisation import Department, OrgRole, Rule
 from assessments.planning import Blocker, CrmStrategy, Direction, Perspective, Seat
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
 from assessments.roles import Role
+from assessments.value_groups import Flag, ValueGroup
 
 #: Flashed when a signed-out visitor opens a page that needs an account.
 SIGN_IN_FIRST = _l("Sign in to see this page.")
@@ -65,10 +67,42 @@ _LABELS: dict[tuple[type, str], object] = {
         (Step.WRITE_VISION, _l("Write the CRM vision")),
         (Step.MEASURE_GOALS, _l("Set goals, each with a measure")),
         (Step.CLOSE_PLANNING, _l("Close planning")),
+        (Step.IMPORT_CUSTOMERS, _l("Import the customers and their sales")),
+        (Step.ASSESS_CAPABILITY, _l("Assess the IDIC capability")),
+        (Step.ANALYSE_CUSTOMERS, _l("Analyse the customers")),
+        (Step.SET_GROUP_STRATEGIES, _l("Set the MVC, MGC and BZ strategies")),
         (CrmStrategy.PROSPECTING, _l("Prospecting new customers")),
         (CrmStrategy.CROSS_SELLING, _l("Cross-selling")),
         (CrmStrategy.WIN_BACK, _l("Winning back lost customers")),
         (CrmStrategy.LOYALTY, _l("Loyalty")),
+        (LifecycleStage.SELECTION, _l("Selection")),
+        (LifecycleStage.ACQUISITION, _l("Acquisition")),
+        (LifecycleStage.RETENTION, _l("Retention")),
+        (LifecycleStage.DEEPENING, _l("Deepening")),
+        (Channel.PHONE, _l("Phone")),
+        (Channel.EMAIL, _l("E-mail")),
+        (Channel.WEB, _l("Web")),
+        (Channel.LETTER_FAX, _l("Letter or fax")),
+        (Channel.FACE_TO_FACE, _l("Face to face")),
+        (Channel.OTHER, _l("Other")),
+        (InteractionDirection.INBOUND, _l("The customer")),
+        (InteractionDirection.OUTBOUND, _l("We did")),
+        (ValueGroup.MVC, _l("Most valuable (MVC)")),
+        (ValueGroup.MGC, _l("Most growable (MGC)")),
+        (ValueGroup.BZ, _l("Below zero (BZ)")),
+        (ValueGroup.OTHER, _l("Other customers")),
+        (Segment.MVC, _l("Most valuable (MVC)")),
+        (Segment.MGC, _l("Most growable (MGC)")),
+        (Segment.BZ, _l("Below zero (BZ)")),
+        (Segment.OTHER, _l("Other customers")),
+        (Segment.A, _l("Class A")),
+        (Segment.B, _l("Class B")),
+        (Segment.C, _l("Class C")),
+        (Flag.TOP_FIVE_PERCENT, _l("Top 5 percent by last year's sales")),
+        (Flag.NO_ORDER_FOR_A_YEAR, _l("No order for a year or more")),
+        (Flag.VALUABLE_COMPLAINED, _l("Valuable customer who complained")),
+        (Flag.ORDERED_LESS, _l("Ordered less than the year before")),
+        (Flag.BUYS_FROM_COMPETITORS, _l("Buys more from competitors")),
         (Perspective.FINANCIAL, _l("Financial")),
         (Perspective.CUSTOMER, _l("Customer")),
         (Perspective.INTERNAL, _l("Internal process")),
@@ -266,6 +300,29 @@ _PHASE_PURPOSES = {
 }
 
 
+#: What the method says to do about the customers each rule flags.
+_FLAG_ACTIONS = {
+    Flag.TOP_FIVE_PERCENT: _l(
+        "Give them your best people and first attention; losing one hurts most."
+    ),
+    Flag.NO_ORDER_FOR_A_YEAR: _l(
+        "Cut the cost of serving them, or try once to win them back."
+    ),
+    Flag.VALUABLE_COMPLAINED: _l(
+        "Handle them personally and check the quality of what they complained about."
+    ),
+    Flag.ORDERED_LESS: _l("Visit them and find out how satisfied they are."),
+    Flag.BUYS_FROM_COMPETITORS: _l(
+        "Make them an offer that wins back the share they give to competitors."
+    ),
+}
+
+
+def flag_action(flag: Flag) -> str:
+    """The method's advice for the customers a rule flags."""
+    return str(_FLAG_ACTIONS[flag])
+
+
 def phase_purpose(phase: Phase) -> str:
     """What a phase is for, in one sentence."""
     return str(_PHASE_PURPOSES[phase])
@@ -302,11 +359,24 @@ def country_name(code: str) -> str:
     return Locale.parse(str(get_locale())).territories.get(code, code)
 
 
+def flag_label(value: str) -> str:
+    """The label of a rule flag stored as text in a snapshot."""
+    return label(Flag(value))
+
+
+def group_label(value: str) -> str:
+    """The label of a value group stored as text in a snapshot."""
+    return label(ValueGroup(value))
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make labels and language names available to every template."""
     app.jinja_env.globals.update(
         label=label,
         phase_purpose=phase_purpose,
+        flag_action=flag_action,
+        flag_label=flag_label,
+        group_label=group_label,
         category_meaning=category_meaning,
         category_advice=category_advice,
         finding_message=finding_message,

@@ -37,6 +37,10 @@ class Step(StrEnum):
     WRITE_VISION = "write_vision"
     MEASURE_GOALS = "measure_goals"
     CLOSE_PLANNING = "close_planning"
+    IMPORT_CUSTOMERS = "import_customers"
+    ASSESS_CAPABILITY = "assess_capability"
+    ANALYSE_CUSTOMERS = "analyse_customers"
+    SET_GROUP_STRATEGIES = "set_group_strategies"
 
 
 #: The trackable steps of each phase, in the method's order.
@@ -54,7 +58,12 @@ PHASE_STEPS: dict[Phase, tuple[Step, ...]] = {
         Step.MEASURE_GOALS,
         Step.CLOSE_PLANNING,
     ),
-    Phase.DESIGN: (),
+    Phase.DESIGN: (
+        Step.IMPORT_CUSTOMERS,
+        Step.ASSESS_CAPABILITY,
+        Step.ANALYSE_CUSTOMERS,
+        Step.SET_GROUP_STRATEGIES,
+    ),
     Phase.IMPLEMENTATION: (),
 }
 
@@ -78,6 +87,14 @@ class EngagementFacts:
     #: there are goals, and each has at least one measure
     goals_measured: bool = False
     planning_closed: bool = False
+    #: customers with sales are in the database
+    customers_imported: bool = False
+    #: the IDIC capability questionnaire has a completed take
+    capability_assessed: bool = False
+    #: at least one analysis (snapshot) was taken
+    customers_analysed: bool = False
+    #: MVC, MGC and BZ each have a strategy: the design is decided
+    group_strategies_set: bool = False
 
     def done_steps(self) -> frozenset[Step]:
         """The steps these facts show as done."""
@@ -91,6 +108,10 @@ class EngagementFacts:
             Step.WRITE_VISION: self.vision_set,
             Step.MEASURE_GOALS: self.goals_measured,
             Step.CLOSE_PLANNING: self.planning_closed,
+            Step.IMPORT_CUSTOMERS: self.customers_imported,
+            Step.ASSESS_CAPABILITY: self.capability_assessed,
+            Step.ANALYSE_CUSTOMERS: self.customers_analysed,
+            Step.SET_GROUP_STRATEGIES: self.group_strategies_set,
         }
         return frozenset(step for step, is_done in done.items() if is_done)
 
@@ -100,6 +121,7 @@ class EngagementFacts:
         closing = {
             Phase.PREPARATION: self.announced,
             Phase.PLANNING: self.planning_closed,
+            Phase.DESIGN: self.done_steps() >= set(PHASE_STEPS[Phase.DESIGN]),
         }
         return frozenset(phase for phase, closed in closing.items() if closed)
 

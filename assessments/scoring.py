@@ -10,6 +10,12 @@ Rules, so that a score can always be explained:
 - A multiple-choice question weighs as much as a single-choice one: its
   category points and dimension weights are the average of the chosen options.
 - A gate score (0–100) is the average support of its answered questions.
+- A section score (0–100) is what its answered scale, yes/no and single-choice
+  questions achieved over the most they could have achieved, each such question
+  worth one point: a scale answer its fraction; a chosen option its gate score,
+  or else its dimension weights over those of the best option. Questions whose
+  options carry neither count neither way; a section without a counted answer
+  has no score (None).
 """
 
 from __future__ import annotations
@@ -127,6 +133,38 @@ def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreRe
         answered=answered,
         missing_required=tuple(missing),
     )
+
+
+def section_scores(
+    definition: Definition, answers: Mapping[str, AnswerValue]
+) -> dict[str, float | None]:
+    """Each section's score (0–100, or None) by section id, in questionnaire order."""
+    scores = {}
+    for section in definition.sections:
+        points = [
+            point
+            for question in section.questions
+            if is_answered(question, answers.get(question.id))
+            and (point := question_points(question, answers[question.id])) is not None
+        ]
+        scores[section.id] = _percent(sum(points), len(points))
+    return scores
+
+
+def question_points(question: Question, value: AnswerValue) -> float | None:
+    """0..1: how far an answer reaches the question's best answer; None when the
+    question does not count toward a section score."""
+    if question.kind == Kind.SCALE:
+        return _scale_fraction(question, value)
+    if question.kind not in (Kind.SINGLE, Kind.YES_NO):
+        return None
+    chosen = question.option(value) if isinstance(value, str) else None
+    if chosen is None:
+        return None
+    if any(option.score is not None for option in question.options):
+        return chosen.score or 0.0
+    best = max(sum(option.dimensions.values()) for option in question.options)
+    return sum(chosen.dimensions.values()) / best if best > 0 else None
 
 
 def is_answered(question: Question, value: object) -> bool:

@@ -116,7 +116,11 @@ def classify(
     result = scored.copy()
     value = result["monetary"]
     this_year, last_year = (
+        # An empty year is all zeroes (pandas cannot reindex an empty
+        # categorical index onto a larger one).
         s.reindex(result.index, fill_value=0.0)
+        if len(s)
+        else pd.Series(0.0, index=result.index)
         for s in yearly_sales(transactions, as_of)
     )
     extra = (customers if customers is not None else pd.DataFrame()).reindex(

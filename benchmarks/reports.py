@@ -18,6 +18,7 @@ REPORTS = {
     "engagement summary": "/engagements/1/reports/summary.pdf",
     "preparation report": "/engagements/1/preparation/report.pdf",
     "planning report": "/engagements/1/planning/report.pdf",
+    "design report": "/engagements/1/design/report.pdf",
 }
 
 

@@ -215,10 +215,15 @@ class Factory:
                 customer_count=0,
                 transaction_count=0,
             )
-            db.session.add_all([contact, interaction, snapshot])
+            twin = Customer(
+                engagement_id=engagement_id, account_number="G-2", name="Gizli İkiz"
+            )
+            db.session.add_all([contact, interaction, snapshot, twin])
             db.session.commit()
             return {
                 "customer_id": customer.id,
+                "keep_id": customer.id,
+                "absorb_id": twin.id,
                 "contact_id": contact.id,
                 "interaction_id": interaction.id,
                 "snapshot_id": snapshot.id,

@@ -3,12 +3,12 @@ their comparison, value-group strategies, data quality, the design report."""
 
 from flask import Blueprint
 
-bp = Blueprint(
-    "design", __name__, url_prefix="/engagements/<int:engagement_id>/design"
-)
+bp = Blueprint("design", __name__, url_prefix="/engagements/<int:engagement_id>/design")
 
 from app.design import (  # noqa: E402,F401  (they attach to bp)
     customer_routes,
+    duplicate_routes,
     import_routes,
+    presenters,
     routes,
 )

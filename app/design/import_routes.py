@@ -1,10 +1,344 @@
-"""Pages of the customer-data import: upload, mapping, plan, commit."""
+"""Pages of the customer-data import: upload, mapping, plan, commit; and the
+customer export."""
 
-from app.design import bp
-from app.tenancy import engagement_view
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app, flash, render_template, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from app.design import bp, exports
+from app.design import import_service as service
+from app.design.import_file import (
+    FileRejected,
+    Problem,
+    Reason,
+    describe,
+    human_size,
+)
+from app.design.import_forms import (
+    SETTINGS,
+    ConfirmImportForm,
+    MappingForm,
+    UploadForm,
+    described,
+    known_kind,
+    mapping_form,
+)
+from app.models import Membership
+from app.tenancy import engagement_view, redirect_to
+from assessments.roles import Action
+
+#: Room for the multipart envelope around the file itself.
+_ENVELOPE = 64 * 1024
 
 
-@bp.route("/import")
+def _folder() -> Path:
+    return Path(current_app.config["IMPORT_FOLDER"])
+
+
+def _limits():
+    return service.limits(current_app)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def import_file(membership: Membership):
+    """Upload a CSV or XLSX file of customers, sales, complaints or interactions."""
+    limit = current_app.config["IMPORT_MAX_BYTES"]
+    if request.method == "POST":
+        request.max_content_length = limit + _ENVELOPE
+        if (request.content_length or 0) > limit + _ENVELOPE:
+            return _too_big(membership, request.content_length)
+    try:
+        form = UploadForm()
+        submitted = form.validate_on_submit()
+    except RequestEntityTooLarge:
+        return _too_big(membership, request.content_length)
+    if submitted:
+        try:
+            upload = service.store_upload(
+                _folder(),
+                membership.engagement_id,
+                form.file.data.stream,
+                form.file.data.filename or "",
+                limit,
+                current_app.config["IMPORT_KEEP_SECONDS"],
+            )
+        except FileRejected as rejected:
+            form.file.errors.append(describe(rejected.problem, form.file.data.filename))
+            too_big = rejected.problem.reason == Reason.TOO_BIG
+            return _upload_page(membership, form), 413 if too_big else 400
+        try:
+            service.inspect(upload, form.chosen_kind, form.settings(), _limits())
+        except FileRejected as rejected:
+            service.discard_upload(upload)
+            form.file.errors.append(describe(rejected.problem, upload.filename))
+            return _upload_page(membership, form), 400
+        return redirect_to(
+            "design.import_mapping",
+            membership,
+            token=upload.token,
+            kind=form.kind.data,
+            **{name: form[name].data for name in SETTINGS},
+        )
+    status = 400 if request.method == "POST" else 200
+    return _upload_page(membership, form), status
+
+
+def _too_big(membership: Membership, size: int | None):
+    form = UploadForm(formdata=None)
+    problem = Problem(
+        Reason.TOO_BIG,
+        details={
+            "size": human_size(size or 0),
+            "limit": human_size(current_app.config["IMPORT_MAX_BYTES"]),
+        },
+    )
+    form.file.errors = [describe(problem, _("The file"))]
+    return _upload_page(membership, form), 413
+
+
+def _upload_page(membership: Membership, form: UploadForm):
+    return render_template(
+        "design/import_upload.html",
+        engagement=membership.engagement,
+        form=form,
+        max_size=human_size(current_app.config["IMPORT_MAX_BYTES"]),
+        max_rows=current_app.config["IMPORT_MAX_ROWS"],
+    )
+
+
+def _upload_or_none(membership: Membership, token: str):
+    upload = service.open_upload(_folder(), membership.engagement_id, token)
+    if upload is None:
+        flash(
+            _(
+                "That upload is no longer here: files are kept for a day, and "
+                "only in the engagement they were uploaded to. Upload it again."
+            ),
+            "error",
+        )
+    return upload
+
+
+@bp.route("/import/<token>")
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def import_mapping(membership: Membership, token: str):
+    """The file's first rows, the detected settings and a column for each field."""
+    upload = _upload_or_none(membership, token)
+    if upload is None:
+        return redirect_to("design.import_file", membership)
+    args = request.args
+    kind = known_kind(args.get("kind"))
+    data = _settings_data(args)
+    settings_form = mapping_form(kind, [], formdata=None, data=data)
+    try:
+        inspection = service.inspect(upload, kind, settings_form.settings(), _limits())
+    except FileRejected as rejected:
+        # Keep the file: another encoding or delimiter may read it.
+        settings_form.detected({})
+        return _mapping_page(
+            membership,
+            upload,
+            settings_form,
+            None,
+            error=describe(rejected.problem, upload.filename),
+            status=422,
+        )
+    for field in settings_form.mapping_fields():
+        name = field.name.removeprefix("map_")
+        chosen = args.get(field.name)
+        if chosen is None or (chosen and chosen not in inspection.headers):
+            chosen = inspection.guessed.get(name, "")
+        data[field.name] = chosen
+    form = mapping_form(kind, inspection.headers, formdata=None, data=data)
+    return _mapping_page(membership, upload, form, inspection)
+
+
+def _settings_data(args) -> dict:
+    """The kind and settings from a request, unknown values replaced."""
+    probe = mapping_form(known_kind(args.get("kind")), [], formdata=None)
+    data = {"kind": probe.kind.data if args.get("kind") is None else args["kind"]}
+    data["kind"] = known_kind(data["kind"]).value
+    for name in SETTINGS:
+        allowed = {choice.value for choice in probe[name].choices}
+        value = args.get(name, "detect")
+        data[name] = value if value in allowed else "detect"
+    return data
+
+
+def _mapping_page(
+    membership, upload, form: MappingForm, inspection, error=None, status=200
+):
+    if inspection is not None:
+        form.detected(
+            {
+                "encoding": inspection.encoding,
+                "delimiter": inspection.delimiter,
+                "decimal": inspection.decimal,
+                "date_format": inspection.date_format,
+            }
+        )
+    return (
+        render_template(
+            "design/import_mapping.html",
+            engagement=membership.engagement,
+            upload=upload,
+            form=form,
+            inspection=inspection,
+            error=error,
+        ),
+        status,
+    )
+
+
+def _posted_form(membership: Membership, upload):
+    """The posted mapping form, built for the file's headers; with the file's
+    inspection, or a FileRejected."""
+    kind = known_kind(request.form.get("kind"))
+    probe = mapping_form(kind, [], formdata=None, data=_settings_data(request.form))
+    inspection = service.inspect(upload, kind, probe.settings(), _limits())
+    return mapping_form(kind, inspection.headers), inspection
+
+
+@bp.route("/import/<token>/plan", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def import_plan(membership: Membership, token: str):
+    """Check every row and show what the import would create, update or skip."""
+    return _planned(membership, token, commit=False)
+
+
+@bp.route("/import/<token>/commit", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def import_commit(membership: Membership, token: str):
+    """Import the file in one transaction, then show the customers."""
+    return _planned(membership, token, commit=True)
+
+
+def _planned(membership: Membership, token: str, commit: bool):
+    upload = _upload_or_none(membership, token)
+    if upload is None:
+        return redirect_to("design.import_file", membership)
+    try:
+        form, inspection = _posted_form(membership, upload)
+    except FileRejected as rejected:
+        kind = known_kind(request.form.get("kind"))
+        form = mapping_form(kind, [], formdata=None, data=_settings_data(request.form))
+        error = describe(rejected.problem, upload.filename)
+        return _mapping_page(membership, upload, form, None, error, status=422)
+    if not form.validate_on_submit():
+        return _mapping_page(membership, upload, form, inspection, status=400)
+    engagement_id = membership.engagement_id
+    plan = service.plan(
+        engagement_id,
+        upload,
+        form.chosen_kind,
+        form.settings(),
+        form.mapping(),
+        _limits(),
+    )
+    if commit and plan.ok:
+        run = service.commit(engagement_id, current_user.id, upload.filename, plan)
+        service.discard_upload(upload)
+        flash(_imported_message(upload.filename, run.counts), "success")
+        return redirect_to("design.customers", membership)
+    return render_template(
+        "design/import_plan.html",
+        engagement=membership.engagement,
+        upload=upload,
+        form=form,
+        confirm=ConfirmImportForm(formdata=None),
+        plan=plan,
+        messages=[describe(problem, upload.filename) for problem in plan.problems],
+        settings_text=described,
+        action_text=_action_text,
+    ), (200 if plan.ok else 422)
+
+
+def _action_text(action: str) -> str:
+    return {
+        "create": _("create"),
+        "update": _("update"),
+        "unchanged": _("unchanged"),
+        "skip": _("skip: already there"),
+    }.get(action, "")
+
+
+_COUNT_TEXTS = {
+    "customers_created": lambda n: ngettext(
+        "%(num)s customer created", "%(num)s customers created", n
+    ),
+    "customers_updated": lambda n: ngettext(
+        "%(num)s customer updated", "%(num)s customers updated", n
+    ),
+    "customers_unchanged": lambda n: ngettext(
+        "%(num)s customer unchanged", "%(num)s customers unchanged", n
+    ),
+    "contacts_created": lambda n: ngettext(
+        "%(num)s contact created", "%(num)s contacts created", n
+    ),
+    "contacts_updated": lambda n: ngettext(
+        "%(num)s contact updated", "%(num)s contacts updated", n
+    ),
+    "contacts_unchanged": lambda n: ngettext(
+        "%(num)s contact unchanged", "%(num)s contacts unchanged", n
+    ),
+    "transactions_created": lambda n: ngettext(
+        "%(num)s sale created", "%(num)s sales created", n
+    ),
+    "transactions_skipped": lambda n: ngettext(
+        "%(num)s sale already there, skipped",
+        "%(num)s sales already there, skipped",
+        n,
+    ),
+    "complaints_created": lambda n: ngettext(
+        "%(num)s complaint created", "%(num)s complaints created", n
+    ),
+    "complaints_skipped": lambda n: ngettext(
+        "%(num)s complaint already there, skipped",
+        "%(num)s complaints already there, skipped",
+        n,
+    ),
+    "interactions_created": lambda n: ngettext(
+        "%(num)s interaction created", "%(num)s interactions created", n
+    ),
+    "interactions_skipped": lambda n: ngettext(
+        "%(num)s interaction already there, skipped",
+        "%(num)s interactions already there, skipped",
+        n,
+    ),
+}
+
+
+def count_texts(counts: dict[str, int]) -> list[str]:
+    """The plan's or import's counts as sentences, in a fixed order."""
+    texts = [text(counts[key]) for key, text in _COUNT_TEXTS.items() if counts.get(key)]
+    return texts or [_("nothing to change")]
+
+
+def _imported_message(filename: str, counts: dict[str, int]) -> str:
+    return _(
+        "Imported %(file)s: %(counts)s.",
+        file=filename,
+        counts=", ".join(count_texts(counts)),
+    )
+
+
+@bp.app_template_global("import_counts")
+def _import_counts(counts: dict[str, int]) -> list[str]:
+    return count_texts(counts)
+
+
+@bp.route("/customers/export")
 @engagement_view()
-def import_file(membership):
-    raise NotImplementedError
+def export_customers(membership: Membership):
+    """Every customer of the engagement as CSV or XLSX, safe to open in Excel."""
+    chosen = request.args.get("format", "csv")
+    if chosen not in exports.FORMATS:
+        chosen = "csv"
+    return exports.customers_download(membership.engagement, chosen)

@@ -41,6 +41,10 @@ STEP_PAGES = {
     Step.WRITE_VISION: StepPage("planning.strategy", Action.EDIT_ENGAGEMENT),
     Step.MEASURE_GOALS: StepPage("planning.goals", Action.EDIT_ENGAGEMENT),
     Step.CLOSE_PLANNING: StepPage("planning.index", Action.EDIT_ENGAGEMENT),
+    Step.IMPORT_CUSTOMERS: StepPage("design.import_file", Action.MANAGE_CUSTOMER_DATA),
+    Step.ASSESS_CAPABILITY: StepPage("design.capability", Action.ANSWER_QUESTIONNAIRES),
+    Step.ANALYSE_CUSTOMERS: StepPage("design.analysis", Action.ANALYSE_CUSTOMERS),
+    Step.SET_GROUP_STRATEGIES: StepPage("design.strategies", Action.ANALYSE_CUSTOMERS),
 }
 
 

@@ -171,9 +171,12 @@ def phase_overview(engagement: Engagement) -> list[progress.PhaseProgress]:
 def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
     """Collect, as plain values, what the core needs to judge progress."""
     # Imported here: the phase packages' routes import this module.
+    from app.design.analyses import design_facts
     from app.planning.services import planning_facts
     from app.preparation.services import preparation_facts
 
     return progress.EngagementFacts(
-        **preparation_facts(engagement), **planning_facts(engagement)
+        **preparation_facts(engagement),
+        **planning_facts(engagement),
+        **design_facts(engagement),
     )

@@ -29,7 +29,15 @@ class Customer(db.Model):
     __tablename__ = "customers"
     __table_args__ = (
         sa.UniqueConstraint("engagement_id", "account_number"),
-        sa.Index("ix_customers_engagement_name", "engagement_id", "name"),
+        # Covers the customer list: ordered by name, searched in search_text,
+        # matched to an analysis by account number, without reading the table.
+        sa.Index(
+            "ix_customers_search",
+            "engagement_id",
+            "name",
+            "account_number",
+            "search_text",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,6 +62,14 @@ class Customer(db.Model):
     wallet_share: Mapped[float | None]
     #: how the company treats this customer differently (Customize)
     customisation_notes: Mapped[str] = mapped_column(sa.Text, default="")
+    #: what the list searches, kept by the database itself
+    search_text: Mapped[str] = mapped_column(
+        sa.String(1000),
+        sa.Computed(
+            "name || ' ' || account_number || ' ' || city || ' ' || email",
+            persisted=True,
+        ),
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -84,11 +100,13 @@ class _CustomerEvent:
     """Columns shared by everything that happened with one customer on a day.
 
     The engagement id is repeated on each row so that an analysis reads one
-    engagement's rows through one index, without a join."""
+    engagement's rows through one index, without a join. The index is on the
+    engagement alone: its entries then follow the rows' insertion order, and a
+    million sales read sequentially instead of hopping date by date."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     engagement_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("engagements.id", ondelete="CASCADE")
+        sa.ForeignKey("engagements.id", ondelete="CASCADE"), index=True
     )
     customer_id: Mapped[int] = mapped_column(
         sa.ForeignKey("customers.id", ondelete="CASCADE"), index=True
@@ -99,9 +117,6 @@ class Transaction(_CustomerEvent, db.Model):
     """One sale (or, with a negative amount, a return)."""
 
     __tablename__ = "transactions"
-    __table_args__ = (
-        sa.Index("ix_transactions_engagement_date", "engagement_id", "occurred_on"),
-    )
 
     occurred_on: Mapped[date]
     amount: Mapped[float] = mapped_column(Money)
@@ -111,7 +126,6 @@ class Transaction(_CustomerEvent, db.Model):
 
 class Complaint(_CustomerEvent, db.Model):
     __tablename__ = "complaints"
-    __table_args__ = (sa.Index("ix_complaints_engagement", "engagement_id"),)
 
     received_on: Mapped[date]
     product: Mapped[str] = mapped_column(sa.String(200), default="")
@@ -122,7 +136,6 @@ class Interaction(_CustomerEvent, db.Model):
     """A contact with the customer through one channel (Interact)."""
 
     __tablename__ = "interactions"
-    __table_args__ = (sa.Index("ix_interactions_engagement", "engagement_id"),)
 
     occurred_on: Mapped[date]
     channel: Mapped[Channel] = mapped_column(enum_column(Channel))

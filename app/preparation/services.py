@@ -1,19 +1,20 @@
 """Questionnaire takes, answers, the assessment and gate reviews of preparation.
 
 The only place where the preparation views meet the database and the core.
+Takes and answers are the generic ones of ``app.takes`` for the "preparation"
+questionnaire; the functions that need no questionnaire id are re-exported here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app import takes as generic
 from app.extensions import db
 from app.models import (
-    Answer,
     Engagement,
     GateReview,
     PreparationMilestones,
@@ -24,9 +25,19 @@ from app.models import (
 from app.models.columns import utcnow
 from app.preparation import organisation
 from app.questionnaires import definition as questionnaire_definition
+from app.takes import Conflict as Conflict
+from app.takes import SaveOutcome as SaveOutcome
+from app.takes import TakeError
+from app.takes import answer_values as answer_values
+from app.takes import answers_of as answers_of
+from app.takes import complete_take as complete_take
+from app.takes import previous_take as previous_take
+from app.takes import record_answers as record_answers
+from app.takes import save_section as save_section
+from app.takes import section_progress as section_progress
 from assessments.comparison import Comparison, compare
 from assessments.progress import PHASE_STEPS, EngagementFacts, Phase, Step
-from assessments.questionnaire import Definition, Gate, Section
+from assessments.questionnaire import Definition, Gate
 from assessments.readiness import (
     GateResult,
     GateStatus,
@@ -34,199 +45,35 @@ from assessments.readiness import (
     classify,
     evaluate_gates,
 )
-from assessments.scoring import AnswerValue, ScoreResult, is_answered, score
+from assessments.scoring import AnswerValue, ScoreResult, score
 
 QUESTIONNAIRE = "preparation"
 
 
-class PreparationError(ValueError):
-    """An action the state of the engagement does not allow; says why."""
+#: An action the state of the engagement does not allow; says why. The same
+#: class as the generic takes' error, so that it also covers starting and saving.
+PreparationError = TakeError
 
 
 def definition() -> Definition:
     return questionnaire_definition(QUESTIONNAIRE)
 
 
-# --- takes and answers ------------------------------------------------------
+# --- takes and answers (the generic ones of app.takes, for "preparation") ---
 
 
 def takes(engagement: Engagement) -> list[QuestionnaireTake]:
     """Every take of the preparation questionnaire, newest first."""
-    return list(
-        db.session.scalars(
-            select(QuestionnaireTake)
-            .options(selectinload(QuestionnaireTake.started_by))
-            .where(
-                QuestionnaireTake.engagement_id == engagement.id,
-                QuestionnaireTake.questionnaire == QUESTIONNAIRE,
-            )
-            .order_by(QuestionnaireTake.number.desc())
-        )
-    )
+    return generic.takes(engagement, QUESTIONNAIRE)
 
 
 def latest_take(engagement: Engagement) -> QuestionnaireTake | None:
-    return next(iter(takes(engagement)), None)
-
-
-def previous_take(take: QuestionnaireTake) -> QuestionnaireTake | None:
-    """The take before this one, to compare with."""
-    return db.session.scalar(
-        select(QuestionnaireTake).where(
-            QuestionnaireTake.engagement_id == take.engagement_id,
-            QuestionnaireTake.questionnaire == take.questionnaire,
-            QuestionnaireTake.number == take.number - 1,
-        )
-    )
+    return generic.latest_take(engagement, QUESTIONNAIRE)
 
 
 def start_take(engagement: Engagement, user: User) -> QuestionnaireTake:
     """Open a new take; a later take is a re-assessment of the same company."""
-    latest = latest_take(engagement)
-    if latest is not None and latest.completed_at is None:
-        raise PreparationError("unfinished")
-    number = db.session.scalar(
-        select(func.coalesce(func.max(QuestionnaireTake.number), 0)).where(
-            QuestionnaireTake.engagement_id == engagement.id,
-            QuestionnaireTake.questionnaire == QUESTIONNAIRE,
-        )
-    )
-    take = QuestionnaireTake(
-        engagement_id=engagement.id,
-        questionnaire=QUESTIONNAIRE,
-        number=number + 1,
-        definition_version=definition().version,
-        started_by_id=user.id,
-    )
-    db.session.add(take)
-    db.session.commit()
-    return take
-
-
-def answers_of(take: QuestionnaireTake) -> dict[str, Answer]:
-    """The stored answers of a take by question id, with who gave them."""
-    rows = db.session.scalars(
-        select(Answer)
-        .options(selectinload(Answer.answered_by))
-        .where(Answer.take_id == take.id)
-    )
-    return {row.question_id: row for row in rows}
-
-
-def answer_values(take: QuestionnaireTake) -> dict[str, AnswerValue]:
-    return {
-        question_id: answer.value
-        for question_id, answer in answers_of(take).items()
-        if answer.value is not None
-    }
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Someone else changed an answer after this form was opened."""
-
-    question_id: str
-    theirs: AnswerValue | None
-    theirs_by: str
-    theirs_at: datetime
-    yours: AnswerValue | None
-
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    saved: int
-    conflicts: tuple[Conflict, ...]
-
-
-def save_section(
-    take: QuestionnaireTake,
-    section: Section,
-    submitted: dict[str, AnswerValue | None],
-    seen: dict[str, int],
-    user: User,
-) -> SaveOutcome:
-    """Store a section's answers without silently overwriting anyone.
-
-    ``seen`` holds the revision of each answer when the form was opened. An
-    answer someone else changed since then is not overwritten: it comes back as
-    a conflict, while the other answers of the section are saved.
-    """
-    if take.completed_at is not None:
-        raise PreparationError("completed")
-    stored = answers_of(take)
-    saved, conflicts = 0, []
-    for question in section.questions:
-        new = submitted.get(question.id)
-        answer = stored.get(question.id)
-        current = answer.value if answer else None
-        if new == current:
-            continue
-        if (answer.revision if answer else 0) != seen.get(question.id, 0):
-            conflicts.append(_conflict(question.id, answer, new))
-            continue
-        _store(take, question.id, answer, new, user)
-        saved += 1
-    db.session.commit()
-    return SaveOutcome(saved=saved, conflicts=tuple(conflicts))
-
-
-def _conflict(question_id: str, answer: Answer | None, yours) -> Conflict:
-    return Conflict(
-        question_id=question_id,
-        theirs=answer.value if answer else None,
-        theirs_by=answer.answered_by.name if answer and answer.answered_by else "",
-        theirs_at=answer.answered_at if answer else utcnow(),
-        yours=yours,
-    )
-
-
-def _store(take, question_id, answer: Answer | None, value, user: User) -> None:
-    if answer is None:
-        db.session.add(
-            Answer(
-                take_id=take.id,
-                question_id=question_id,
-                value=value,
-                answered_by_id=user.id,
-            )
-        )
-        return
-    answer.value = value
-    answer.revision += 1
-    answer.answered_by_id = user.id
-    answer.answered_at = utcnow()
-
-
-def record_answers(
-    take: QuestionnaireTake, answers: dict[str, AnswerValue], user: User
-) -> None:
-    """Store a whole answer set at once, section by section (demo data, imports)."""
-    for section in definition().sections:
-        seen = {qid: a.revision for qid, a in answers_of(take).items()}
-        submitted = {q.id: answers.get(q.id) for q in section.questions}
-        save_section(take, section, submitted, seen, user)
-
-
-def section_progress(take: QuestionnaireTake) -> list[tuple[Section, int, int]]:
-    """Per section: (section, questions answered, questions in it)."""
-    values = answer_values(take)
-    return [
-        (
-            section,
-            sum(is_answered(q, values.get(q.id)) for q in section.questions),
-            len(section.questions),
-        )
-        for section in definition().sections
-    ]
-
-
-def complete_take(take: QuestionnaireTake) -> tuple[str, ...]:
-    """Mark the take complete; returns the required questions still unanswered."""
-    missing = score(definition(), answer_values(take)).missing_required
-    if not missing:
-        take.completed_at = utcnow()
-        db.session.commit()
-    return missing
+    return generic.start_take(engagement, QUESTIONNAIRE, user)
 
 
 # --- the assessment ---------------------------------------------------------

@@ -33,6 +33,7 @@ def upgrade():
     sa.Column('last_verified_on', sa.Date(), nullable=True),
     sa.Column('wallet_share', sa.Double(), nullable=True),
     sa.Column('customisation_notes', sa.Text(), nullable=False),
+    sa.Column('search_text', sa.String(length=1000), sa.Computed("name || ' ' || account_number || ' ' || city || ' ' || email", persisted=True), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['engagement_id'], ['engagements.id'], name=op.f('fk_customers_engagement_id_engagements'), ondelete='CASCADE'),
@@ -40,7 +41,7 @@ def upgrade():
     sa.UniqueConstraint('engagement_id', 'account_number', name=op.f('uq_customers_engagement_id'))
     )
     with op.batch_alter_table('customers', schema=None) as batch_op:
-        batch_op.create_index('ix_customers_engagement_name', ['engagement_id', 'name'], unique=False)
+        batch_op.create_index('ix_customers_search', ['engagement_id', 'name', 'account_number', 'search_text'], unique=False)
 
     op.create_table('import_runs',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -86,7 +87,7 @@ def upgrade():
     )
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_complaints_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index('ix_complaints_engagement', ['engagement_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_complaints_engagement_id'), ['engagement_id'], unique=False)
 
     op.create_table('contacts',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -142,7 +143,7 @@ def upgrade():
     )
     with op.batch_alter_table('interactions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_interactions_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index('ix_interactions_engagement', ['engagement_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_interactions_engagement_id'), ['engagement_id'], unique=False)
 
     op.create_table('snapshot_results',
     sa.Column('snapshot_id', sa.Integer(), nullable=False),
@@ -182,13 +183,13 @@ def upgrade():
     )
     with op.batch_alter_table('transactions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_transactions_customer_id'), ['customer_id'], unique=False)
-        batch_op.create_index('ix_transactions_engagement_date', ['engagement_id', 'occurred_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_transactions_engagement_id'), ['engagement_id'], unique=False)
 
 
 
 def downgrade():
     with op.batch_alter_table('transactions', schema=None) as batch_op:
-        batch_op.drop_index('ix_transactions_engagement_date')
+        batch_op.drop_index(batch_op.f('ix_transactions_engagement_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_customer_id'))
 
     op.drop_table('transactions')
@@ -198,7 +199,7 @@ def downgrade():
 
     op.drop_table('snapshot_results')
     with op.batch_alter_table('interactions', schema=None) as batch_op:
-        batch_op.drop_index('ix_interactions_engagement')
+        batch_op.drop_index(batch_op.f('ix_interactions_engagement_id'))
         batch_op.drop_index(batch_op.f('ix_interactions_customer_id'))
 
     op.drop_table('interactions')
@@ -209,7 +210,7 @@ def downgrade():
 
     op.drop_table('contacts')
     with op.batch_alter_table('complaints', schema=None) as batch_op:
-        batch_op.drop_index('ix_complaints_engagement')
+        batch_op.drop_index(batch_op.f('ix_complaints_engagement_id'))
         batch_op.drop_index(batch_op.f('ix_complaints_customer_id'))
 
     op.drop_table('complaints')
@@ -219,6 +220,6 @@ def downgrade():
 
     op.drop_table('import_runs')
     with op.batch_alter_table('customers', schema=None) as batch_op:
-        batch_op.drop_index('ix_customers_engagement_name')
+        batch_op.drop_index('ix_customers_search')
 
     op.drop_table('customers')

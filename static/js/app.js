@@ -22,3 +22,16 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector(".error-summary");
   if (summary) summary.focus();
 });
+
+document.addEventListener("submit", (event) => {
+  // Long work (an analysis, an import) shows that it is running.
+  const form = event.target;
+  if (!form.dataset.busy || event.defaultPrevented) return;
+  const progress = form.querySelector("progress.busy");
+  if (progress) progress.hidden = false;
+  const button = form.querySelector("[type=submit]");
+  if (button) {
+    button.disabled = true;
+    button.textContent = form.dataset.busy;
+  }
+});

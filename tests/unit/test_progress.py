@@ -71,8 +71,23 @@ def test_planning_starts_with_its_workshops_and_closes_on_its_own_step():
     assert tile(closed, Phase.PLANNING).status == PhaseStatus.COMPLETE
 
 
-def test_later_phases_wait_with_no_next_step():
-    for phase in (Phase.DESIGN, Phase.IMPLEMENTATION):
-        item = tile(EngagementFacts(questionnaire_complete=True), phase)
-        assert item.status == PhaseStatus.NOT_STARTED
-        assert item.next_step is None
+def test_design_runs_from_the_data_to_the_group_strategies():
+    assert tile(EngagementFacts(), Phase.DESIGN).next_step == Step.IMPORT_CUSTOMERS
+    partly = EngagementFacts(customers_imported=True, customers_analysed=True)
+    design = tile(partly, Phase.DESIGN)
+    assert (design.status, design.steps_done) == (PhaseStatus.IN_PROGRESS, 2)
+    assert design.next_step == Step.ASSESS_CAPABILITY
+    everything = EngagementFacts(
+        customers_imported=True,
+        capability_assessed=True,
+        customers_analysed=True,
+        group_strategies_set=True,
+    )
+    assert tile(everything, Phase.DESIGN).status == PhaseStatus.COMPLETE
+    assert Phase.DESIGN not in partly.closed_phases
+
+
+def test_implementation_waits_with_no_next_step():
+    item = tile(EngagementFacts(questionnaire_complete=True), Phase.IMPLEMENTATION)
+    assert item.status == PhaseStatus.NOT_STARTED
+    assert item.next_step is None

@@ -4,7 +4,7 @@ import pytest
 
 from assessments.questionnaire import Category, Dimension, Gate, parse
 from assessments.readiness import GateStatus, classify, evaluate_gates
-from assessments.scoring import score
+from assessments.scoring import score, section_scores
 
 
 def text(word: str) -> dict:
@@ -258,3 +258,62 @@ def test_the_explanation_names_the_answers_that_pushed_most():
     }
     # strategic thinker 2 + 2 + 3 = 7 of 11 points (saver 1 + 1, trend follower 2)
     assert readiness.share(Category.STRATEGIC_THINKER) == 63.6
+
+
+def test_sections_without_answers_have_no_score():
+    assert section_scores(DEFINITION, {}) == {"motivation": None, "gates": None}
+
+
+def test_a_section_score_compares_its_answers_with_the_best_ones():
+    answers = {
+        # dimension weights over the best option's: 1 and 0.5
+        "why_1": "customers",
+        "why_2": "software",
+        "budget": ["training"],  # multiple choice: counts neither way
+        "owner_sponsors": "no",  # the gate score: 0
+        "owner_time": 5,  # 1
+        "resistance": 2,  # reversed: 0.75
+        "notes": "Anything",  # text: counts neither way
+    }
+    assert section_scores(DEFINITION, answers) == {"motivation": 75.0, "gates": 58.3}
+
+
+def test_only_answered_questions_count_toward_a_section_score():
+    scores = section_scores(DEFINITION, {"owner_time": 4, "why_3": "nonsense"})
+    assert scores == {"motivation": None, "gates": 75.0}
+
+
+def test_a_choice_without_scores_or_weights_does_not_count():
+    plain = parse(
+        {
+            "id": "plain",
+            "title": text("Plain"),
+            "sections": [
+                {
+                    "id": "only",
+                    "title": text("Only"),
+                    "questions": [
+                        {
+                            "id": "colour",
+                            "kind": "single",
+                            "text": text("Colour"),
+                            "options": [choice("red"), choice("blue")],
+                        },
+                        {
+                            "id": "has_crm",
+                            "kind": "yes_no",
+                            "text": text("Has CRM"),
+                            "options": [
+                                {"id": "yes", "dimensions": {"technology": 0.5}},
+                                {"id": "no"},
+                            ],
+                        },
+                    ],
+                }
+            ],
+        },
+        "plain.yaml",
+    )
+    assert section_scores(plain, {"colour": "red"}) == {"only": None}
+    assert section_scores(plain, {"colour": "red", "has_crm": "yes"}) == {"only": 100.0}
+    assert section_scores(plain, {"has_crm": "no"}) == {"only": 0.0}

@@ -119,3 +119,17 @@ def test_groups_and_classes_partition_the_customers(rows):
     assert result["abc"].isin(["A", "B", "C"]).all()
     assert result.index.is_unique
     assert set(result.index) == set(frame["customer"])
+
+
+def test_no_sales_in_the_year_before_is_no_decline_even_with_many_customers():
+    # 200 integer ids: pandas' categorical codes widen past 127 customers.
+    frame = pd.DataFrame(
+        {
+            "customer": range(200),
+            "date": pd.Timestamp("2026-03-01"),
+            "amount": 10.0,
+        }
+    )
+    result = analyse(frame, Parameters(as_of=pd.Timestamp("2026-06-30"))).customers
+    assert len(result) == 200
+    assert not result[Flag.ORDERED_LESS.value].any()

@@ -15,9 +15,14 @@ SPONSOR_MAY_POST = {"preparation.decide"}
 
 
 #: Real values for the string arguments, so that routes get past them.
-STRING_ARGUMENTS = {"gate": "need", "question_id": "market_trends"}
+STRING_ARGUMENTS = {
+    "gate": "need",
+    "question_id": "market_trends",
+    "questionnaire_id": "idic",
+    "segment": "mvc",
+}
 #: Guide sections differ per phase.
-SECTIONS = {"preparation": "need", "planning": "market"}
+SECTIONS = {"preparation": "need", "planning": "market", "questionnaires": "identify"}
 
 
 def engagement_rules(app) -> list[Rule]:

@@ -1,0 +1,390 @@
+"""Analyses of the customer data: read it from the database, run the pure
+analysis, store the result as an immutable snapshot, compare snapshots.
+
+Pages and reports only ever read stored snapshots, so what a sponsor saw in a
+report is what the page still shows, whatever was imported since.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import func, select
+
+from app.bulk import bulk_insert, read_frame
+from app.extensions import db
+from app.models import (
+    Complaint,
+    Contact,
+    Customer,
+    Engagement,
+    GroupOverride,
+    Interaction,
+    Snapshot,
+    SnapshotResult,
+    Transaction,
+    User,
+)
+from assessments import data_quality, rfm
+from assessments.analysis import Analysis, Parameters, analyse
+from assessments.idic import Segment
+from assessments.snapshots import Movement, compare
+from assessments.value_groups import Flag, GroupRules, ValueGroup
+
+#: How many customers each flag lists in the summary (pages and the report).
+TOP_PER_FLAG = 10
+
+
+class NoTransactions(ValueError):
+    """There is nothing to analyse on or before the chosen date."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the consultant chooses for one analysis."""
+
+    as_of: date
+    use_profit: bool = False
+    rules: GroupRules = GroupRules()
+    bands: rfm.Bands = rfm.Bands()
+
+    def parameters(self) -> Parameters:
+        return Parameters(
+            as_of=pd.Timestamp(self.as_of),
+            use_profit=self.use_profit,
+            bands=self.bands,
+            rules=self.rules,
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "use_profit": self.use_profit,
+            "rules": vars(self.rules),
+            "bands": {k: list(v) if v else None for k, v in vars(self.bands).items()},
+        }
+
+
+# --- reading the data ---------------------------------------------------------
+
+
+def _iso_dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, format="%Y-%m-%d")
+
+
+def transactions_frame(engagement_id: int) -> pd.DataFrame:
+    """customer (id), date, amount, profit of every sale of the engagement.
+
+    Dates come as ISO text and amounts as floats on both databases, which pandas
+    parses far faster than date and Decimal objects."""
+    frame = read_frame(
+        select(
+            Transaction.customer_id,
+            sa.cast(Transaction.occurred_on, sa.String),
+            sa.cast(Transaction.amount, sa.Float),
+            sa.cast(Transaction.profit, sa.Float),
+        ).where(Transaction.engagement_id == engagement_id),
+        [rfm.CUSTOMER, rfm.DATE, rfm.AMOUNT, rfm.PROFIT],
+    )
+    frame[rfm.DATE] = _iso_dates(frame[rfm.DATE])
+    frame[rfm.AMOUNT] = frame[rfm.AMOUNT].astype("float64")
+    frame[rfm.PROFIT] = frame[rfm.PROFIT].astype("float64").fillna(0.0)
+    return frame
+
+
+def customers_frame(engagement_id: int) -> pd.DataFrame:
+    """The engagement's customers indexed by id, with the fields analyses and
+    data quality need."""
+    columns = ["id", "account_number", *data_quality.KEY_FIELDS]
+    columns += ["last_verified_on", "wallet_share"]
+    frame = read_frame(
+        select(*(getattr(Customer, name) for name in columns)).where(
+            Customer.engagement_id == engagement_id
+        ),
+        columns,
+    )
+    return frame.set_index("id")
+
+
+def decision_maker_ids(engagement_id: int) -> pd.Index:
+    rows = db.session.scalars(
+        select(Contact.customer_id)
+        .join(Customer)
+        .where(Customer.engagement_id == engagement_id, Contact.is_decision_maker)
+        .distinct()
+    )
+    return pd.Index(list(rows))
+
+
+def _complaints_frame(engagement_id: int) -> pd.DataFrame:
+    frame = read_frame(
+        select(Complaint.customer_id, sa.cast(Complaint.received_on, sa.String)).where(
+            Complaint.engagement_id == engagement_id
+        ),
+        [rfm.CUSTOMER, rfm.DATE],
+    )
+    frame[rfm.DATE] = _iso_dates(frame[rfm.DATE])
+    return frame
+
+
+def _overrides(engagement_id: int) -> dict[int, ValueGroup]:
+    rows = db.session.execute(
+        select(GroupOverride.customer_id, GroupOverride.value_group)
+        .join(Customer)
+        .where(Customer.engagement_id == engagement_id)
+    )
+    return dict(rows.all())
+
+
+def quality_report(engagement: Engagement, as_of: date) -> data_quality.QualityReport:
+    """Data quality of the customers as they are now."""
+    return data_quality.report(
+        customers_frame(engagement.id),
+        decision_maker_ids(engagement.id),
+        pd.Timestamp(as_of),
+    )
+
+
+def weakest_records(engagement_id: int, as_of: date, count: int = 20) -> list[dict]:
+    """The customers whose records need work most: fewest key fields filled,
+    then no decision maker, then not verified."""
+    customers = customers_frame(engagement_id)
+    rows = data_quality.per_customer(
+        customers, decision_maker_ids(engagement_id), pd.Timestamp(as_of)
+    )
+    rows = rows[(rows["completeness"] < 100) | ~rows["decision_maker"] | rows["stale"]]
+    rows = rows.sort_values(
+        ["completeness", "decision_maker", "stale"], ascending=[True, True, False]
+    ).head(count)
+    return [
+        {
+            "id": int(customer_id),
+            "account_number": customers.at[customer_id, "account_number"],
+            "name": customers.at[customer_id, "name"],
+            **row,
+        }
+        for customer_id, row in rows.to_dict("index").items()
+    ]
+
+
+# --- taking a snapshot --------------------------------------------------------
+
+
+def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Snapshot:
+    """Analyse the engagement's data as of the chosen date and store it."""
+    transactions = transactions_frame(engagement.id)
+    transactions = transactions[transactions[rfm.DATE] <= pd.Timestamp(settings.as_of)]
+    if transactions.empty:
+        raise NoTransactions
+    customers = customers_frame(engagement.id)
+    overrides = _overrides(engagement.id)
+    analysis = analyse(
+        transactions,
+        settings.parameters(),
+        customers=customers.rename(
+            columns={
+                "strategic_potential": "potential",
+                "wallet_share": "share_of_wallet",
+            }
+        ),
+        complaints=_complaints_frame(engagement.id),
+        overrides=overrides,
+    )
+    results = analysis.customers.join(customers[["account_number", "name"]])
+    results["overridden"] = results.index.isin(list(overrides))
+    quality = data_quality.report(
+        customers, decision_maker_ids(engagement.id), pd.Timestamp(settings.as_of)
+    )
+    snapshot = Snapshot(
+        engagement_id=engagement.id,
+        number=_next_number(engagement.id),
+        as_of=settings.as_of,
+        parameters=settings.as_dict(),
+        summary=_summary(analysis, results, quality, engagement.id),
+        customer_count=len(results),
+        transaction_count=len(transactions),
+        taken_by_id=user.id,
+    )
+    db.session.add(snapshot)
+    db.session.flush()
+    _store_results(snapshot.id, results)
+    db.session.commit()
+    return snapshot
+
+
+def _next_number(engagement_id: int) -> int:
+    latest = db.session.scalar(
+        select(func.max(Snapshot.number)).where(Snapshot.engagement_id == engagement_id)
+    )
+    return (latest or 0) + 1
+
+
+def _store_results(snapshot_id: int, results: pd.DataFrame) -> None:
+    """One row per customer, written in bulk (COPY on PostgreSQL)."""
+    names = np.array([flag.value for flag in Flag])
+    held = results[names.tolist()].to_numpy(dtype=bool)
+    integers = ["recency", "frequency", "r_score", "f_score", "m_score"]
+    texts = ["account_number", "rf_cell", "mf_cell", "value_group", "abc"]
+    columns = {
+        "snapshot_id": [snapshot_id] * len(results),
+        "customer_id": results.index.astype("int64").tolist(),
+        **{name: results[name].astype("int64").tolist() for name in integers},
+        "monetary": results["monetary"].astype("float64").round(2).tolist(),
+        **{name: results[name].astype(str).tolist() for name in texts},
+        "flags": [json.dumps(names[row].tolist()) for row in held],
+        "overridden": results["overridden"].astype(bool).tolist(),
+    }
+    bulk_insert(db.session.connection(), SnapshotResult.__table__, columns)
+
+
+def _summary(
+    analysis: Analysis,
+    results: pd.DataFrame,
+    quality: data_quality.QualityReport,
+    engagement_id: int,
+) -> dict:
+    """Everything the analysis page and the report show, computed once."""
+    as_of = analysis.parameters.as_of.date()
+    value = results["monetary"]
+    return {
+        "rf_grid": analysis.rf_grid,
+        "mf_grid": analysis.mf_grid,
+        "total_value": round(float(value.sum()), 2),
+        "groups": _totals(results, "value_group", [g.value for g in ValueGroup]),
+        "abc": _totals(results, "abc", ["A", "B", "C"]),
+        "flags": {
+            flag.value: {
+                "count": int(results[flag.value].sum()),
+                "top": _top(results[results[flag.value]]),
+            }
+            for flag in Flag
+        },
+        "quality": quality.as_dict(),
+        "interactions": _interaction_counts(engagement_id, results, as_of),
+    }
+
+
+def _totals(results: pd.DataFrame, column: str, keys: list[str]) -> dict:
+    grouped = results.groupby(column)["monetary"].agg(["size", "sum"])
+    grouped = grouped.reindex(keys, fill_value=0)
+    total = float(results["monetary"].clip(lower=0).sum())
+    return {
+        key: {
+            "count": int(row["size"]),
+            "value": round(float(row["sum"]), 2),
+            "share": round(100 * max(float(row["sum"]), 0) / total, 1) if total else 0,
+        }
+        for key, row in grouped.iterrows()
+    }
+
+
+def _top(rows: pd.DataFrame) -> list[dict]:
+    best = rows.nlargest(TOP_PER_FLAG, "monetary")
+    return [
+        {
+            "account_number": str(row.account_number),
+            "name": str(row.name_),
+            "monetary": round(float(row.monetary), 2),
+            "value_group": str(row.value_group),
+        }
+        for row in best.rename(columns={"name": "name_"}).itertuples()
+    ]
+
+
+def _interaction_counts(engagement_id: int, results: pd.DataFrame, as_of) -> dict:
+    """Interactions of the 12 months to the analysis date, per value group and
+    channel ("none": customers outside the analysis)."""
+    rows = read_frame(
+        select(Interaction.customer_id, Interaction.channel).where(
+            Interaction.engagement_id == engagement_id,
+            Interaction.occurred_on > as_of - timedelta(days=365),
+            Interaction.occurred_on <= as_of,
+        ),
+        ["customer", "channel"],
+    )
+    rows["channel"] = rows["channel"].map(lambda c: getattr(c, "value", c))
+    rows["group"] = rows["customer"].map(results["value_group"]).fillna("none")
+    table = pd.crosstab(rows["group"], rows["channel"])
+    return {
+        group: {channel: int(count) for channel, count in row.items()}
+        for group, row in table.iterrows()
+    }
+
+
+# --- reading snapshots ---------------------------------------------------------
+
+
+def snapshots(engagement: Engagement) -> list[Snapshot]:
+    """Every analysis of the engagement, newest first."""
+    return list(
+        db.session.scalars(
+            select(Snapshot)
+            .where(Snapshot.engagement_id == engagement.id)
+            .order_by(Snapshot.number.desc())
+        )
+    )
+
+
+def latest_snapshot(engagement_id: int) -> Snapshot | None:
+    return db.session.scalar(
+        select(Snapshot)
+        .where(Snapshot.engagement_id == engagement_id)
+        .order_by(Snapshot.number.desc())
+        .limit(1)
+    )
+
+
+def previous_snapshot(snapshot: Snapshot) -> Snapshot | None:
+    return db.session.scalar(
+        select(Snapshot)
+        .where(
+            Snapshot.engagement_id == snapshot.engagement_id,
+            Snapshot.number < snapshot.number,
+        )
+        .order_by(Snapshot.number.desc())
+        .limit(1)
+    )
+
+
+def results_frame(snapshot: Snapshot) -> pd.DataFrame:
+    """A snapshot's per-customer results indexed by account number."""
+    frame = read_frame(
+        select(
+            SnapshotResult.account_number,
+            SnapshotResult.value_group,
+            SnapshotResult.rf_cell,
+        ).where(SnapshotResult.snapshot_id == snapshot.id),
+        ["account_number", "value_group", "rf_cell"],
+    )
+    return frame.set_index("account_number")
+
+
+def movement(before: Snapshot, after: Snapshot) -> Movement:
+    """Who moved where between two snapshots of the same engagement."""
+    return compare(results_frame(before), results_frame(after))
+
+
+# --- progress -------------------------------------------------------------------
+
+
+def design_facts(engagement: Engagement) -> dict:
+    """The design fields of the engagement's progress facts."""
+    from app.design.strategies import strategies
+    from app.takes import latest_completed_take
+
+    decided = set(strategies(engagement.id))
+    has_sales = db.session.scalar(
+        select(Transaction.id)
+        .where(Transaction.engagement_id == engagement.id)
+        .limit(1)
+    )
+    return {
+        "customers_imported": has_sales is not None,
+        "capability_assessed": latest_completed_take(engagement, "idic") is not None,
+        "customers_analysed": latest_snapshot(engagement.id) is not None,
+        "group_strategies_set": {Segment.MVC, Segment.MGC, Segment.BZ} <= decided,
+    }

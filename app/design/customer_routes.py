@@ -1,0 +1,254 @@
+"""Pages of the customers: the list, one customer, their contacts,
+interactions, notes and value-group override."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from flask import abort, flash, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.design import analyses, bp, customers
+from app.design.forms import (
+    ContactForm,
+    CustomerForm,
+    InteractionForm,
+    NotesForm,
+    OverrideForm,
+)
+from app.extensions import db
+from app.models import Contact, Customer, Membership
+from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
+from assessments.data_quality import per_customer
+from assessments.idic import Channel, InteractionDirection, LifecycleStage
+from assessments.roles import Action
+from assessments.value_groups import Flag, ValueGroup
+
+
+def _filter_from_request() -> customers.CustomerFilter:
+    """The list's filters from the query string; unknown values are ignored."""
+    args = request.args
+    stage = args.get("stage", "")
+    return customers.CustomerFilter(
+        search=args.get("q", "").strip()[:100],
+        stage=LifecycleStage(stage) if stage in set(LifecycleStage) else None,
+        group=_known(args.get("group", ""), {g.value for g in ValueGroup}),
+        abc=_known(args.get("abc", ""), {"A", "B", "C"}),
+        flag=_known(args.get("flag", ""), {f.value for f in Flag}),
+    )
+
+
+def _known(value: str, allowed: set[str]) -> str:
+    return value if value in allowed else ""
+
+
+@bp.route("/customers", endpoint="customers")
+@engagement_view()
+def customers_list(membership: Membership):
+    """Every customer, searchable and filterable by the latest analysis."""
+    engagement = membership.engagement
+    snapshot = analyses.latest_snapshot(engagement.id)
+    chosen = _filter_from_request()
+    page, results = customers.customer_page(
+        engagement.id, snapshot, chosen, request.args.get("page", 1, type=int)
+    )
+    return render_template(
+        "design/customers.html",
+        engagement=engagement,
+        page=page,
+        results=results,
+        snapshot=snapshot,
+        chosen=chosen,
+        total=customers.customer_count(engagement.id),
+        stages=list(LifecycleStage),
+        groups=list(ValueGroup),
+        flags=list(Flag),
+    )
+
+
+@bp.route("/customers/new", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def new_customer(membership: Membership):
+    return _customer_form(membership, None)
+
+
+@bp.route("/customers/<int:customer_id>/edit", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def edit_customer(membership: Membership, customer_id: int):
+    customer = owned_or_404(Customer, customer_id, membership.engagement_id)
+    return _customer_form(membership, customer)
+
+
+def _customer_form(membership: Membership, customer: Customer | None):
+    form = CustomerForm(obj=customer)
+    if form.validate_on_submit():
+        try:
+            saved = customers.save_customer(
+                membership.engagement_id, customer, form.values()
+            )
+        except customers.DuplicateAccount:
+            form.account_number.errors.append(
+                _("Another customer already has this account number.")
+            )
+        else:
+            flash(_("Customer saved."), "success")
+            return redirect_to("design.customer", membership, customer_id=saved.id)
+    return render_template(
+        "design/customer_form.html",
+        engagement=membership.engagement,
+        form=form,
+        customer=customer,
+    )
+
+
+@bp.route("/customers/<int:customer_id>/delete", methods=["POST"])
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def delete_customer(membership: Membership, customer_id: int):
+    """Remove a customer with their contacts, sales, complaints and interactions;
+    earlier analyses keep their rows."""
+    customer = owned_or_404(Customer, customer_id, membership.engagement_id)
+    delete_confirmed(customer)
+    return redirect_to("design.customers", membership)
+
+
+@bp.route("/customers/<int:customer_id>")
+@engagement_view()
+def customer(membership: Membership, customer_id: int):
+    """One customer: contacts, sales, complaints, interactions, history."""
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    return _customer_page(membership, row)
+
+
+def _customer_page(membership: Membership, row: Customer, **forms):
+    quality = per_customer(
+        analyses.customers_frame(membership.engagement_id).loc[[row.id]],
+        analyses.decision_maker_ids(membership.engagement_id),
+        pd.Timestamp(date.today()),
+    ).iloc[0]
+    override = customers.override_of(row)
+    defaults = {
+        "contact_form": ContactForm(prefix="contact"),
+        "interaction_form": InteractionForm(
+            prefix="interaction", occurred_on=date.today()
+        ),
+        "notes_form": NotesForm(prefix="notes", obj=row),
+        "override_form": OverrideForm(prefix="override", obj=override),
+    }
+    return render_template(
+        "design/customer.html",
+        engagement=membership.engagement,
+        customer=row,
+        quality=quality,
+        sales=customers.sales_summary(row),
+        complaints=customers.complaints(row),
+        interactions=customers.interactions(row),
+        history=customers.history(row),
+        override=override,
+        **(defaults | forms),
+    )
+
+
+@bp.route("/customers/<int:customer_id>/contacts", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def add_contact(membership: Membership, customer_id: int):
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    form = ContactForm(prefix="contact")
+    if not form.validate_on_submit():
+        return _customer_page(membership, row, contact_form=form), 400
+    contact = Contact(customer_id=row.id)
+    form.populate_obj(contact)
+    db.session.add(contact)
+    db.session.commit()
+    flash(_("Contact added."), "success")
+    return redirect_to("design.customer", membership, customer_id=row.id)
+
+
+@bp.route("/contacts/<int:contact_id>", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def edit_contact(membership: Membership, contact_id: int):
+    contact = customers.contact_or_404(membership.engagement_id, contact_id)
+    form = ContactForm(obj=contact)
+    if form.validate_on_submit():
+        form.populate_obj(contact)
+        db.session.commit()
+        flash(_("Contact saved."), "success")
+        return redirect_to(
+            "design.customer", membership, customer_id=contact.customer_id
+        )
+    return render_template(
+        "design/contact.html",
+        engagement=membership.engagement,
+        contact=contact,
+        form=form,
+    )
+
+
+@bp.route("/contacts/<int:contact_id>/delete", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def delete_contact(membership: Membership, contact_id: int):
+    contact = customers.contact_or_404(membership.engagement_id, contact_id)
+    customer_id = contact.customer_id
+    delete_confirmed(contact)
+    return redirect_to("design.customer", membership, customer_id=customer_id)
+
+
+@bp.route("/customers/<int:customer_id>/interactions", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def log_interaction(membership: Membership, customer_id: int):
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    form = InteractionForm(prefix="interaction")
+    if not form.validate_on_submit():
+        return _customer_page(membership, row, interaction_form=form), 400
+    customers.log_interaction(
+        row,
+        {
+            "occurred_on": form.occurred_on.data,
+            "channel": Channel(form.channel.data),
+            "direction": InteractionDirection(form.direction.data),
+            "note": form.note.data,
+        },
+        current_user,
+    )
+    flash(_("Interaction logged."), "success")
+    return redirect_to("design.customer", membership, customer_id=row.id)
+
+
+@bp.route("/customers/<int:customer_id>/notes", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def save_notes(membership: Membership, customer_id: int):
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    form = NotesForm(prefix="notes")
+    if not form.validate_on_submit():
+        return _customer_page(membership, row, notes_form=form), 400
+    row.customisation_notes = form.customisation_notes.data or ""
+    db.session.commit()
+    flash(_("Notes saved."), "success")
+    return redirect_to("design.customer", membership, customer_id=row.id)
+
+
+@bp.route("/customers/<int:customer_id>/override", methods=["POST"])
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def set_override(membership: Membership, customer_id: int):
+    """Put the customer in a value group by strategic judgement."""
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    form = OverrideForm(prefix="override")
+    if not form.validate_on_submit():
+        return _customer_page(membership, row, override_form=form), 400
+    customers.set_override(
+        row, ValueGroup(form.value_group.data), form.reason.data, current_user
+    )
+    flash(_("Override saved; the next analysis applies it."), "success")
+    return redirect_to("design.customer", membership, customer_id=row.id)
+
+
+@bp.route("/customers/<int:customer_id>/override/delete", methods=["POST"])
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def remove_override(membership: Membership, customer_id: int):
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    override = customers.override_of(row)
+    if override is None:
+        abort(404)
+    delete_confirmed(override)
+    return redirect_to("design.customer", membership, customer_id=row.id)

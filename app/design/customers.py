@@ -1,0 +1,286 @@
+"""Customers and what happened with them: the list, one customer's page, their
+contacts, interactions, notes and value-group override."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from flask import abort
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import (
+    Complaint,
+    Contact,
+    Customer,
+    GroupOverride,
+    Interaction,
+    Snapshot,
+    SnapshotResult,
+    Transaction,
+    User,
+)
+from app.models.columns import utcnow
+from assessments.idic import LifecycleStage
+from assessments.value_groups import ValueGroup
+
+PER_PAGE = 50
+
+
+class DuplicateAccount(ValueError):
+    """Another customer of the engagement already has this account number."""
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    """What the customer list is narrowed to; empty values mean "all"."""
+
+    search: str = ""
+    stage: LifecycleStage | None = None
+    group: str = ""
+    abc: str = ""
+    flag: str = ""
+
+    @property
+    def needs_snapshot(self) -> bool:
+        return bool(self.group or self.abc or self.flag)
+
+
+def customer_page(
+    engagement_id: int, snapshot: Snapshot | None, chosen: CustomerFilter, page: int
+) -> tuple[Pagination, dict[str, SnapshotResult]]:
+    """One page of customers, and their rows of the snapshot by account number.
+
+    The snapshot row is matched on the account number, the key the snapshot
+    keeps; group, class and flag filters need a snapshot."""
+    # Ids first, from the covering index alone; then the page's 50 rows.
+    query = (
+        select(Customer.id)
+        .where(Customer.engagement_id == engagement_id)
+        .order_by(Customer.name, Customer.id)
+    )
+    if chosen.search:
+        query = query.where(_matches(chosen.search))
+    if chosen.stage:
+        query = query.where(Customer.lifecycle_stage == chosen.stage)
+    if snapshot is not None and chosen.needs_snapshot:
+        # A semi-join: the list still walks its covering index in name order.
+        query = query.where(
+            Customer.account_number.in_(
+                select(SnapshotResult.account_number).where(
+                    SnapshotResult.snapshot_id == snapshot.id,
+                    *_result_filters(chosen),
+                )
+            )
+        )
+    page_of_ids = db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    rows = {
+        row.id: row
+        for row in db.session.scalars(
+            select(Customer).where(Customer.id.in_(page_of_ids.items))
+        )
+    }
+    page_of_ids.items = [rows[customer_id] for customer_id in page_of_ids.items]
+    return page_of_ids, _results_of(
+        snapshot, [row.account_number for row in page_of_ids.items]
+    )
+
+
+def _result_filters(chosen: CustomerFilter) -> list:
+    filters = []
+    if chosen.group:
+        filters.append(SnapshotResult.value_group == chosen.group)
+    if chosen.abc:
+        filters.append(SnapshotResult.abc == chosen.abc)
+    if chosen.flag:
+        flags = sa.cast(SnapshotResult.flags, sa.String)
+        filters.append(flags.contains(f'"{chosen.flag}"'))
+    return filters
+
+
+def _results_of(
+    snapshot: Snapshot | None, account_numbers: list[str]
+) -> dict[str, SnapshotResult]:
+    if snapshot is None or not account_numbers:
+        return {}
+    rows = db.session.scalars(
+        select(SnapshotResult).where(
+            SnapshotResult.snapshot_id == snapshot.id,
+            SnapshotResult.account_number.in_(account_numbers),
+        )
+    )
+    return {row.account_number: row for row in rows}
+
+
+def _matches(text: str) -> sa.ColumnElement[bool]:
+    """Customers whose name, account number, city or e-mail contain the text,
+    ignoring case. They are searched in one column the database computes.
+    SQLite's LIKE already ignores case (for ASCII, as its lower() does), so it
+    gets plain LIKE: wrapping the column in lower() would defeat the covering
+    index."""
+    pattern = f"%{_escaped(text)}%"
+    column = Customer.search_text
+    sqlite = db.session.get_bind().dialect.name == "sqlite"
+    return sa.and_(
+        # Always true; it steers SQLite's count to the covering index too,
+        # instead of the account-number index and a lookup per customer.
+        Customer.name >= "",
+        (column.like if sqlite else column.ilike)(pattern, escape="\\"),
+    )
+
+
+def _escaped(text: str) -> str:
+    """The user's search text with LIKE's wildcards taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def customer_count(engagement_id: int) -> int:
+    return db.session.scalar(
+        select(func.count(Customer.id)).where(Customer.engagement_id == engagement_id)
+    )
+
+
+def save_customer(engagement_id: int, customer: Customer | None, values: dict):
+    """Create or change a customer; the account number must stay unique."""
+    clash = db.session.scalar(
+        select(Customer.id).where(
+            Customer.engagement_id == engagement_id,
+            Customer.account_number == values["account_number"],
+        )
+    )
+    if clash is not None and (customer is None or clash != customer.id):
+        raise DuplicateAccount
+    if customer is None:
+        customer = Customer(engagement_id=engagement_id)
+        db.session.add(customer)
+    for name, value in values.items():
+        setattr(customer, name, "" if value is None and _is_text(name) else value)
+    db.session.commit()
+    return customer
+
+
+def _is_text(name: str) -> bool:
+    column_type = Customer.__table__.c[name].type
+    return isinstance(column_type, sa.String) and not isinstance(column_type, sa.Enum)
+
+
+def contact_or_404(engagement_id: int, contact_id: int) -> Contact:
+    """A contact, only if its customer belongs to the engagement."""
+    contact = db.session.scalar(
+        select(Contact)
+        .join(Customer)
+        .where(Contact.id == contact_id, Customer.engagement_id == engagement_id)
+    )
+    if contact is None:
+        abort(404)
+    return contact
+
+
+# --- one customer's page -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SalesSummary:
+    transactions: int
+    total: float
+    profit: float | None
+    first: date | None
+    last: date | None
+    #: (year, turnover), oldest first
+    by_year: list[tuple[int, float]]
+
+
+def sales_summary(customer: Customer) -> SalesSummary:
+    row = db.session.execute(
+        select(
+            func.count(Transaction.id),
+            func.coalesce(func.sum(Transaction.amount), 0),
+            func.sum(Transaction.profit),
+            func.min(Transaction.occurred_on),
+            func.max(Transaction.occurred_on),
+        ).where(Transaction.customer_id == customer.id)
+    ).one()
+    year = sa.extract("year", Transaction.occurred_on)
+    years = db.session.execute(
+        select(year, func.sum(Transaction.amount))
+        .where(Transaction.customer_id == customer.id)
+        .group_by(year)
+        .order_by(year)
+    )
+    return SalesSummary(
+        transactions=row[0],
+        total=float(row[1]),
+        profit=None if row[2] is None else float(row[2]),
+        first=row[3],
+        last=row[4],
+        by_year=[(int(y), round(float(total), 2)) for y, total in years],
+    )
+
+
+def complaints(customer: Customer) -> list[Complaint]:
+    return list(
+        db.session.scalars(
+            select(Complaint)
+            .where(Complaint.customer_id == customer.id)
+            .order_by(Complaint.received_on.desc(), Complaint.id.desc())
+        )
+    )
+
+
+def interactions(customer: Customer) -> list[Interaction]:
+    """The customer's interactions, newest first: the timeline."""
+    return list(
+        db.session.scalars(
+            select(Interaction)
+            .where(Interaction.customer_id == customer.id)
+            .order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
+        )
+    )
+
+
+def history(customer: Customer) -> list[tuple[Snapshot, SnapshotResult]]:
+    """The customer's row in every snapshot, oldest first: how they moved."""
+    rows = db.session.execute(
+        select(Snapshot, SnapshotResult)
+        .join(SnapshotResult, SnapshotResult.snapshot_id == Snapshot.id)
+        .where(
+            Snapshot.engagement_id == customer.engagement_id,
+            SnapshotResult.account_number == customer.account_number,
+        )
+        .order_by(Snapshot.number)
+    )
+    return [tuple(row) for row in rows]
+
+
+def log_interaction(customer: Customer, values: dict, user: User) -> Interaction:
+    interaction = Interaction(
+        engagement_id=customer.engagement_id,
+        customer_id=customer.id,
+        recorded_by_id=user.id,
+        **values,
+    )
+    db.session.add(interaction)
+    db.session.commit()
+    return interaction
+
+
+def override_of(customer: Customer) -> GroupOverride | None:
+    return db.session.get(GroupOverride, customer.id)
+
+
+def set_override(
+    customer: Customer, group: ValueGroup, reason: str, user: User
+) -> GroupOverride:
+    """The consultant's strategic judgement: kept and applied to every later
+    analysis until removed."""
+    override = override_of(customer) or GroupOverride(customer_id=customer.id)
+    override.value_group = group
+    override.reason = reason
+    override.set_by_id = user.id
+    override.set_at = utcnow()
+    db.session.add(override)
+    db.session.commit()
+    return override

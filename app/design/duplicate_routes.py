@@ -1,0 +1,107 @@
+"""Pages of the duplicate customers: the suggested pairs, and merging two
+records after a confirmation."""
+
+from __future__ import annotations
+
+from flask import abort, flash, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_login import current_user
+
+from app.design import bp
+from app.design import duplicates as merging
+from app.forms import ConfirmForm
+from app.models import Customer, Membership
+from app.tenancy import engagement_view, owned_or_404, redirect_to
+from assessments.roles import Action
+
+#: How the pages name the fields a merge may fill.
+FIELD_LABELS = {
+    "name": _l("Name"),
+    "title": _l("Trade title"),
+    "address": _l("Address"),
+    "city": _l("City"),
+    "phone": _l("Phone"),
+    "email": _l("E-mail"),
+    "sector": _l("Sector"),
+    "strategic_potential": _l("Strategic potential"),
+    "lifecycle_stage": _l("Lifecycle stage"),
+    "last_verified_on": _l("Last verified on"),
+    "wallet_share": _l("Our share of their spend"),
+}
+#: Why a pair is suggested, as the pages say it.
+REASON_LABELS = {
+    "email": _l("Same e-mail"),
+    "phone": _l("Same phone"),
+    "name": _l("Similar name"),
+}
+#: What a merge moves, as the pages say it.
+MOVE_LABELS = {
+    "contacts": _l("Contacts"),
+    "transactions": _l("Sales"),
+    "complaints": _l("Complaints"),
+    "interactions": _l("Interactions"),
+}
+
+
+@bp.route("/customers/duplicates", endpoint="duplicates")
+@engagement_view()
+def duplicate_list(membership: Membership):
+    """Pairs of customers that look like one customer entered twice."""
+    engagement = membership.engagement
+    page = merging.suggestions(engagement, request.args.get("page", 1, type=int))
+    return render_template(
+        "design/duplicates.html",
+        engagement=engagement,
+        page=page,
+        reason_labels=REASON_LABELS,
+    )
+
+
+@bp.route(
+    "/customers/merge/<int:keep_id>/<int:absorb_id>",
+    methods=["GET", "POST"],
+    endpoint="merge",
+)
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def merge_customers(membership: Membership, keep_id: int, absorb_id: int):
+    """What merging one record into the other does; the post does it."""
+    if keep_id == absorb_id:
+        abort(404)
+    engagement = membership.engagement
+    keep = owned_or_404(Customer, keep_id, engagement.id)
+    absorb = owned_or_404(Customer, absorb_id, engagement.id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        kept, absorbed = _named(keep), _named(absorb)
+        try:
+            plan = merging.merge(engagement, keep, absorb, current_user)
+        except merging.MergeError:
+            flash(_("One of the two customers no longer exists."), "error")
+            return redirect_to("design.duplicates", membership)
+        message = (
+            _("%(absorbed)s was merged into %(kept)s.", absorbed=absorbed, kept=kept),
+            ngettext(
+                "%(num)s record moved.", "%(num)s records moved.", plan.moved_total
+            ),
+            ngettext(
+                "%(num)s empty field filled.",
+                "%(num)s empty fields filled.",
+                len(plan.filled),
+            ),
+        )
+        flash(" ".join(message), "success")
+        return redirect_to("design.customer", membership, customer_id=keep_id)
+    return render_template(
+        "design/merge.html",
+        engagement=engagement,
+        plan=merging.merge_plan(engagement, keep, absorb),
+        form=form,
+        field_labels=FIELD_LABELS,
+        move_labels=MOVE_LABELS,
+    )
+
+
+def _named(customer: Customer) -> str:
+    return f"{customer.name} ({customer.account_number})"

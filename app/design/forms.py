@@ -1,0 +1,236 @@
+"""Forms of the design phase (the import has its own)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FloatField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from app.forms import enum_choices, select_choices, stripped
+from assessments.idic import Channel, InteractionDirection, LifecycleStage
+from assessments.planning import CrmStrategy
+from assessments.value_groups import ValueGroup
+
+
+def _optional_enum(enum_class) -> list:
+    return [*select_choices([("", "—")]), *enum_choices(enum_class)]
+
+
+def _text(label, length: int, required: bool = False):
+    validators = [DataRequired()] if required else [Optional()]
+    return StringField(
+        label, filters=[stripped], validators=[*validators, Length(max=length)]
+    )
+
+
+class CustomerForm(FlaskForm):
+    account_number = _text(_l("Account number"), 64, required=True)
+    name = _text(_l("Name"), 200, required=True)
+    title = _text(_l("Trade title"), 200)
+    address = _text(_l("Address"), 400)
+    city = _text(_l("City"), 100)
+    phone = _text(_l("Phone"), 40)
+    email = StringField(
+        _l("E-mail"),
+        filters=[stripped],
+        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+    )
+    sector = _text(_l("Sector"), 120)
+    strategic_potential = IntegerField(
+        _l("Strategic potential (1–5)"), validators=[Optional(), NumberRange(1, 5)]
+    )
+    lifecycle_stage = SelectField(_l("Lifecycle stage"), validators=[Optional()])
+    last_verified_on = DateField(_l("Last verified on"), validators=[Optional()])
+    wallet_share = FloatField(
+        _l("Our share of the customer's spend (0–1)"),
+        validators=[Optional(), NumberRange(0, 1)],
+    )
+    submit = SubmitField(_l("Save customer"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lifecycle_stage.choices = _optional_enum(LifecycleStage)
+
+    def values(self) -> dict:
+        """The fields as model attributes; empty choices become None."""
+        values = {name: self[name].data for name in CUSTOMER_FIELDS}
+        values["lifecycle_stage"] = (
+            LifecycleStage(values["lifecycle_stage"])
+            if values["lifecycle_stage"]
+            else None
+        )
+        return values
+
+
+CUSTOMER_FIELDS = (
+    "account_number",
+    "name",
+    "title",
+    "address",
+    "city",
+    "phone",
+    "email",
+    "sector",
+    "strategic_potential",
+    "lifecycle_stage",
+    "last_verified_on",
+    "wallet_share",
+)
+
+
+class ContactForm(FlaskForm):
+    name = _text(_l("Name"), 200, required=True)
+    title = _text(_l("Position"), 200)
+    email = StringField(
+        _l("E-mail"),
+        filters=[stripped],
+        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+    )
+    phone = _text(_l("Phone"), 40)
+    is_decision_maker = BooleanField(_l("Decision maker (e.g. the purchaser)"))
+    submit = SubmitField(_l("Save contact"))
+
+
+class InteractionForm(FlaskForm):
+    occurred_on = DateField(_l("Date"), validators=[InputRequired()])
+    channel = SelectField(_l("Channel"))
+    direction = SelectField(_l("Who reached out"))
+    note = TextAreaField(
+        _l("Note"), filters=[stripped], validators=[DataRequired(), Length(max=5000)]
+    )
+    submit = SubmitField(_l("Log interaction"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.channel.choices = enum_choices(Channel)
+        self.direction.choices = enum_choices(InteractionDirection)
+
+
+class NotesForm(FlaskForm):
+    customisation_notes = TextAreaField(
+        _l("How we treat this customer differently"),
+        filters=[stripped],
+        validators=[Optional(), Length(max=10000)],
+    )
+    submit = SubmitField(_l("Save notes"))
+
+
+class OverrideForm(FlaskForm):
+    value_group = SelectField(_l("Value group"))
+    reason = TextAreaField(
+        _l("Reason"),
+        filters=[stripped],
+        validators=[DataRequired(), Length(min=10, max=2000)],
+    )
+    submit = SubmitField(_l("Set the group"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.value_group.choices = enum_choices(ValueGroup)
+
+
+def parse_edges(text: str | None) -> tuple[float, ...] | None:
+    """Four ascending cut points typed as "30 90 180 365" (or with ; or ,);
+    None when left empty, so that quintiles are used."""
+    if not text:
+        return None
+    parts = text.replace(";", " ").replace(",", " ").split()
+    edges = tuple(float(part) for part in parts)
+    if len(edges) != 4 or list(edges) != sorted(set(edges)):
+        raise ValueError
+    return edges
+
+
+def band_edges(form, field) -> None:
+    try:
+        parse_edges(field.data)
+    except ValueError:
+        raise ValidationError(
+            _l("Give four increasing numbers, e.g. 30 90 180 365.")
+        ) from None
+
+
+class AnalysisForm(FlaskForm):
+    """The settings of a new analysis; defaults are the method's."""
+
+    as_of = DateField(_l("Analysis date"), validators=[InputRequired()])
+    use_profit = BooleanField(_l("Value customers by profit instead of turnover"))
+    cost_to_serve = FloatField(
+        _l("Cost to serve one customer (below it: BZ)"),
+        default=0.0,
+        validators=[InputRequired()],
+    )
+    mvc_percent = FloatField(
+        _l("MVC: top percent of customers by value"),
+        default=20.0,
+        validators=[InputRequired(), NumberRange(1, 50)],
+    )
+    growth_percent = FloatField(
+        _l("MGC: spend growth over the year before, in percent"),
+        default=10.0,
+        validators=[InputRequired(), NumberRange(0, 1000)],
+    )
+    a_percent = FloatField(
+        _l("A: share of value, in percent"),
+        default=80.0,
+        validators=[InputRequired(), NumberRange(1, 99)],
+    )
+    b_percent = FloatField(
+        _l("B: share of value, in percent"),
+        default=15.0,
+        validators=[InputRequired(), NumberRange(0, 99)],
+    )
+    recency_edges = StringField(
+        _l("Recency band edges in days (optional)"),
+        filters=[stripped],
+        validators=[Optional(), Length(max=100), band_edges],
+    )
+    frequency_edges = StringField(
+        _l("Frequency band edges (optional)"),
+        filters=[stripped],
+        validators=[Optional(), Length(max=100), band_edges],
+    )
+    monetary_edges = StringField(
+        _l("Monetary band edges (optional)"),
+        filters=[stripped],
+        validators=[Optional(), Length(max=100), band_edges],
+    )
+    submit = SubmitField(_l("Run the analysis"))
+
+    def validate_b_percent(self, field):
+        if (self.a_percent.data or 0) + (field.data or 0) >= 100:
+            raise ValidationError(_l("A and B together must leave room for C."))
+
+
+class StrategyForm(FlaskForm):
+    crm_strategy = SelectField(_l("CRM strategy"))
+    actions = TextAreaField(
+        _l("Actions"), filters=[stripped], validators=[Optional(), Length(max=5000)]
+    )
+    channel = SelectField(_l("Main channel"), validators=[Optional()])
+    owner_id = SelectField(_l("Owner"), coerce=int, validators=[Optional()])
+    submit = SubmitField(_l("Save strategy"))
+
+    def __init__(self, *args, owners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.crm_strategy.choices = enum_choices(CrmStrategy)
+        self.channel.choices = _optional_enum(Channel)
+        self.owner_id.choices = select_choices([(0, "—"), *owners])

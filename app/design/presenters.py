@@ -1,0 +1,68 @@
+"""Shapes stored analyses into what the charts draw, with translated labels."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.design import bp
+from app.i18n import label
+from app.questionnaire_pages.services import CapabilitySummary
+from assessments.data_quality import QualityReport
+from assessments.questionnaire import Dimension
+from assessments.snapshots import LOST, NEW, Movement
+from assessments.value_groups import ValueGroup
+
+
+def _group_name(key: str) -> str:
+    """Short names, so that the matrix's columns fit: the method's acronyms."""
+    names = {NEW: _("New"), LOST: _("Lost"), ValueGroup.OTHER.value: _("Other")}
+    return names.get(key) or key.upper()
+
+
+@bp.app_template_global()
+def group_migration(movement: Movement) -> tuple[list, list]:
+    """The value-group migration matrix as (rows, column labels) for the chart:
+    each row is (label of the group before, counts into each group after)."""
+    matrix = movement.groups
+    rows = [(_group_name(key), matrix.loc[key].tolist()) for key in matrix.index]
+    return rows, [_group_name(key) for key in matrix.columns]
+
+
+_FIELD_LABELS = {
+    "name": _l("Name"),
+    "title": _l("Trade title"),
+    "address": _l("Address"),
+    "city": _l("City"),
+    "phone": _l("Phone"),
+    "email": _l("E-mail"),
+    "sector": _l("Sector"),
+    "strategic_potential": _l("Strategic potential"),
+    "lifecycle_stage": _l("Lifecycle stage"),
+}
+
+
+@bp.app_template_global()
+def field_rows(report: QualityReport) -> list[tuple[str, float, bool]]:
+    """Bar-chart rows of the share filled per key field; gaps stand out."""
+    return [
+        (str(_FIELD_LABELS[name]), share, share < 80)
+        for name, share in report.fields.items()
+    ]
+
+
+@bp.app_template_global()
+def capability_rows(capability: CapabilitySummary) -> list[tuple[str, float, bool]]:
+    """Bar-chart rows of the IDIC steps; the weakest step stands out."""
+    scored = [s.percent for s in capability.sections if s.percent is not None]
+    weakest = min(scored, default=None)
+    return [
+        (s.title, s.percent, s.percent is not None and s.percent == weakest)
+        for s in capability.sections
+    ]
+
+
+@bp.app_template_global()
+def maturity_rows(profile: dict[Dimension, float | None]) -> list[tuple]:
+    """Bar-chart rows of the maturity profile, in the dimensions' order."""
+    return [(label(dimension), value, False) for dimension, value in profile.items()]

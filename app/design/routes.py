@@ -1,0 +1,228 @@
+"""Pages of the analyses, data quality, group strategies and the design report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.design import analyses, bp, customers, reports
+from app.design import strategies as group_strategies
+from app.design.forms import AnalysisForm, StrategyForm, parse_edges
+from app.extensions import db
+from app.models import Customer, Membership, Snapshot
+from app.questionnaire_pages.services import capability_summary, maturity_profile
+from app.reports.pdf import pdf_download
+from app.tenancy import engagement_view, owned_or_404, redirect_to
+from assessments import rfm
+from assessments.idic import Channel, Segment
+from assessments.planning import CrmStrategy
+from assessments.roles import Action
+from assessments.value_groups import Flag, GroupRules, ValueGroup
+
+#: How many movers the comparison lists by name before it only counts.
+MOVERS_SHOWN = 100
+
+
+@bp.route("/analysis")
+@engagement_view()
+def analysis(membership: Membership):
+    """Every analysis taken, and a new one with the method's default rules."""
+    return _analysis_page(membership, AnalysisForm(as_of=date.today()))
+
+
+@bp.route("/analysis", methods=["POST"])
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def run_analysis(membership: Membership):
+    """Analyse the data as it is now and store the result as a new snapshot."""
+    form = AnalysisForm()
+    if not form.validate_on_submit():
+        return _analysis_page(membership, form), 400
+    try:
+        snapshot = analyses.take_snapshot(
+            membership.engagement, _settings(form), current_user
+        )
+    except analyses.NoTransactions:
+        form.as_of.errors.append(
+            _("There are no sales on or before this date to analyse.")
+        )
+        return _analysis_page(membership, form), 400
+    flash(_("Analysis %(number)s is ready.", number=snapshot.number), "success")
+    return redirect_to("design.snapshot", membership, snapshot_id=snapshot.id)
+
+
+def _analysis_page(membership: Membership, form: AnalysisForm):
+    engagement = membership.engagement
+    return render_template(
+        "design/analysis.html",
+        engagement=engagement,
+        snapshots=analyses.snapshots(engagement),
+        customers=customers.customer_count(engagement.id),
+        form=form,
+    )
+
+
+def _settings(form: AnalysisForm) -> analyses.Settings:
+    return analyses.Settings(
+        as_of=form.as_of.data,
+        use_profit=form.use_profit.data,
+        rules=GroupRules(
+            cost_to_serve=form.cost_to_serve.data,
+            mvc_share=form.mvc_percent.data / 100,
+            growth=form.growth_percent.data / 100,
+            a_share=form.a_percent.data / 100,
+            b_share=form.b_percent.data / 100,
+        ),
+        bands=rfm.Bands(
+            recency=parse_edges(form.recency_edges.data),
+            frequency=parse_edges(form.frequency_edges.data),
+            monetary=parse_edges(form.monetary_edges.data),
+        ),
+    )
+
+
+@bp.route("/analysis/<int:snapshot_id>")
+@engagement_view()
+def snapshot(membership: Membership, snapshot_id: int):
+    """One stored analysis: grids, groups, classes, rules, and the movement
+    since the analysis before it."""
+    row = owned_or_404(Snapshot, snapshot_id, membership.engagement_id)
+    previous = analyses.previous_snapshot(row)
+    return render_template(
+        "design/snapshot.html",
+        engagement=membership.engagement,
+        snapshot=row,
+        previous=previous,
+        movement=analyses.movement(previous, row) if previous else None,
+        groups=list(ValueGroup),
+        flags=list(Flag),
+        channels=list(Channel),
+        others=[s for s in analyses.snapshots(membership.engagement) if s.id != row.id],
+    )
+
+
+@bp.route("/analysis/<int:snapshot_id>/compare")
+@engagement_view()
+def comparison(membership: Membership, snapshot_id: int):
+    """Two analyses side by side: who moved up, down, in and out."""
+    after = owned_or_404(Snapshot, snapshot_id, membership.engagement_id)
+    before_id = request.args.get("with", type=int)
+    if before_id is None:
+        abort(404)
+    before = owned_or_404(Snapshot, before_id, membership.engagement_id)
+    if before.number > after.number:
+        before, after = after, before
+    movement = analyses.movement(before, after)
+    return render_template(
+        "design/comparison.html",
+        engagement=membership.engagement,
+        before=before,
+        after=after,
+        movement=movement,
+        moved_up=_named(membership.engagement_id, movement.moved_up),
+        moved_down=_named(membership.engagement_id, movement.moved_down),
+        shown=MOVERS_SHOWN,
+    )
+
+
+def _named(engagement_id: int, account_numbers) -> list[tuple[str, str, int | None]]:
+    """(account number, name, customer id) of the first movers, for the lists."""
+    first = list(account_numbers[:MOVERS_SHOWN])
+    names = {
+        number: (name, customer_id)
+        for number, name, customer_id in db.session.execute(
+            select(Customer.account_number, Customer.name, Customer.id).where(
+                Customer.engagement_id == engagement_id,
+                Customer.account_number.in_(first),
+            )
+        )
+    }
+    return [(number, *names.get(number, ("", None))) for number in first]
+
+
+@bp.route("/capability")
+@engagement_view()
+def capability(membership: Membership):
+    """The IDIC capability questionnaire, served by the questionnaire pages."""
+    return redirect_to("questionnaires.index", membership, questionnaire_id="idic")
+
+
+@bp.route("/quality")
+@engagement_view()
+def quality(membership: Membership):
+    """How complete and current the customer data is, now."""
+    engagement = membership.engagement
+    return render_template(
+        "design/quality.html",
+        engagement=engagement,
+        report=analyses.quality_report(engagement, date.today()),
+        weakest=analyses.weakest_records(engagement.id, date.today()),
+        capability=capability_summary(engagement),
+        maturity=maturity_profile(engagement),
+    )
+
+
+@bp.route("/strategies")
+@engagement_view()
+def strategies(membership: Membership):
+    """The CRM strategy, actions, channel and owner of each customer group."""
+    return _strategies_page(membership)
+
+
+@bp.route("/strategies/<segment>", methods=["POST"])
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def save_strategy(membership: Membership, segment: str):
+    try:
+        chosen = Segment(segment)
+    except ValueError:
+        abort(404)
+    engagement_id = membership.engagement_id
+    form = StrategyForm(
+        prefix=chosen.value, owners=group_strategies.owners(engagement_id)
+    )
+    if not form.validate_on_submit():
+        return _strategies_page(membership, {chosen: form}), 400
+    group_strategies.save_strategy(engagement_id, chosen, _strategy_values(form))
+    flash(_("Strategy saved."), "success")
+    return redirect_to("design.strategies", membership)
+
+
+def _strategies_page(membership: Membership, submitted: dict | None = None):
+    engagement_id = membership.engagement_id
+    owners = group_strategies.owners(engagement_id)
+    stored = group_strategies.strategies(engagement_id)
+    forms = {
+        segment: StrategyForm(
+            prefix=segment.value, owners=owners, obj=stored.get(segment), formdata=None
+        )
+        for segment in Segment
+    } | (submitted or {})
+    latest = analyses.latest_snapshot(engagement_id)
+    return render_template(
+        "design/strategies.html",
+        engagement=membership.engagement,
+        forms=forms,
+        stored=stored,
+        summary=latest.summary if latest else None,
+    )
+
+
+def _strategy_values(form: StrategyForm) -> dict:
+    return {
+        "crm_strategy": CrmStrategy(form.crm_strategy.data),
+        "actions": form.actions.data or "",
+        "channel": Channel(form.channel.data) if form.channel.data else None,
+        "owner_id": form.owner_id.data or None,
+    }
+
+
+@bp.route("/report.pdf")
+@engagement_view(Action.GENERATE_REPORTS)
+def report(membership: Membership):
+    """The design report in the engagement's report language."""
+    engagement = membership.engagement
+    pdf = reports.design_pdf(engagement, date.today())
+    return pdf_download(pdf, f"design-{engagement.id}.pdf")

@@ -1,0 +1,228 @@
+"""Takes of any questionnaire and their answers: start, answer section by
+section without overwriting anyone, follow progress, complete.
+
+A take belongs to one engagement and one questionnaire (the definition's id,
+e.g. "preparation" or "idic"); a later take of the same questionnaire is a
+re-assessment of the same company. The phases' services call these functions
+with their questionnaire's id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.models import Answer, Engagement, QuestionnaireTake, User
+from app.models.columns import utcnow
+from app.questionnaires import definition
+from assessments.questionnaire import Definition, Section
+from assessments.scoring import AnswerValue, is_answered, score
+
+
+class TakeError(ValueError):
+    """An action the state of the take does not allow; says why."""
+
+
+def definition_of(take: QuestionnaireTake) -> Definition:
+    return definition(take.questionnaire)
+
+
+def takes(engagement: Engagement, questionnaire: str) -> list[QuestionnaireTake]:
+    """Every take of the questionnaire in the engagement, newest first."""
+    return list(
+        db.session.scalars(
+            select(QuestionnaireTake)
+            .options(selectinload(QuestionnaireTake.started_by))
+            .where(
+                QuestionnaireTake.engagement_id == engagement.id,
+                QuestionnaireTake.questionnaire == questionnaire,
+            )
+            .order_by(QuestionnaireTake.number.desc())
+        )
+    )
+
+
+def latest_take(engagement: Engagement, questionnaire: str) -> QuestionnaireTake | None:
+    return next(iter(takes(engagement, questionnaire)), None)
+
+
+def latest_completed_take(
+    engagement: Engagement, questionnaire: str
+) -> QuestionnaireTake | None:
+    """The newest take of the questionnaire that was marked complete."""
+    return db.session.scalar(
+        select(QuestionnaireTake)
+        .where(
+            QuestionnaireTake.engagement_id == engagement.id,
+            QuestionnaireTake.questionnaire == questionnaire,
+            QuestionnaireTake.completed_at.is_not(None),
+        )
+        .order_by(QuestionnaireTake.number.desc())
+        .limit(1)
+    )
+
+
+def previous_take(take: QuestionnaireTake) -> QuestionnaireTake | None:
+    """The take before this one, to compare with."""
+    return db.session.scalar(
+        select(QuestionnaireTake).where(
+            QuestionnaireTake.engagement_id == take.engagement_id,
+            QuestionnaireTake.questionnaire == take.questionnaire,
+            QuestionnaireTake.number == take.number - 1,
+        )
+    )
+
+
+def start_take(
+    engagement: Engagement, questionnaire: str, user: User
+) -> QuestionnaireTake:
+    """Open a new take; raises TakeError("unfinished") while one is still open."""
+    latest = latest_take(engagement, questionnaire)
+    if latest is not None and latest.completed_at is None:
+        raise TakeError("unfinished")
+    number = db.session.scalar(
+        select(func.coalesce(func.max(QuestionnaireTake.number), 0)).where(
+            QuestionnaireTake.engagement_id == engagement.id,
+            QuestionnaireTake.questionnaire == questionnaire,
+        )
+    )
+    take = QuestionnaireTake(
+        engagement_id=engagement.id,
+        questionnaire=questionnaire,
+        number=number + 1,
+        definition_version=definition(questionnaire).version,
+        started_by_id=user.id,
+    )
+    db.session.add(take)
+    db.session.commit()
+    return take
+
+
+def answers_of(take: QuestionnaireTake) -> dict[str, Answer]:
+    """The stored answers of a take by question id, with who gave them."""
+    rows = db.session.scalars(
+        select(Answer)
+        .options(selectinload(Answer.answered_by))
+        .where(Answer.take_id == take.id)
+    )
+    return {row.question_id: row for row in rows}
+
+
+def answer_values(take: QuestionnaireTake) -> dict[str, AnswerValue]:
+    return {
+        question_id: answer.value
+        for question_id, answer in answers_of(take).items()
+        if answer.value is not None
+    }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone else changed an answer after this form was opened."""
+
+    question_id: str
+    theirs: AnswerValue | None
+    theirs_by: str
+    theirs_at: datetime
+    yours: AnswerValue | None
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    saved: int
+    conflicts: tuple[Conflict, ...]
+
+
+def save_section(
+    take: QuestionnaireTake,
+    section: Section,
+    submitted: dict[str, AnswerValue | None],
+    seen: dict[str, int],
+    user: User,
+) -> SaveOutcome:
+    """Store a section's answers without silently overwriting anyone.
+
+    ``seen`` holds the revision of each answer when the form was opened. An
+    answer someone else changed since then is not overwritten: it comes back as
+    a conflict, while the other answers of the section are saved.
+    """
+    if take.completed_at is not None:
+        raise TakeError("completed")
+    stored = answers_of(take)
+    saved, conflicts = 0, []
+    for question in section.questions:
+        new = submitted.get(question.id)
+        answer = stored.get(question.id)
+        current = answer.value if answer else None
+        if new == current:
+            continue
+        if (answer.revision if answer else 0) != seen.get(question.id, 0):
+            conflicts.append(_conflict(question.id, answer, new))
+            continue
+        _store(take, question.id, answer, new, user)
+        saved += 1
+    db.session.commit()
+    return SaveOutcome(saved=saved, conflicts=tuple(conflicts))
+
+
+def _conflict(question_id: str, answer: Answer | None, yours) -> Conflict:
+    return Conflict(
+        question_id=question_id,
+        theirs=answer.value if answer else None,
+        theirs_by=answer.answered_by.name if answer and answer.answered_by else "",
+        theirs_at=answer.answered_at if answer else utcnow(),
+        yours=yours,
+    )
+
+
+def _store(take, question_id, answer: Answer | None, value, user: User) -> None:
+    if answer is None:
+        db.session.add(
+            Answer(
+                take_id=take.id,
+                question_id=question_id,
+                value=value,
+                answered_by_id=user.id,
+            )
+        )
+        return
+    answer.value = value
+    answer.revision += 1
+    answer.answered_by_id = user.id
+    answer.answered_at = utcnow()
+
+
+def record_answers(
+    take: QuestionnaireTake, answers: dict[str, AnswerValue], user: User
+) -> None:
+    """Store a whole answer set at once, section by section (demo data, imports)."""
+    for section in definition_of(take).sections:
+        seen = {qid: a.revision for qid, a in answers_of(take).items()}
+        submitted = {q.id: answers.get(q.id) for q in section.questions}
+        save_section(take, section, submitted, seen, user)
+
+
+def section_progress(take: QuestionnaireTake) -> list[tuple[Section, int, int]]:
+    """Per section: (section, questions answered, questions in it)."""
+    values = answer_values(take)
+    return [
+        (
+            section,
+            sum(is_answered(q, values.get(q.id)) for q in section.questions),
+            len(section.questions),
+        )
+        for section in definition_of(take).sections
+    ]
+
+
+def complete_take(take: QuestionnaireTake) -> tuple[str, ...]:
+    """Mark the take complete; returns the required questions still unanswered."""
+    missing = score(definition_of(take), answer_values(take)).missing_required
+    if not missing:
+        take.completed_at = utcnow()
+        db.session.commit()
+    return missing

@@ -1,0 +1,379 @@
+"""Reading import files: detection, column guessing, conversions, validation.
+No app and no database."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from app.design.import_file import (
+    STAGE_WORDS,
+    FileRejected,
+    Kind,
+    Limits,
+    Problem,
+    Reason,
+    Settings,
+    check_xlsx,
+    choices,
+    dates,
+    describe,
+    detect_date_format,
+    detect_decimal,
+    detect_delimiter,
+    detect_encoding,
+    fold,
+    guess_mapping,
+    human_size,
+    numbers,
+    read_table,
+    shares,
+    text_values,
+    validate,
+)
+from assessments.idic import LifecycleStage
+from tests.import_files import CUSTOMERS, SALES, csv_bytes, xlsx_bytes, zip_bomb_xlsx
+
+
+def series(*values) -> pd.Series:
+    return pd.Series(list(values), dtype=str)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Şişli".encode(), "utf-8"),
+        (b"\xef\xbb\xbfCari Kod", "utf-8-sig"),
+        ("Şişli…".encode("windows-1254"), "windows-1254"),
+        ("Şişli Iğdır".encode("iso-8859-9"), "iso-8859-9"),
+        (b"plain ascii", "utf-8"),
+        ("Kod\tAd".encode("utf-16"), "utf-16"),
+    ],
+)
+def test_detect_encoding(data, expected):
+    assert detect_encoding(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Cari Kod;Ünvan;Tutar", ";"),
+        ("code,name,amount", ","),
+        ("code\tname\tamount", "\t"),
+        ("single", ","),
+        ("Ad, Soyad;Tutar;Tarih", ";"),
+    ],
+)
+def test_detect_delimiter(header, expected):
+    assert detect_delimiter(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "delimiter", "expected"),
+    [
+        (["1.234,56", "12"], ",", ","),
+        (["1,234.56", "12"], ";", "."),
+        (["12,5"], ",", ","),
+        (["12.5"], ";", "."),
+        (["1.234"], ";", ","),  # undecided: Turkish Excel's semicolon decides
+        (["1.234"], ",", "."),
+        ([], ";", ","),
+    ],
+)
+def test_detect_decimal(values, delimiter, expected):
+    assert detect_decimal([series(*values)], delimiter) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["31.12.2025", "01.02.2026"], "%d.%m.%Y"),
+        (["2025-12-31"], "%Y-%m-%d"),
+        (["31/12/2025"], "%d/%m/%Y"),
+        (["12/31/2025", "01/02/2026"], "%m/%d/%Y"),
+        (["01/02/2026"], "%d/%m/%Y"),  # ambiguous: day first
+        (["31.12.2025 00:00:00"], "%d.%m.%Y"),
+        (["nonsense"], "%d.%m.%Y"),
+    ],
+)
+def test_detect_date_format(values, expected):
+    assert detect_date_format([series(*values)]) == expected
+
+
+def test_fold_makes_turkish_headers_comparable():
+    assert fold("MÜŞTERİ ADI") == fold("müşteri adı") == "musteriadi"
+    assert fold("Kâr") == fold("KAR") == "kar"
+    assert fold("E-posta") == "eposta"
+
+
+def test_guess_mapping_from_turkish_headers():
+    headers = [
+        "Cari Kod",
+        "Ünvan",
+        "Fatura Tarihi",
+        "Net Tutar",
+        "Kâr",
+        "Ürün",
+        "İl",
+        "Telefon",
+        "E-posta",
+        "Sektör",
+    ]
+    assert guess_mapping(Kind.TRANSACTIONS, headers) == {
+        "account_number": "Cari Kod",
+        "name": "Ünvan",
+        "occurred_on": "Fatura Tarihi",
+        "amount": "Net Tutar",
+        "profit": "Kâr",
+        "product": "Ürün",
+        "city": "İl",
+        "phone": "Telefon",
+        "email": "E-posta",
+        "sector": "Sektör",
+    }
+
+
+@pytest.mark.parametrize(
+    ("headers", "field", "expected"),
+    [
+        (["Hesap No", "Müşteri Adı"], "account_number", "Hesap No"),
+        (["Müşteri Kodu", "Müşteri Adı"], "account_number", "Müşteri Kodu"),
+        (["Müşteri Kodu", "Müşteri Adı"], "name", "Müşteri Adı"),
+        (["Kod", "Şehir", "Yetkili"], "contact_name", "Yetkili"),
+        (["Kod", "Karar Verici"], "contact_name", "Karar Verici"),
+        (["Account number", "Name", "City"], "city", "City"),
+        (["ACCOUNT NO", "COMPANY NAME"], "name", "COMPANY NAME"),
+    ],
+)
+def test_guess_mapping_single_fields(headers, field, expected):
+    assert guess_mapping(Kind.CUSTOMERS, headers)[field] == expected
+
+
+def test_guess_mapping_falls_back_to_a_header_containing_the_word():
+    mapping = guess_mapping(Kind.TRANSACTIONS, ["Cari Kod", "Tarih", "Tutar (TL)"])
+    assert mapping["amount"] == "Tutar (TL)"
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "expected"),
+    [
+        ("1.234,56", ",", 1234.56),
+        ("1.234", ",", 1234.0),
+        ("-1.000.000,5", ",", -1000000.5),
+        ("12,5", ",", 12.5),
+        (" 7 ", ",", 7.0),
+        ("1 234,56", ",", 1234.56),
+        ("1,234.56", ".", 1234.56),
+        ("1234.5", ".", 1234.5),
+        ("", ",", None),
+    ],
+)
+def test_numbers(text, decimal, expected):
+    parsed, bad = numbers(series(text), decimal)
+    assert not bad.iloc[0]
+    if expected is None:
+        assert math.isnan(parsed.iloc[0])
+    else:
+        assert parsed.iloc[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal"),
+    [("abc", ","), ("1.5", ","), ("1.23.4", ","), ("1,5", "."), ("12-3", ".")],
+)
+def test_numbers_that_are_not(text, decimal):
+    parsed, bad = numbers(series(text), decimal)
+    assert bad.iloc[0]
+    assert math.isnan(parsed.iloc[0])
+
+
+def test_dates_in_the_chosen_format():
+    parsed, bad = dates(series("31.12.2025", "1.2.2026", "", "32.12.2025"), "%d.%m.%Y")
+    assert parsed.iloc[0] == pd.Timestamp("2025-12-31")
+    assert parsed.iloc[1] == pd.Timestamp("2026-02-01")
+    assert pd.isna(parsed.iloc[2]) and not bad.iloc[2]
+    assert bad.tolist() == [False, False, False, True]
+
+
+def test_dates_mixed_with_typed_cells():
+    from datetime import datetime
+
+    values = pd.Series([datetime(2025, 12, 31, 0, 0), "01.01.2026"], dtype=object)
+    parsed, bad = dates(values, "%d.%m.%Y")
+    assert parsed.tolist() == [pd.Timestamp("2025-12-31"), pd.Timestamp("2026-01-01")]
+    assert not bad.any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0,45", 0.45),
+        ("45", 0.45),
+        ("45%", 0.45),
+        ("1", 1.0),
+        ("1%", 0.01),
+        ("100", 1.0),
+    ],
+)
+def test_shares(text, expected):
+    parsed, bad = shares(series(text), ",")
+    assert not bad.iloc[0]
+    assert parsed.iloc[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["-0,1", "150", "120%", "çok"])
+def test_shares_out_of_range(text):
+    _, bad = shares(series(text), ",")
+    assert bad.iloc[0]
+
+
+def test_lifecycle_words_in_english_and_turkish():
+    parsed, bad = choices(
+        series("Seçim", "KAZANIM", "elde tutma", "Derinleştirme", "retention", "x"),
+        STAGE_WORDS,
+    )
+    assert parsed.tolist()[:5] == [
+        LifecycleStage.SELECTION,
+        LifecycleStage.ACQUISITION,
+        LifecycleStage.RETENTION,
+        LifecycleStage.DEEPENING,
+        LifecycleStage.RETENTION,
+    ]
+    assert bad.tolist() == [False] * 5 + [True]
+
+
+def test_text_takes_off_the_apostrophe_of_a_safe_export():
+    assert text_values(series("'=1+2", "'quoted", " x ")).tolist() == [
+        "=1+2",
+        "'quoted",
+        "x",
+    ]
+
+
+def test_human_size():
+    assert human_size(100 * 1024 * 1024) == "100 MB"
+    assert human_size(1536 * 1024) == "1.5 MB"
+    assert human_size(10) == "1 KB"
+
+
+def _table(tmp_path: Path, rows, name="f.csv", delimiter=";", **settings):
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(rows, delimiter))
+    return read_table(path, name, Settings(**settings), Limits())
+
+
+def test_validate_reports_every_bad_cell_in_file_order(tmp_path):
+    rows = [
+        ["Cari Kod", "Tarih", "Tutar", "Kâr"],
+        ["A", "31.12.2025", "x", "y"],
+        ["", "bad", "1", ""],
+    ]
+    table = _table(tmp_path, rows)
+    mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings())
+    assert [(p.row, p.column, p.reason) for p in parsed.problems] == [
+        (2, "Tutar", Reason.NOT_NUMBER),
+        (2, "Kâr", Reason.NOT_NUMBER),
+        (3, "Cari Kod", Reason.REQUIRED),
+        (3, "Tarih", Reason.NOT_DATE),
+    ]
+    assert parsed.problem_count == 4
+
+
+def test_validate_counts_conflicting_names_of_one_account(tmp_path):
+    rows = [*CUSTOMERS, ["C-001", "Başka", "", "", "", ""], CUSTOMERS[1]]
+    table = _table(tmp_path, rows, delimiter=",")
+    mapping = guess_mapping(Kind.CUSTOMERS, table.headers)
+    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings())
+    assert [(p.row, p.reason) for p in parsed.problems] == [(5, Reason.NAME_CONFLICT)]
+
+
+def test_validate_needs_the_required_columns(tmp_path):
+    table = _table(tmp_path, [["Cari Kod", "Şehir"], ["1", "Bursa"]])
+    parsed = validate(table, Kind.CUSTOMERS, {"account_number": "Cari Kod"}, Settings())
+    assert parsed.problems[0].reason == Reason.MISSING_COLUMN
+    assert describe(parsed.problems[0], "f.csv") == (
+        "f.csv: No column is chosen for Name, which this kind of file needs."
+    )
+
+
+def test_validate_skips_blank_rows_but_keeps_row_numbers(tmp_path):
+    path = tmp_path / "b.csv"
+    path.write_bytes(b"Cari Kod;Tarih;Tutar\r\nA;31.12.2025;1\r\n;;\r\n\r\nB;x;1\r\n")
+    table = read_table(path, "b.csv", Settings(), Limits())
+    mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings())
+    assert list(parsed.records.index) == [2, 5]
+    assert [(p.row, p.column) for p in parsed.problems] == [(5, "Tarih")]
+
+
+def test_read_table_semicolons_and_decimal_commas(tmp_path):
+    table = _table(tmp_path, SALES)
+    assert table.delimiter == ";"
+    assert table.headers == SALES[0]
+    mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings())
+    assert parsed.ok
+    assert (parsed.decimal, parsed.date_format) == (",", "%d.%m.%Y")
+    assert parsed.records["amount"].tolist() == [1234.56, 1234.56, 1234.0, -250.0]
+
+
+def test_read_table_xlsx(tmp_path):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(xlsx_bytes([["Kod", "Ad"], [1001, "Bir"], [None, None]]))
+    table = read_table(path, "x.xlsx", Settings(), Limits())
+    assert table.headers == ["Kod", "Ad"]
+    assert text_values(table.frame["Kod"]).tolist()[0] == "1001"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("a.xlsx", b"Kod;Ad\r\n1;x\r\n", Reason.NOT_XLSX),
+        ("a.xlsx", zip_bomb_xlsx(5), Reason.ZIP_BOMB),
+        ("a.pdf", b"%PDF", Reason.WRONG_TYPE),
+        ("a.csv", b"", Reason.EMPTY),
+        ("a.csv", b"\r\n\r\n", Reason.EMPTY),
+        ("a.csv", b"Kod;Ad\r\n", Reason.NO_ROWS),
+        ("a.csv", b"Kod,Ad\r\n1,2,3\r\n", Reason.BAD_LINE),
+    ],
+)
+def test_read_table_rejects(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, name, Settings(), Limits())
+    assert rejected.value.problem.reason == reason
+
+
+def test_read_table_limits(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes(csv_bytes(CUSTOMERS))
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, "m.csv", Settings(), Limits(max_rows=2))
+    assert describe(rejected.value.problem, "m.csv") == (
+        "m.csv: The file has more than 2 rows; split it into smaller files."
+    )
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, "m.csv", Settings(), Limits(max_bytes=10))
+    assert rejected.value.problem.reason == Reason.TOO_BIG
+
+
+def test_check_xlsx_accepts_a_real_workbook(tmp_path):
+    path = tmp_path / "ok.xlsx"
+    path.write_bytes(xlsx_bytes([["a"], [1]]))
+    check_xlsx(path, Limits())
+    with pytest.raises(FileRejected):
+        check_xlsx(path, Limits(xlsx_max_uncompressed=100))
+
+
+def test_describe_names_file_row_and_column():
+    problem = Problem(Reason.NOT_DATE, 7, "Tarih", "dün", {"example": "31.12.2025"})
+    assert describe(problem, "s.csv") == (
+        "s.csv, row 7, column “Tarih”: “dün” is not a date like 31.12.2025"
+    )
+    odd = Problem(Reason.EMAIL, 2, "E-posta", "%(x)s 100%")
+    assert describe(odd, "s.csv").endswith("“%(x)s 100%” is not an e-mail address")
