@@ -1,8 +1,8 @@
 """Reading and writing many rows at once, below the ORM.
 
 A million sales read through ORM rows cost seconds in Python objects alone; the
-driver's own cursor hands back plain tuples, which pandas takes column by
-column. Both functions run on the session's connection, inside its transaction.
+driver's own cursor hands back plain tuples, which pandas turns into columns in
+C. Both functions run on the session's connection, inside its transaction.
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ def read_frame(statement: sa.Select, columns: list[str]) -> pd.DataFrame:
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-    return pd.DataFrame(dict(zip(columns, values, strict=True)))
+    return pd.DataFrame.from_records(rows, columns=columns, nrows=len(rows))
 
 
 def bulk_insert(connection: sa.Connection, table: sa.Table, columns: dict) -> None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 from sqlalchemy import insert
 
+from app import takes
 from app.design import analyses, customers
 from app.design import strategies as group_strategies
 from app.extensions import db
@@ -21,8 +22,11 @@ from app.models import (
     Transaction,
     User,
 )
+from app.questionnaire_pages.services import IDIC
+from assessments.examples import typical_answers
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.planning import CrmStrategy
+from assessments.questionnaire import Category, Kind
 from assessments.value_groups import ValueGroup
 
 _PLACES = ("Ege", "Marmara", "Anadolu", "Karadeniz", "Akdeniz", "Toros", "Başkent")
@@ -48,6 +52,7 @@ def load_design_demo(engagement: Engagement, consultant: User) -> None:
         "Sektörün en bilinen firması; referans olarak stratejik önemi var.",
         consultant,
     )
+    _capability_take(engagement, consultant)
     for as_of in (today - timedelta(days=365), today):
         analyses.take_snapshot(engagement, analyses.Settings(as_of=as_of), consultant)
     group_strategies.save_strategy(
@@ -157,3 +162,17 @@ def _contacts_and_events(engagement_id, rows, rng, today, consultant) -> None:
                     text="Teslimat iki hafta gecikti.",
                 )
             )
+
+
+def _capability_take(engagement: Engagement, consultant: User) -> None:
+    """A completed IDIC capability questionnaire of a company that knows its
+    customers better than it treats them differently."""
+    take = takes.start_take(engagement, IDIC, consultant)
+    definition = takes.definition_of(take)
+    answers = typical_answers(definition, Category.STRATEGIC_THINKER)
+    for number, section in enumerate(definition.sections):
+        for question in section.questions:
+            if question.kind == Kind.SCALE:
+                answers[question.id] = max(1, 4 - number)
+    takes.record_answers(take, answers, consultant)
+    takes.complete_take(take)

@@ -150,19 +150,30 @@ def _customer_page(membership: Membership, row: Customer, **forms):
     )
 
 
+def _post_on_customer(membership, customer_id, form_class, prefix, save, message):
+    """Every form on the customer page: validate, save, say so, back to the
+    page; a form with errors shows the page again with them."""
+    row = owned_or_404(Customer, customer_id, membership.engagement_id)
+    form = form_class(prefix=prefix)
+    if not form.validate_on_submit():
+        return _customer_page(membership, row, **{f"{prefix}_form": form}), 400
+    save(row, form)
+    flash(message, "success")
+    return redirect_to("design.customer", membership, customer_id=row.id)
+
+
 @bp.route("/customers/<int:customer_id>/contacts", methods=["POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def add_contact(membership: Membership, customer_id: int):
-    row = owned_or_404(Customer, customer_id, membership.engagement_id)
-    form = ContactForm(prefix="contact")
-    if not form.validate_on_submit():
-        return _customer_page(membership, row, contact_form=form), 400
-    contact = Contact(customer_id=row.id)
-    form.populate_obj(contact)
-    db.session.add(contact)
-    db.session.commit()
-    flash(_("Contact added."), "success")
-    return redirect_to("design.customer", membership, customer_id=row.id)
+    def save(row, form):
+        contact = Contact(customer_id=row.id)
+        form.populate_obj(contact)
+        db.session.add(contact)
+        db.session.commit()
+
+    return _post_on_customer(
+        membership, customer_id, ContactForm, "contact", save, _("Contact added.")
+    )
 
 
 @bp.route("/contacts/<int:contact_id>", methods=["GET", "POST"])
@@ -197,50 +208,54 @@ def delete_contact(membership: Membership, contact_id: int):
 @bp.route("/customers/<int:customer_id>/interactions", methods=["POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def log_interaction(membership: Membership, customer_id: int):
-    row = owned_or_404(Customer, customer_id, membership.engagement_id)
-    form = InteractionForm(prefix="interaction")
-    if not form.validate_on_submit():
-        return _customer_page(membership, row, interaction_form=form), 400
-    customers.log_interaction(
-        row,
-        {
+    def save(row, form):
+        values = {
             "occurred_on": form.occurred_on.data,
             "channel": Channel(form.channel.data),
             "direction": InteractionDirection(form.direction.data),
             "note": form.note.data,
-        },
-        current_user,
+        }
+        customers.log_interaction(row, values, current_user)
+
+    return _post_on_customer(
+        membership,
+        customer_id,
+        InteractionForm,
+        "interaction",
+        save,
+        _("Interaction logged."),
     )
-    flash(_("Interaction logged."), "success")
-    return redirect_to("design.customer", membership, customer_id=row.id)
 
 
 @bp.route("/customers/<int:customer_id>/notes", methods=["POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def save_notes(membership: Membership, customer_id: int):
-    row = owned_or_404(Customer, customer_id, membership.engagement_id)
-    form = NotesForm(prefix="notes")
-    if not form.validate_on_submit():
-        return _customer_page(membership, row, notes_form=form), 400
-    row.customisation_notes = form.customisation_notes.data or ""
-    db.session.commit()
-    flash(_("Notes saved."), "success")
-    return redirect_to("design.customer", membership, customer_id=row.id)
+    def save(row, form):
+        row.customisation_notes = form.customisation_notes.data or ""
+        db.session.commit()
+
+    return _post_on_customer(
+        membership, customer_id, NotesForm, "notes", save, _("Notes saved.")
+    )
 
 
 @bp.route("/customers/<int:customer_id>/override", methods=["POST"])
 @engagement_view(Action.ANALYSE_CUSTOMERS)
 def set_override(membership: Membership, customer_id: int):
     """Put the customer in a value group by strategic judgement."""
-    row = owned_or_404(Customer, customer_id, membership.engagement_id)
-    form = OverrideForm(prefix="override")
-    if not form.validate_on_submit():
-        return _customer_page(membership, row, override_form=form), 400
-    customers.set_override(
-        row, ValueGroup(form.value_group.data), form.reason.data, current_user
+
+    def save(row, form):
+        group = ValueGroup(form.value_group.data)
+        customers.set_override(row, group, form.reason.data, current_user)
+
+    return _post_on_customer(
+        membership,
+        customer_id,
+        OverrideForm,
+        "override",
+        save,
+        _("Override saved; the next analysis applies it."),
     )
-    flash(_("Override saved; the next analysis applies it."), "success")
-    return redirect_to("design.customer", membership, customer_id=row.id)
 
 
 @bp.route("/customers/<int:customer_id>/override/delete", methods=["POST"])

@@ -30,6 +30,7 @@ from app.models import (
     Transaction,
     User,
 )
+from app.models.design import CUSTOMER_FIELDS
 from assessments import duplicates
 
 logger = logging.getLogger(__name__)
@@ -37,19 +38,7 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 
 #: Fields a merge fills on the kept record when it has none, in page order.
-FILLABLE = (
-    "name",
-    "title",
-    "address",
-    "city",
-    "phone",
-    "email",
-    "sector",
-    "strategic_potential",
-    "lifecycle_stage",
-    "last_verified_on",
-    "wallet_share",
-)
+FILLABLE = CUSTOMER_FIELDS[1:]
 #: What a merge moves, by the name the pages count it under.
 MOVED = {
     "contacts": Contact,

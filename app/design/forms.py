@@ -25,6 +25,7 @@ from wtforms.validators import (
 )
 
 from app.forms import enum_choices, select_choices, stripped
+from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.planning import CrmStrategy
 from assessments.value_groups import ValueGroup
@@ -78,22 +79,6 @@ class CustomerForm(FlaskForm):
             else None
         )
         return values
-
-
-CUSTOMER_FIELDS = (
-    "account_number",
-    "name",
-    "title",
-    "address",
-    "city",
-    "phone",
-    "email",
-    "sector",
-    "strategic_potential",
-    "lifecycle_stage",
-    "last_verified_on",
-    "wallet_share",
-)
 
 
 class ContactForm(FlaskForm):

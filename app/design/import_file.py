@@ -23,6 +23,7 @@ import pandas as pd
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 
 DETECT = "detect"
@@ -352,20 +353,6 @@ FIELDS: dict[str, Field] = {
     )
 }
 
-CUSTOMER_FIELDS = (
-    "account_number",
-    "name",
-    "title",
-    "address",
-    "city",
-    "phone",
-    "email",
-    "sector",
-    "strategic_potential",
-    "lifecycle_stage",
-    "last_verified_on",
-    "wallet_share",
-)
 CONTACT_FIELDS = (
     "contact_name",
     "contact_title",

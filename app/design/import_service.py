@@ -27,7 +27,6 @@ from flask import Flask
 from app.bulk import bulk_insert
 from app.design.import_file import (
     CONTACT_FIELDS,
-    CUSTOMER_FIELDS,
     FIELDS,
     PREVIEW_ROWS,
     SAMPLE_SIZE,
@@ -52,6 +51,7 @@ from app.design.import_file import (
 from app.extensions import db
 from app.models import Complaint, Contact, Customer, ImportRun, Interaction, Transaction
 from app.models.columns import utcnow
+from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import LifecycleStage
 
 #: How many rows of the per-row plan the plan page shows.

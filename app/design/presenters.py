@@ -14,8 +14,10 @@ from assessments.snapshots import LOST, NEW, Movement
 from assessments.value_groups import ValueGroup
 
 
-def _group_name(key: str) -> str:
-    """Short names, so that the matrix's columns fit: the method's acronyms."""
+@bp.app_template_global()
+def group_short(key: str) -> str:
+    """A value group's short name for tables and matrices: the method's
+    acronyms, and "other", "new" and "lost" in the reader's language."""
     names = {NEW: _("New"), LOST: _("Lost"), ValueGroup.OTHER.value: _("Other")}
     return names.get(key) or key.upper()
 
@@ -25,8 +27,8 @@ def group_migration(movement: Movement) -> tuple[list, list]:
     """The value-group migration matrix as (rows, column labels) for the chart:
     each row is (label of the group before, counts into each group after)."""
     matrix = movement.groups
-    rows = [(_group_name(key), matrix.loc[key].tolist()) for key in matrix.index]
-    return rows, [_group_name(key) for key in matrix.columns]
+    rows = [(group_short(key), matrix.loc[key].tolist()) for key in matrix.index]
+    return rows, [group_short(key) for key in matrix.columns]
 
 
 _FIELD_LABELS = {

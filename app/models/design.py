@@ -17,6 +17,22 @@ from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segm
 from assessments.planning import CrmStrategy
 from assessments.value_groups import ValueGroup
 
+#: The customer fields people and imports set, the business key first.
+CUSTOMER_FIELDS = (
+    "account_number",
+    "name",
+    "title",
+    "address",
+    "city",
+    "phone",
+    "email",
+    "sector",
+    "strategic_potential",
+    "lifecycle_stage",
+    "last_verified_on",
+    "wallet_share",
+)
+
 #: Money: exact decimals in the database, floats in Python (pandas reads them
 #: as numbers, not as Decimal objects).
 Money = sa.Numeric(16, 2, asdecimal=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from flask import abort, flash, render_template, request
@@ -27,9 +26,8 @@ from app.preparation.forms import (
     PersonForm,
     ResistanceForm,
     TeamAnnouncedForm,
-    form_data,
-    section_form,
 )
+from app.questionnaire_pages import views
 from app.reports.pdf import pdf_download
 from app.tenancy import (
     delete_confirmed,
@@ -39,14 +37,22 @@ from app.tenancy import (
     require,
 )
 from assessments.questionnaire import Gate
-from assessments.roles import Action, can
+from assessments.roles import Action
+
+
+def _pages() -> views.TakePages:
+    """Where the questionnaire's pages are; the steps they share with the generic
+    questionnaire pages are in ``app.questionnaire_pages.views``. (Built on use:
+    that package imports this one's forms, so it may not be loaded yet here.)"""
+    return views.TakePages(
+        questionnaire=services.QUESTIONNAIRE,
+        blueprint="preparation",
+        templates="preparation",
+    )
 
 
 def _take(membership: Membership, take_id: int) -> QuestionnaireTake:
-    take = owned_or_404(QuestionnaireTake, take_id, membership.engagement_id)
-    if take.questionnaire != services.QUESTIONNAIRE:
-        abort(404)
-    return take
+    return views.take_or_404(membership, services.QUESTIONNAIRE, take_id)
 
 
 def _gate(value: str) -> Gate:
@@ -63,138 +69,29 @@ def _gate(value: str) -> Gate:
 @engagement_view()
 def index(membership: Membership):
     """The questionnaire: the current take's sections and every earlier take."""
-    engagement = membership.engagement
-    takes = services.takes(engagement)
-    current = takes[0] if takes else None
-    return render_template(
-        "preparation/index.html",
-        engagement=engagement,
-        takes=takes,
-        current=current,
-        progress=services.section_progress(current) if current else [],
-        definition=services.definition(),
-    )
+    return views.index(_pages(), membership)
 
 
 @bp.route("/takes", methods=["POST"])
 @engagement_view(Action.ANSWER_QUESTIONNAIRES)
 def start(membership: Membership):
     """Start the questionnaire, or a re-assessment after a completed take."""
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        take = services.start_take(membership.engagement, current_user)
-    except services.PreparationError:
-        flash(_("Finish the current take before starting another."), "error")
-        return redirect_to("preparation.index", membership)
-    first = services.definition().sections[0]
-    return redirect_to(
-        "preparation.section", membership, take_id=take.id, section_id=first.id
-    )
+    return views.start(_pages(), membership)
 
 
 @bp.route("/takes/<int:take_id>/<section_id>", methods=["GET", "POST"])
 @engagement_view()
 def section(membership: Membership, take_id: int, section_id: str):
     """One section of the questionnaire: answer, save, resume later."""
-    if request.method == "POST" and not _may_answer(membership):
-        abort(403)
-    take = _take(membership, take_id)
-    definition = services.definition()
-    current = definition.section(section_id)
-    if current is None:
-        abort(404)
-    editable = take.completed_at is None and _may_answer(membership)
-    if request.method == "POST":
-        if not editable:
-            abort(403)
-        form = section_form(current)
-        if form.validate_on_submit():
-            return _save_section(membership, take, current, form)
-    else:
-        stored = services.answers_of(take)
-        values = {qid: answer.value for qid, answer in stored.items()}
-        form = section_form(current, data=form_data(current, values))
-        form.seen.data = json.dumps({qid: a.revision for qid, a in stored.items()})
-    return _section_page(membership, take, current, form, editable)
-
-
-def _may_answer(membership: Membership) -> bool:
-    return can(membership.role, Action.ANSWER_QUESTIONNAIRES)
-
-
-def _save_section(membership, take, current, form):
-    outcome = services.save_section(
-        take, current, form.answers(current), form.seen_revisions(), current_user
-    )
-    if outcome.conflicts:
-        stored = services.answers_of(take)
-        form.seen.data = json.dumps({qid: a.revision for qid, a in stored.items()})
-        return _section_page(
-            membership, take, current, form, True, conflicts=outcome.conflicts
-        )
-    if form.save_and_complete.data:
-        return _complete(membership, take)
-    flash(_("Section saved."), "success")
-    following = _next_section(current.id)
-    if form.save_and_next.data and following is not None:
-        return redirect_to(
-            "preparation.section", membership, take_id=take.id, section_id=following.id
-        )
-    return redirect_to(
-        "preparation.section", membership, take_id=take.id, section_id=current.id
-    )
-
-
-def _next_section(section_id: str):
-    sections = services.definition().sections
-    ids = [s.id for s in sections]
-    index = ids.index(section_id)
-    return sections[index + 1] if index + 1 < len(sections) else None
-
-
-def _section_page(membership, take, current, form, editable, conflicts=()):
-    values = services.answer_values(take)
-    return render_template(
-        "preparation/section.html",
-        engagement=membership.engagement,
-        take=take,
-        section=current,
-        form=form,
-        editable=editable,
-        conflicts=conflicts,
-        progress=services.section_progress(take),
-        definition=services.definition(),
-        unanswered=[q for q in current.questions if q.required and q.id not in values],
-        next_section=_next_section(current.id),
-        answers=services.answers_of(take),
-    )
+    views.refuse_answers_from_readers(membership)
+    return views.section(_pages(), membership, _take(membership, take_id), section_id)
 
 
 @bp.route("/takes/<int:take_id>/complete", methods=["POST"])
 @engagement_view(Action.ANSWER_QUESTIONNAIRES)
 def complete(membership: Membership, take_id: int):
     """Close the take once every required question has an answer."""
-    take = _take(membership, take_id)
-    if not ConfirmForm().validate_on_submit() or take.completed_at is not None:
-        abort(400)
-    return _complete(membership, take)
-
-
-def _complete(membership: Membership, take: QuestionnaireTake):
-    missing = services.complete_take(take)
-    if missing:
-        flash(
-            _(
-                "%(count)d required questions are still unanswered; they are "
-                "marked in each section.",
-                count=len(missing),
-            ),
-            "error",
-        )
-        return redirect_to("preparation.index", membership)
-    flash(_("The questionnaire is complete."), "success")
-    return redirect_to("preparation.result", membership, take_id=take.id)
+    return views.complete(_pages(), membership, _take(membership, take_id))
 
 
 # --- result and gates -------------------------------------------------------
@@ -220,11 +117,7 @@ def result(membership: Membership, take_id: int):
 @engagement_view()
 def latest_result(membership: Membership):
     """The result of the latest take, or the questionnaire when there is none."""
-    latest = services.latest_take(membership.engagement)
-    if latest is None:
-        flash(_("Answer the questionnaire first."), "info")
-        return redirect_to("preparation.index", membership)
-    return redirect_to("preparation.result", membership, take_id=latest.id)
+    return views.latest_result(_pages(), membership)
 
 
 @bp.route("/takes/<int:take_id>/gates/<gate>/override", methods=["POST"])
@@ -284,17 +177,7 @@ def decide(membership: Membership, take_id: int, gate: str):
 def compare(membership: Membership, take_id: int):
     """This take beside the one before it."""
     take = _take(membership, take_id)
-    previous = services.previous_take(take)
-    if previous is None:
-        abort(404)
-    return render_template(
-        "preparation/compare.html",
-        engagement=membership.engagement,
-        take=take,
-        previous=previous,
-        comparison=services.comparison(previous, take),
-        definition=services.definition(),
-    )
+    return views.compare(_pages(), membership, take, services.comparison)
 
 
 # --- organisation -----------------------------------------------------------

@@ -132,6 +132,9 @@ def test_an_analysis_is_stored_with_every_customer_once(app, client, engagement)
     groups = snapshot.summary["groups"]
     assert sum(group["count"] for group in groups.values()) == 10
     assert groups["mvc"]["count"] == 2
+    figures = snapshot.summary["figures"]  # what the scorecard will read
+    assert (figures["customers"], figures["mvc_share"]) == (10, 20.0)
+    assert figures["revenue_12m"] == 5_500.0 - 500.0
 
 
 def test_the_snapshot_page_draws_the_grids_and_counts(app, client, engagement):

@@ -6,7 +6,19 @@ from sqlalchemy import select
 
 from app.demo import DEMO_PASSWORD
 from app.extensions import db
-from app.models import Engagement, Goal, Measure, OrgPerson, QuestionnaireTake
+from app.models import (
+    Contact,
+    Customer,
+    Engagement,
+    Goal,
+    Measure,
+    OrgPerson,
+    QuestionnaireTake,
+    Snapshot,
+)
+
+#: Pages that are not HTML of their own, or need a second row to compare with.
+SKIPPED = ("report", "summary", "export_customers", "compare", "comparison")
 
 
 def demo_arguments(app) -> dict:
@@ -15,18 +27,36 @@ def demo_arguments(app) -> dict:
     with app.app_context():
         engagement_id = db.session.scalar(select(Engagement.id))
 
-        def first(model):
+        def first(model, *where):
             return db.session.scalar(
-                select(model.id).where(model.engagement_id == engagement_id)
+                select(model.id)
+                .where(model.engagement_id == engagement_id, *where)
+                .order_by(model.id)
             )
 
+        def take(questionnaire):
+            return first(
+                QuestionnaireTake, QuestionnaireTake.questionnaire == questionnaire
+            )
+
+        customer_id = first(Customer)
         return {
             "engagement_id": engagement_id,
             "section_id": "need",
-            "take_id": first(QuestionnaireTake),
+            "take_id": take("preparation"),
             "person_id": first(OrgPerson),
             "goal_id": first(Goal),
             "measure_id": first(Measure),
+            "customer_id": customer_id,
+            "snapshot_id": first(Snapshot),
+            "contact_id": db.session.scalar(
+                select(Contact.id).where(Contact.customer_id == customer_id)
+            ),
+            "questionnaire_id": "idic",
+            "blueprints": {
+                "planning": {"section_id": "market"},
+                "questionnaires": {"section_id": "identify", "take_id": take("idic")},
+            },
         }
 
 
@@ -50,14 +80,11 @@ def demo_pages(app) -> list[str]:
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or "engagement_id" not in rule.arguments:
             continue
-        if rule.endpoint.endswith(("report", "summary")):
-            continue  # PDFs
-        if rule.endpoint == "preparation.compare":
-            continue  # the demo has one take: nothing to compare with
+        if rule.endpoint.endswith(SKIPPED):
+            continue
         values = {"engagement_id": demo["engagement_id"]}
-        arguments = demo | (
-            {"section_id": "market"} if rule.endpoint.startswith("planning.") else {}
-        )
+        blueprint = rule.endpoint.split(".")[0]
+        arguments = demo | demo["blueprints"].get(blueprint, {})
         for name in rule.arguments - {"engagement_id"}:
             if name not in arguments:
                 break
@@ -75,7 +102,7 @@ def test_every_page_renders_with_unique_ids_and_labels_that_point_somewhere(
         "/login", data={"email": "consultant@example.com", "password": DEMO_PASSWORD}
     )
     pages = demo_pages(app)
-    assert len(pages) >= 12
+    assert len(pages) >= 30
     for path in pages:
         response = client.get(path, follow_redirects=True)
         assert response.status_code == 200, path

@@ -1,29 +1,32 @@
 """The preparation phase through the test client: answer → result → override →
 decision → organisation → change log → report."""
 
-import html
-import json
-import re
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Answer, GateReview, QuestionnaireTake, SiteRole
+from app.models import Answer, GateReview, SiteRole
 from assessments.questionnaire import Category
 from assessments.roles import Role
 from tests.conftest import PASSWORD
 from tests.pdf import pdf_text
 from tests.preparation_answers import PREPARATION, answer_as, form_posts
+from tests.questionnaire_helpers import (
+    check_a_second_save_does_not_overwrite_the_first,
+    check_completion_names_what_is_missing_and_keeps_the_take_open,
+    post_sections,
+    signed_in_owner,
+    take_of,
+)
+from tests.questionnaire_helpers import complete as complete_take
+from tests.questionnaire_helpers import start as start_take
 
 
 @pytest.fixture
 def engagement(factory, auth) -> int:
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
+    return signed_in_owner(factory, auth)
 
 
 def base(engagement_id: int) -> str:
@@ -31,21 +34,15 @@ def base(engagement_id: int) -> str:
 
 
 def start(client, engagement_id) -> int:
-    response = client.post(f"{base(engagement_id)}/takes")
-    assert response.status_code == 302
-    return int(response.location.split("/takes/")[1].split("/")[0])
+    return take_of(start_take(client, base(engagement_id)).location)
 
 
 def answer_everything(client, engagement_id, take_id, answers) -> None:
-    for section_id, data in form_posts(answers):
-        response = client.post(
-            f"{base(engagement_id)}/takes/{take_id}/{section_id}", data=data
-        )
-        assert response.status_code == 302, response.text[:500]
+    post_sections(client, base(engagement_id), take_id, form_posts(answers))
 
 
 def complete(client, engagement_id, take_id):
-    return client.post(f"{base(engagement_id)}/takes/{take_id}/complete")
+    return complete_take(client, base(engagement_id), take_id)
 
 
 @pytest.mark.parametrize(
@@ -74,12 +71,9 @@ def test_completion_names_what_is_missing_and_keeps_the_take_open(
     app, client, engagement
 ):
     take_id = start(client, engagement)
-    response = complete(client, engagement, take_id)
-    assert (
-        "required questions are still unanswered" in client.get(response.location).text
+    check_completion_names_what_is_missing_and_keeps_the_take_open(
+        app, client, base(engagement), take_id
     )
-    with app.app_context():
-        assert db.session.get(QuestionnaireTake, take_id).completed_at is None
 
 
 def test_a_section_shows_who_answered_and_marks_missing_required_ones(
@@ -101,41 +95,14 @@ def test_a_second_save_does_not_silently_overwrite_the_first(
     app, client, engagement, factory
 ):
     take_id = start(client, engagement)
-    url = f"{base(engagement)}/takes/{take_id}/need"
-    opened_by_both = json.dumps({})
-    # The first person saves 4 ...
-    client.post(url, data={"seen": opened_by_both, "need_many_customers": "4"})
-    # ... the second, who opened the form before that save, sends 2.
-    response = client.post(
-        url,
-        data={
-            "seen": opened_by_both,
-            "need_many_customers": "2",
-            "need_competition": "5",
-        },
+    check_a_second_save_does_not_overwrite_the_first(
+        app,
+        client,
+        f"{base(engagement)}/takes/{take_id}/need",
+        take_id,
+        "need_many_customers",
+        "need_competition",
     )
-    assert response.status_code == 200
-    assert "Someone else changed these answers" in response.text
-    assert "4 / 5" in response.text and "2 / 5" in response.text
-    with app.app_context():
-        stored = {
-            a.question_id: a.value
-            for a in db.session.scalars(select(Answer).where(Answer.take_id == take_id))
-        }
-    assert stored["need_many_customers"] == 4  # the first save stands
-    assert stored["need_competition"] == 5  # the rest of the section is saved
-    # Sending again from the conflict page is a deliberate overwrite.
-    seen = html.unescape(
-        re.search(r'name="seen"[^>]*value="([^"]*)"', response.text)[1]
-    )
-    client.post(
-        url, data={"seen": seen, "need_many_customers": "2", "need_competition": "5"}
-    )
-    with app.app_context():
-        answer = db.session.scalar(
-            select(Answer).where(Answer.question_id == "need_many_customers")
-        )
-        assert (answer.value, answer.revision) == (2, 2)
 
 
 def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(

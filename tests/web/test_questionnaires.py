@@ -3,31 +3,35 @@ capability questionnaire: start → answer → conflict → complete → result 
 re-take → compare; roles and the questionnaires they may reach; the capability
 summary and the maturity profile the design pages show."""
 
-import html
-import json
 import re
 
 import pytest
-from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Answer, Engagement, QuestionnaireTake, SiteRole
+from app.models import Engagement, SiteRole
 from app.questionnaire_pages import services
 from assessments.questionnaire import DEFINITIONS, Category, Dimension, Kind, load
 from assessments.roles import Role
 from assessments.scoring import score
 from tests.preparation_answers import PREPARATION, answer_as
 from tests.preparation_answers import form_posts as preparation_posts
+from tests.questionnaire_helpers import (
+    check_a_second_save_does_not_overwrite_the_first,
+    check_completion_names_what_is_missing_and_keeps_the_take_open,
+    post_sections,
+    signed_in_owner,
+    stored_answers,
+    take_of,
+)
+from tests.questionnaire_helpers import complete as complete_take
+from tests.questionnaire_helpers import start as start_take
 
 IDIC = load(DEFINITIONS / "idic.yaml")
 
 
 @pytest.fixture
 def engagement(factory, auth) -> int:
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
+    return signed_in_owner(factory, auth)
 
 
 def base(engagement_id: int, questionnaire: str = "idic") -> str:
@@ -35,10 +39,9 @@ def base(engagement_id: int, questionnaire: str = "idic") -> str:
 
 
 def start(client, engagement_id) -> int:
-    response = client.post(f"{base(engagement_id)}/takes")
-    assert response.status_code == 302
+    response = start_take(client, base(engagement_id))
     assert response.location.endswith("/identify")
-    return int(response.location.split("/takes/")[1].split("/")[0])
+    return take_of(response.location)
 
 
 def section_post(section_id: str, scale: int, yes_no: str, **extra) -> dict:
@@ -59,16 +62,15 @@ ANSWERS = {
 
 
 def answer_everything(client, engagement_id, take_id, answers=ANSWERS) -> None:
-    for section_id, (scale, yes_no) in answers.items():
-        response = client.post(
-            f"{base(engagement_id)}/takes/{take_id}/{section_id}",
-            data=section_post(section_id, scale, yes_no),
-        )
-        assert response.status_code == 302, response.text[:500]
+    posts = [
+        (section_id, section_post(section_id, scale, yes_no))
+        for section_id, (scale, yes_no) in answers.items()
+    ]
+    post_sections(client, base(engagement_id), take_id, posts)
 
 
 def complete(client, engagement_id, take_id):
-    return client.post(f"{base(engagement_id)}/takes/{take_id}/complete")
+    return complete_take(client, base(engagement_id), take_id)
 
 
 def test_a_take_starts_at_the_first_section_and_shows_its_progress(client, engagement):
@@ -87,6 +89,15 @@ def test_a_take_starts_at_the_first_section_and_shows_its_progress(client, engag
     assert "Finish the current take before starting another." in response.text
 
 
+def test_completion_names_what_is_missing_and_keeps_the_take_open(
+    app, client, engagement
+):
+    take_id = start(client, engagement)
+    check_completion_names_what_is_missing_and_keeps_the_take_open(
+        app, client, base(engagement), take_id
+    )
+
+
 def test_saving_a_section_goes_on_to_the_next(app, client, engagement):
     take_id = start(client, engagement)
     response = client.post(
@@ -98,62 +109,21 @@ def test_saving_a_section_goes_on_to_the_next(app, client, engagement):
     page = client.get(f"{base(engagement)}/takes/{take_id}/identify").text
     assert "Answered by Deniz Aydın" in page
     assert "8 of 8 answered" in client.get(f"{base(engagement)}/").text
-    with app.app_context():
-        stored = {
-            a.question_id: a.value
-            for a in db.session.scalars(select(Answer).where(Answer.take_id == take_id))
-        }
+    stored = stored_answers(app, take_id)
     assert stored["identify_one_record"] == 4
     assert stored["identify_decision_maker"] == "yes"
 
 
 def test_a_second_save_does_not_silently_overwrite_the_first(app, client, engagement):
     take_id = start(client, engagement)
-    url = f"{base(engagement)}/takes/{take_id}/interact"
-    opened_by_both = json.dumps({})
-    client.post(url, data={"seen": opened_by_both, "interact_channels": "4"})
-    response = client.post(
-        url,
-        data={
-            "seen": opened_by_both,
-            "interact_channels": "2",
-            "interact_history": "5",
-        },
+    check_a_second_save_does_not_overwrite_the_first(
+        app,
+        client,
+        f"{base(engagement)}/takes/{take_id}/interact",
+        take_id,
+        "interact_channels",
+        "interact_history",
     )
-    assert response.status_code == 200
-    assert "Someone else changed these answers" in response.text
-    assert "4 / 5" in response.text and "2 / 5" in response.text
-    with app.app_context():
-        stored = {
-            a.question_id: a.value
-            for a in db.session.scalars(select(Answer).where(Answer.take_id == take_id))
-        }
-    assert stored["interact_channels"] == 4
-    assert stored["interact_history"] == 5
-    seen = html.unescape(
-        re.search(r'name="seen"[^>]*value="([^"]*)"', response.text)[1]
-    )
-    client.post(url, data={"seen": seen, "interact_channels": "2"})
-    with app.app_context():
-        answer = db.session.scalar(
-            select(Answer).where(
-                Answer.take_id == take_id, Answer.question_id == "interact_channels"
-            )
-        )
-        assert (answer.value, answer.revision) == (2, 2)
-
-
-def test_completion_names_what_is_missing_and_keeps_the_take_open(
-    app, client, engagement
-):
-    take_id = start(client, engagement)
-    response = complete(client, engagement, take_id)
-    assert response.location.endswith(f"{base(engagement)}/")
-    assert (
-        "required questions are still unanswered" in client.get(response.location).text
-    )
-    with app.app_context():
-        assert db.session.get(QuestionnaireTake, take_id).completed_at is None
 
 
 def test_the_result_shows_the_score_of_each_section_and_the_maturity_profile(
@@ -226,8 +196,7 @@ def test_a_questionnaire_without_generic_pages_is_404(
 
 def test_a_take_of_another_questionnaire_is_404_through_these_pages(client, engagement):
     response = client.post(f"/engagements/{engagement}/preparation/takes")
-    preparation_take = int(response.location.split("/takes/")[1].split("/")[0])
-    url = f"{base(engagement)}/takes/{preparation_take}"
+    url = f"{base(engagement)}/takes/{take_of(response.location)}"
     assert client.get(f"{url}/identify").status_code == 404
     assert client.get(f"{url}/need").status_code == 404
     assert client.post(f"{url}/need", data={"seen": "{}"}).status_code == 404
@@ -332,21 +301,14 @@ def test_the_maturity_profile_averages_preparation_and_idic(app, client, engagem
     assert empty == {dimension: None for dimension in Dimension}
 
     answers = answer_as(Category.STRATEGIC_THINKER)
-    response = client.post(f"/engagements/{engagement}/preparation/takes")
-    preparation_take = int(response.location.split("/takes/")[1].split("/")[0])
-    for section_id, data in preparation_posts(answers):
-        client.post(
-            f"/engagements/{engagement}/preparation/takes/{preparation_take}/"
-            f"{section_id}",
-            data=data,
-        )
-    client.post(
-        f"/engagements/{engagement}/preparation/takes/{preparation_take}/complete"
-    )
-    preparation = score(PREPARATION, answers).dimensions
+    preparation = f"/engagements/{engagement}/preparation"
+    preparation_take = take_of(start_take(client, preparation).location)
+    post_sections(client, preparation, preparation_take, preparation_posts(answers))
+    complete_take(client, preparation, preparation_take)
+    expected_preparation = score(PREPARATION, answers).dimensions
     with app.app_context():
         only_preparation = services.maturity_profile(engagement_row(engagement))
-    assert only_preparation == {d: preparation[d].value for d in Dimension}
+    assert only_preparation == {d: expected_preparation[d].value for d in Dimension}
 
     take_id = start(client, engagement)
     everything_best = dict.fromkeys(ANSWERS, (5, "yes"))
@@ -355,6 +317,6 @@ def test_the_maturity_profile_averages_preparation_and_idic(app, client, engagem
     with app.app_context():
         profile = services.maturity_profile(engagement_row(engagement))
     for dimension in Dimension:
-        before = preparation[dimension].value
+        before = expected_preparation[dimension].value
         expected = 100.0 if before is None else round((before + 100.0) / 2, 1)
         assert profile[dimension] == expected, dimension

@@ -1,0 +1,91 @@
+"""The headline figures of one analysis: what the balanced scorecard's customer
+measures are computed from, stored with the snapshot so that a measure always
+shows the figure of the analysis it came from.
+
+Definitions (the 12 months are those up to the analysis date, the year before
+is the 12 months before them):
+
+- ``mvc_share`` / ``bz_share``: percent of the analysed customers in the group.
+- ``lost_customers``: customers with no order for a year or more.
+- ``retention_12m``: of the customers who bought (net) in the year before,
+  the percent who bought again in the last 12 months; None without such buyers.
+- ``average_frequency`` / ``average_value``: means over the analysed customers.
+- ``revenue_12m`` / ``profit_12m``: net sales (and profit, None when the data
+  has none) of the last 12 months.
+- ``valuable_complaints``: valuable customers (MVC or class A) who complained.
+- ``interactions_per_customer``: interactions of the last 12 months per
+  analysed customer.
+- ``decision_maker_coverage`` / ``data_completeness``: from the data quality
+  at the time, in percent.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from assessments.rfm import PROFIT
+from assessments.value_groups import Flag, ValueGroup, yearly_sales
+
+FIGURES = (
+    "customers",
+    "mvc_count",
+    "mvc_share",
+    "bz_share",
+    "lost_customers",
+    "retention_12m",
+    "average_frequency",
+    "average_value",
+    "revenue_12m",
+    "profit_12m",
+    "valuable_complaints",
+    "interactions_per_customer",
+    "decision_maker_coverage",
+    "data_completeness",
+)
+
+
+def headline_figures(
+    transactions: pd.DataFrame,
+    results: pd.DataFrame,
+    as_of: pd.Timestamp,
+    interactions: int,
+    quality: dict,
+) -> dict[str, float | int | None]:
+    """The figures above from the analysed transactions and per-customer results
+    (value_group, frequency, monetary and the flag columns)."""
+    count = len(results)
+    groups = results["value_group"]
+    this_year, last_year = yearly_sales(transactions, as_of)
+    buyers_before = last_year[last_year > 0].index
+    retained = this_year.reindex(buyers_before, fill_value=0) > 0
+    recent = transactions[
+        (transactions["date"] > as_of - pd.Timedelta(days=365))
+        & (transactions["date"] <= as_of)
+    ]
+    has_profit = PROFIT in recent and recent[PROFIT].notna().any()
+    return {
+        "customers": count,
+        "mvc_count": int((groups == ValueGroup.MVC.value).sum()),
+        "mvc_share": _percent((groups == ValueGroup.MVC.value).sum(), count),
+        "bz_share": _percent((groups == ValueGroup.BZ.value).sum(), count),
+        "lost_customers": int(results[Flag.NO_ORDER_FOR_A_YEAR.value].sum()),
+        "retention_12m": _percent(retained.sum(), len(retained))
+        if len(retained)
+        else None,
+        "average_frequency": _mean(results["frequency"]),
+        "average_value": _mean(results["monetary"]),
+        "revenue_12m": round(float(recent["amount"].sum()), 2),
+        "profit_12m": round(float(recent[PROFIT].sum()), 2) if has_profit else None,
+        "valuable_complaints": int(results[Flag.VALUABLE_COMPLAINED.value].sum()),
+        "interactions_per_customer": round(interactions / count, 2) if count else None,
+        "decision_maker_coverage": quality.get("decision_maker_coverage"),
+        "data_completeness": quality.get("completeness"),
+    }
+
+
+def _percent(part, whole: int) -> float:
+    return round(100 * float(part) / whole, 1) if whole else 0.0
+
+
+def _mean(values: pd.Series) -> float | None:
+    return round(float(values.mean()), 2) if len(values) else None
