@@ -261,6 +261,15 @@ class AuthActions:
 
 
 @pytest.fixture
+def engagement(factory, auth) -> int:
+    """An engagement whose owner, the consultant Deniz Aydın, is signed in."""
+    owner = factory.user("deniz@example.com", "Deniz Aydın")
+    engagement_id = factory.engagement(owner)
+    auth.login("deniz@example.com")
+    return engagement_id
+
+
+@pytest.fixture
 def auth(client) -> AuthActions:
     return AuthActions(client)
 

@@ -17,14 +17,6 @@ from app.extensions import db
 from app.models import Answer, QuestionnaireTake
 
 
-def signed_in_owner(factory, auth) -> int:
-    """An engagement whose owner, Deniz Aydın, is signed in; its id."""
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
-
-
 def take_of(location: str) -> int:
     """The take id in a redirect to one of its pages."""
     return int(location.split("/takes/")[1].split("/")[0])

@@ -11,25 +11,12 @@ from flask_login import current_user
 
 from app.design import bp
 from app.design import duplicates as merging
+from app.design.presenters import FIELD_LABELS
 from app.forms import ConfirmForm
 from app.models import Customer, Membership
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.roles import Action
 
-#: How the pages name the fields a merge may fill.
-FIELD_LABELS = {
-    "name": _l("Name"),
-    "title": _l("Trade title"),
-    "address": _l("Address"),
-    "city": _l("City"),
-    "phone": _l("Phone"),
-    "email": _l("E-mail"),
-    "sector": _l("Sector"),
-    "strategic_potential": _l("Strategic potential"),
-    "lifecycle_stage": _l("Lifecycle stage"),
-    "last_verified_on": _l("Last verified on"),
-    "wallet_share": _l("Our share of their spend"),
-}
 #: Why a pair is suggested, as the pages say it.
 REASON_LABELS = {
     "email": _l("Same e-mail"),

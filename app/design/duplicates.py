@@ -99,6 +99,41 @@ class SuggestionPage:
         return self.page + 1 if self.has_next else None
 
 
+#: The last suggestions per engagement, with the state of the customers they
+#: were computed from: paging through 100,000 customers' pairs then costs one
+#: small query per page instead of the whole comparison (seconds) each time.
+_SUGGESTED: dict[tuple[str, int], tuple[tuple, pd.DataFrame]] = {}
+_SUGGESTED_KEPT = 8
+
+
+def _suggested_pairs(engagement_id: int) -> pd.DataFrame:
+    state = tuple(
+        db.session.execute(
+            select(
+                func.count(Customer.id),
+                func.sum(Customer.id),
+                func.max(Customer.updated_at),
+            ).where(Customer.engagement_id == engagement_id)
+        ).one()
+    )
+    key = (str(db.engine.url), engagement_id)
+    cached = _SUGGESTED.get(key)
+    if cached is not None and cached[0] == state:
+        return cached[1]
+    rows = db.session.execute(
+        select(Customer.id, Customer.name, Customer.email, Customer.phone).where(
+            Customer.engagement_id == engagement_id
+        )
+    ).all()
+    found = duplicates.suggest(
+        pd.DataFrame(rows, columns=["id", "name", "email", "phone"])
+    )
+    if len(_SUGGESTED) >= _SUGGESTED_KEPT:
+        _SUGGESTED.pop(next(iter(_SUGGESTED)))
+    _SUGGESTED[key] = (state, found)
+    return found
+
+
 def suggestions(
     engagement: Engagement, page: int = 1, per_page: int = PER_PAGE
 ) -> SuggestionPage:
@@ -106,13 +141,7 @@ def suggestions(
 
     The customers are read with one query and compared in pandas; a page
     past the end shows the last one (after merges the list gets shorter)."""
-    rows = db.session.execute(
-        select(Customer.id, Customer.name, Customer.email, Customer.phone).where(
-            Customer.engagement_id == engagement.id
-        )
-    ).all()
-    frame = pd.DataFrame(rows, columns=["id", "name", "email", "phone"])
-    found = duplicates.suggest(frame)
+    found = _suggested_pairs(engagement.id)
     total = len(found)
     page = min(max(page, 1), max(1, ceil(total / per_page)))
     window = found.iloc[(page - 1) * per_page : page * per_page]

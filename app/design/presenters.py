@@ -31,7 +31,8 @@ def group_migration(movement: Movement) -> tuple[list, list]:
     return rows, [group_short(key) for key in matrix.columns]
 
 
-_FIELD_LABELS = {
+#: How the pages name a customer's fields.
+FIELD_LABELS = {
     "name": _l("Name"),
     "title": _l("Trade title"),
     "address": _l("Address"),
@@ -41,6 +42,8 @@ _FIELD_LABELS = {
     "sector": _l("Sector"),
     "strategic_potential": _l("Strategic potential"),
     "lifecycle_stage": _l("Lifecycle stage"),
+    "last_verified_on": _l("Last verified on"),
+    "wallet_share": _l("Our share of their spend"),
 }
 
 
@@ -48,7 +51,7 @@ _FIELD_LABELS = {
 def field_rows(report: QualityReport) -> list[tuple[str, float, bool]]:
     """Bar-chart rows of the share filled per key field; gaps stand out."""
     return [
-        (str(_FIELD_LABELS[name]), share, share < 80)
+        (str(FIELD_LABELS[name]), share, share < 80)
         for name, share in report.fields.items()
     ]
 

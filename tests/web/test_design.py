@@ -5,7 +5,6 @@ group strategies and the design report."""
 import re
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import func, insert, select
 
 from app.extensions import db
@@ -22,14 +21,6 @@ from assessments.roles import Role
 from tests.pdf import page_count, pdf_text
 
 AS_OF = date(2026, 6, 30)
-
-
-@pytest.fixture
-def engagement(factory, auth) -> int:
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
 
 
 def base(engagement_id: int) -> str:

@@ -25,14 +25,6 @@ from assessments.value_groups import ValueGroup
 from tests.conftest import PASSWORD
 
 
-@pytest.fixture
-def engagement(factory, auth) -> int:
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
-
-
 def base(engagement_id: int) -> str:
     return f"/engagements/{engagement_id}/design/customers"
 
@@ -149,6 +141,23 @@ def test_without_duplicates_the_list_says_so(app, client, engagement):
     page = client.get(f"{base(engagement)}/duplicates")
     assert page.status_code == 200
     assert "No possible duplicates" in page.text
+
+
+def test_an_edit_after_a_visit_shows_at_once(app, client, engagement):
+    first, second = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Örnek Gıda", "email": "a@ornek.com"},
+        {"account_number": "C-2", "name": "Beta Lojistik", "email": "b@beta.com"},
+    )
+    assert "No possible duplicates" in client.get(f"{base(engagement)}/duplicates").text
+    response = client.post(
+        f"{base(engagement)}/{second}/edit",
+        data={"account_number": "C-2", "name": "Beta Lojistik", "email": "a@ornek.com"},
+    )
+    assert response.status_code == 302
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert pair_ids(page) == {(first, second), (second, first)}
 
 
 def test_same_email_phone_or_similar_name_are_suggested(app, client, engagement):

@@ -44,14 +44,6 @@ def limits(**config):
     return pytest.mark.parametrize("app_config", [config], indirect=True)
 
 
-@pytest.fixture
-def engagement(factory, auth) -> int:
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
-
-
 def base(engagement_id: int) -> str:
     return f"/engagements/{engagement_id}/design"
 

@@ -13,11 +13,13 @@ from app.models import (
     SiteRole,
     SponsorDecision,
 )
+from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.organisation import Department, OrgRole
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
 from assessments.roles import Role
+from assessments.value_groups import Flag, ValueGroup
 
 LABELLED: list[type[Enum]] = [
     AwarenessKind,
@@ -35,6 +37,12 @@ LABELLED: list[type[Enum]] = [
     Gate,
     GateStatus,
     Role,
+    LifecycleStage,
+    Channel,
+    InteractionDirection,
+    Segment,
+    ValueGroup,
+    Flag,
 ]
 
 

@@ -1,7 +1,6 @@
 """The planning phase through the test client: sessions, guide answers,
 strategy → goal → measure, closing, and the report."""
 
-import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -21,14 +20,6 @@ TEAM = [
     ("İnci İK", "human_resources", False),
     ("Onur İK", "human_resources", True),
 ]
-
-
-@pytest.fixture
-def engagement(factory, auth) -> int:
-    owner = factory.user("deniz@example.com", "Deniz Aydın")
-    engagement_id = factory.engagement(owner)
-    auth.login("deniz@example.com")
-    return engagement_id
 
 
 def base(engagement_id: int) -> str:

@@ -17,16 +17,10 @@ from tests.questionnaire_helpers import (
     check_a_second_save_does_not_overwrite_the_first,
     check_completion_names_what_is_missing_and_keeps_the_take_open,
     post_sections,
-    signed_in_owner,
     take_of,
 )
 from tests.questionnaire_helpers import complete as complete_take
 from tests.questionnaire_helpers import start as start_take
-
-
-@pytest.fixture
-def engagement(factory, auth) -> int:
-    return signed_in_owner(factory, auth)
 
 
 def base(engagement_id: int) -> str:

@@ -19,7 +19,6 @@ from tests.questionnaire_helpers import (
     check_a_second_save_does_not_overwrite_the_first,
     check_completion_names_what_is_missing_and_keeps_the_take_open,
     post_sections,
-    signed_in_owner,
     stored_answers,
     take_of,
 )
@@ -27,11 +26,6 @@ from tests.questionnaire_helpers import complete as complete_take
 from tests.questionnaire_helpers import start as start_take
 
 IDIC = load(DEFINITIONS / "idic.yaml")
-
-
-@pytest.fixture
-def engagement(factory, auth) -> int:
-    return signed_in_owner(factory, auth)
 
 
 def base(engagement_id: int, questionnaire: str = "idic") -> str:

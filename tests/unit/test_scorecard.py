@@ -1,0 +1,88 @@
+from datetime import date
+
+import pytest
+
+from assessments.figures import FIGURES
+from assessments.planning import Direction
+from assessments.scorecard import (
+    ComputedMeasure,
+    Status,
+    Thresholds,
+    computed_value,
+    plan_length,
+    roll_up,
+    status,
+)
+
+HIGHER, LOWER = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (95, Status.GREEN),
+        (90, Status.GREEN),
+        (89.9, Status.AMBER),
+        (75, Status.AMBER),
+        (74.9, Status.RED),
+        (0, Status.RED),
+    ],
+)
+def test_higher_is_better_edges_belong_to_the_better_status(value, expected):
+    assert status(value, HIGHER, Thresholds(green=90, amber=75)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1, Status.GREEN),
+        (5, Status.GREEN),
+        (5.1, Status.AMBER),
+        (10, Status.AMBER),
+        (10.1, Status.RED),
+    ],
+)
+def test_lower_is_better_mirrors_them(value, expected):
+    assert status(value, LOWER, Thresholds(green=5, amber=10)) == expected
+
+
+def test_no_value_is_its_own_status():
+    assert status(None, HIGHER, Thresholds(90, 75)) == Status.NO_VALUE
+
+
+def test_equal_thresholds_leave_no_amber():
+    assert status(80, HIGHER, Thresholds(90, 90)) == Status.RED
+
+
+def test_thresholds_must_ask_more_for_green():
+    assert Thresholds(90, 75).is_consistent(HIGHER)
+    assert not Thresholds(75, 90).is_consistent(HIGHER)
+    assert Thresholds(5, 10).is_consistent(LOWER)
+    assert not Thresholds(10, 5).is_consistent(LOWER)
+
+
+def test_roll_up_is_the_worst_measure_with_a_value():
+    assert roll_up([Status.GREEN, Status.AMBER, Status.NO_VALUE]) == Status.AMBER
+    assert roll_up([Status.GREEN, Status.RED]) == Status.RED
+    assert roll_up([Status.GREEN, Status.NO_VALUE]) == Status.GREEN
+    assert roll_up([Status.NO_VALUE]) == Status.NO_VALUE
+    assert roll_up([]) == Status.NO_VALUE
+
+
+def test_every_computed_measure_reads_a_stored_figure():
+    assert {measure.value for measure in ComputedMeasure} <= set(FIGURES)
+    figures = {"mvc_share": 20.0, "profit_12m": None, "mvc_count": 7}
+    assert computed_value(ComputedMeasure.MVC_SHARE, figures) == 20.0
+    assert computed_value(ComputedMeasure.MVC_COUNT, figures) == 7.0
+    assert computed_value(ComputedMeasure.PROFIT_12M, figures) is None
+    assert computed_value(ComputedMeasure.RETENTION_12M, figures) is None
+
+
+def test_plan_length_warns_below_three_and_above_twenty_four_months():
+    assert plan_length(date(2026, 1, 1), date(2026, 3, 1)).too_short
+    fine = plan_length(date(2026, 1, 1), date(2026, 12, 31))
+    assert not (fine.too_short or fine.too_long) and fine.months == 12.0
+    assert plan_length(date(2026, 1, 1), date(2028, 3, 1)).too_long
+    assert not plan_length(
+        date(2026, 1, 1), date(2028, 3, 1), longest_months=36
+    ).too_long
