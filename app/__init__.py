@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         auth,
         design,
         engagements,
+        implementation,
         planning,
         preparation,
         questionnaire_pages,
@@ -52,6 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(preparation.bp)
     app.register_blueprint(planning.bp)
     app.register_blueprint(design.bp)
+    app.register_blueprint(implementation.bp)
     app.register_blueprint(questionnaire_pages.bp)
     app.register_blueprint(reports.bp)
 

@@ -22,6 +22,9 @@ class QuestionnairePages:
 
 QUESTIONNAIRES: dict[str, QuestionnairePages] = {
     "idic": QuestionnairePages(Phase.DESIGN, "design/_layout.html"),
+    "success_factors": QuestionnairePages(
+        Phase.IMPLEMENTATION, "implementation/_layout.html"
+    ),
 }
 
 
