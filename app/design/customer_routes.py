@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,10 +17,8 @@ from app.design.forms import (
     NotesForm,
     OverrideForm,
 )
-from app.extensions import db
-from app.models import Contact, Customer, Membership
+from app.models import Customer, Membership
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
-from assessments.data_quality import per_customer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.roles import Action
 from assessments.value_groups import Flag, ValueGroup
@@ -122,11 +119,7 @@ def customer(membership: Membership, customer_id: int):
 
 
 def _customer_page(membership: Membership, row: Customer, **forms):
-    quality = per_customer(
-        analyses.customers_frame(membership.engagement_id).loc[[row.id]],
-        analyses.decision_maker_ids(membership.engagement_id),
-        pd.Timestamp(date.today()),
-    ).iloc[0]
+    quality = customers.quality_of(row, date.today())
     override = customers.override_of(row)
     defaults = {
         "contact_form": ContactForm(prefix="contact"),
@@ -166,14 +159,16 @@ def _post_on_customer(membership, customer_id, form_class, prefix, save, message
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def add_contact(membership: Membership, customer_id: int):
     def save(row, form):
-        contact = Contact(customer_id=row.id)
-        form.populate_obj(contact)
-        db.session.add(contact)
-        db.session.commit()
+        customers.add_contact(row, _contact_values(form))
 
     return _post_on_customer(
         membership, customer_id, ContactForm, "contact", save, _("Contact added.")
     )
+
+
+def _contact_values(form: ContactForm) -> dict:
+    names = ("name", "title", "email", "phone", "is_decision_maker")
+    return {name: form[name].data for name in names}
 
 
 @bp.route("/contacts/<int:contact_id>", methods=["GET", "POST"])
@@ -182,8 +177,7 @@ def edit_contact(membership: Membership, contact_id: int):
     contact = customers.contact_or_404(membership.engagement_id, contact_id)
     form = ContactForm(obj=contact)
     if form.validate_on_submit():
-        form.populate_obj(contact)
-        db.session.commit()
+        customers.save_contact(contact, _contact_values(form))
         flash(_("Contact saved."), "success")
         return redirect_to(
             "design.customer", membership, customer_id=contact.customer_id
@@ -231,8 +225,7 @@ def log_interaction(membership: Membership, customer_id: int):
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def save_notes(membership: Membership, customer_id: int):
     def save(row, form):
-        row.customisation_notes = form.customisation_notes.data or ""
-        db.session.commit()
+        customers.save_notes(row, form.customisation_notes.data or "")
 
     return _post_on_customer(
         membership, customer_id, NotesForm, "notes", save, _("Notes saved.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 import sqlalchemy as sa
 from flask import abort
 from flask_sqlalchemy.pagination import Pagination
@@ -24,6 +25,7 @@ from app.models import (
     User,
 )
 from app.models.columns import utcnow
+from assessments import data_quality
 from assessments.idic import LifecycleStage
 from assessments.value_groups import ValueGroup
 
@@ -253,6 +255,61 @@ def history(customer: Customer) -> list[tuple[Snapshot, SnapshotResult]]:
         .order_by(Snapshot.number)
     )
     return [tuple(row) for row in rows]
+
+
+def quality_of(customer: Customer, as_of: date) -> pd.Series:
+    """The customer's data quality (completeness, decision maker known, stale),
+    by the same rules as the overall figures, reading this customer only."""
+    fields = ["account_number", *data_quality.KEY_FIELDS, "last_verified_on"]
+    frame = pd.DataFrame(
+        [{name: _plain(getattr(customer, name)) for name in fields}],
+        index=[customer.id],
+    )
+    deciders = pd.Index(
+        [customer.id] if any(c.is_decision_maker for c in customer.contacts) else []
+    )
+    return data_quality.per_customer(frame, deciders, pd.Timestamp(as_of)).iloc[0]
+
+
+def _plain(value):
+    """Enum members as their stored value, like the bulk reads give them."""
+    return getattr(value, "value", value)
+
+
+def add_contact(customer: Customer, values: dict) -> Contact:
+    contact = Contact(customer_id=customer.id, **values)
+    db.session.add(contact)
+    db.session.commit()
+    return contact
+
+
+def save_contact(contact: Contact, values: dict) -> None:
+    for name, value in values.items():
+        setattr(contact, name, value)
+    db.session.commit()
+
+
+def save_notes(customer: Customer, notes: str) -> None:
+    customer.customisation_notes = notes
+    db.session.commit()
+
+
+def movers(
+    engagement_id: int, account_numbers, limit: int
+) -> list[tuple[str, str, int | None]]:
+    """(account number, name, customer id) of the first movers of a comparison;
+    a customer deleted since keeps its account number and no name."""
+    first = list(account_numbers[:limit])
+    names = {
+        number: (name, customer_id)
+        for number, name, customer_id in db.session.execute(
+            select(Customer.account_number, Customer.name, Customer.id).where(
+                Customer.engagement_id == engagement_id,
+                Customer.account_number.in_(first),
+            )
+        )
+    }
+    return [(number, *names.get(number, ("", None))) for number in first]
 
 
 def log_interaction(customer: Customer, values: dict, user: User) -> Interaction:

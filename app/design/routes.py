@@ -7,13 +7,11 @@ from datetime import date
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.design import analyses, bp, customers, reports
 from app.design import strategies as group_strategies
 from app.design.forms import AnalysisForm, StrategyForm, parse_edges
-from app.extensions import db
-from app.models import Customer, Membership, Snapshot
+from app.models import Membership, Snapshot
 from app.questionnaire_pages.services import capability_summary, maturity_profile
 from app.reports.pdf import pdf_download
 from app.tenancy import engagement_view, owned_or_404, redirect_to
@@ -122,25 +120,14 @@ def comparison(membership: Membership, snapshot_id: int):
         before=before,
         after=after,
         movement=movement,
-        moved_up=_named(membership.engagement_id, movement.moved_up),
-        moved_down=_named(membership.engagement_id, movement.moved_down),
+        moved_up=customers.movers(
+            membership.engagement_id, movement.moved_up, MOVERS_SHOWN
+        ),
+        moved_down=customers.movers(
+            membership.engagement_id, movement.moved_down, MOVERS_SHOWN
+        ),
         shown=MOVERS_SHOWN,
     )
-
-
-def _named(engagement_id: int, account_numbers) -> list[tuple[str, str, int | None]]:
-    """(account number, name, customer id) of the first movers, for the lists."""
-    first = list(account_numbers[:MOVERS_SHOWN])
-    names = {
-        number: (name, customer_id)
-        for number, name, customer_id in db.session.execute(
-            select(Customer.account_number, Customer.name, Customer.id).where(
-                Customer.engagement_id == engagement_id,
-                Customer.account_number.in_(first),
-            )
-        )
-    }
-    return [(number, *names.get(number, ("", None))) for number in first]
 
 
 @bp.route("/capability")

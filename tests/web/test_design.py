@@ -255,6 +255,9 @@ def test_the_customer_page_gathers_everything_about_the_customer(
     group = results(app, snapshot.id)["C05"].value_group
     assert snapshot.summary["interactions"] == {group: {"phone": 1}}
     page = client.get(customer).text
+    quality = page.split('id="quality"')[1].split("</section>")[0]
+    assert "<dd>22.2 %</dd>" in quality  # name and city of the nine key fields
+    assert "Decision maker known</dt><dd>yes" in quality
     for text in (
         "Ayşe Satın",
         "Yeni fiyat listesini sordu.",
