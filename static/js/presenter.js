@@ -6,8 +6,16 @@
   const status = root.querySelector("[data-save-status]");
   let timer = null;
   let dirty = false;
+  // One save at a time, in order: two overlapping requests could otherwise
+  // reach the server the wrong way round and store the older text.
+  let saving = Promise.resolve(true);
 
-  async function save() {
+  function save() {
+    saving = saving.then(send);
+    return saving;
+  }
+
+  async function send() {
     if (!form || !dirty) return true;
     dirty = false;
     status.textContent = status.dataset.saving || "…";
