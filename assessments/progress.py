@@ -41,6 +41,9 @@ class Step(StrEnum):
     ASSESS_CAPABILITY = "assess_capability"
     ANALYSE_CUSTOMERS = "analyse_customers"
     SET_GROUP_STRATEGIES = "set_group_strategies"
+    ANALYSE_GAPS = "analyse_gaps"
+    SET_TRANSITION_PLAN = "set_transition_plan"
+    RECORD_MEASURE_VALUES = "record_measure_values"
 
 
 #: The trackable steps of each phase, in the method's order.
@@ -64,7 +67,11 @@ PHASE_STEPS: dict[Phase, tuple[Step, ...]] = {
         Step.ANALYSE_CUSTOMERS,
         Step.SET_GROUP_STRATEGIES,
     ),
-    Phase.IMPLEMENTATION: (),
+    Phase.IMPLEMENTATION: (
+        Step.ANALYSE_GAPS,
+        Step.SET_TRANSITION_PLAN,
+        Step.RECORD_MEASURE_VALUES,
+    ),
 }
 
 
@@ -95,6 +102,12 @@ class EngagementFacts:
     customers_analysed: bool = False
     #: MVC, MGC and BZ each have a strategy: the design is decided
     group_strategies_set: bool = False
+    #: the gap-analysis questionnaire has a completed take
+    gaps_analysed: bool = False
+    #: the transition plan has at least one work package
+    plan_set: bool = False
+    #: there are goals, and every measure of every goal has a value
+    goals_have_values: bool = False
 
     def done_steps(self) -> frozenset[Step]:
         """The steps these facts show as done."""
@@ -112,6 +125,9 @@ class EngagementFacts:
             Step.ASSESS_CAPABILITY: self.capability_assessed,
             Step.ANALYSE_CUSTOMERS: self.customers_analysed,
             Step.SET_GROUP_STRATEGIES: self.group_strategies_set,
+            Step.ANALYSE_GAPS: self.gaps_analysed,
+            Step.SET_TRANSITION_PLAN: self.plan_set,
+            Step.RECORD_MEASURE_VALUES: self.goals_have_values,
         }
         return frozenset(step for step, is_done in done.items() if is_done)
 
@@ -122,6 +138,8 @@ class EngagementFacts:
             Phase.PREPARATION: self.announced,
             Phase.PLANNING: self.planning_closed,
             Phase.DESIGN: self.done_steps() >= set(PHASE_STEPS[Phase.DESIGN]),
+            Phase.IMPLEMENTATION: self.done_steps()
+            >= set(PHASE_STEPS[Phase.IMPLEMENTATION]),
         }
         return frozenset(phase for phase, closed in closing.items() if closed)
 

@@ -1,6 +1,6 @@
 """The balanced scorecard's arithmetic: a measure's status from its value and
 thresholds, statuses rolled up, customer measures computed from an analysis,
-and the length of the transition plan.
+and the periods values are kept in.
 
 Decisions, pinned by tests:
 
@@ -9,6 +9,10 @@ Decisions, pinned by tests:
   threshold, else amber when at or above the amber one, else red; where lower
   is better, the same with "at or below". The first rule that matches wins.
   Green must be at least as demanding as amber.
+- **Thresholds from the plan.** A measure whose thresholds were not set yet
+  judges by its plan: green at the target, amber halfway from the baseline to
+  the target (without a baseline there is no amber). Without a target either,
+  it has no status.
 - **No value** is its own status: it is never counted as red or green.
 - **Roll-up.** An objective or a perspective is as good as its worst measure
   that has a value ("a chain is as strong as its weakest link"); with no value
@@ -16,8 +20,9 @@ Decisions, pinned by tests:
 - **Computed measures** take their value from the headline figures stored with
   an analysis (see ``assessments.figures``), so the scorecard shows the very
   figure of the analysis it names.
-- **Plan length.** A transition plan shorter than 3 months or longer than 24
-  (both configurable) gets a warning: the method warns against both.
+- **Periods.** Values are kept per month or per quarter; a computed value
+  belongs to the period of its analysis date, and a later analysis in the same
+  period replaces it.
 """
 
 from __future__ import annotations
@@ -53,9 +58,27 @@ class Thresholds:
         return self.green <= self.amber
 
 
-def status(value: float | None, direction: Direction, thresholds: Thresholds) -> Status:
+def thresholds_for(
+    green: float | None,
+    amber: float | None,
+    target: float | None,
+    baseline: float | None,
+) -> Thresholds | None:
+    """The thresholds a measure is judged by: its own, else its plan's."""
+    if green is not None and amber is not None:
+        return Thresholds(green, amber)
+    if target is None:
+        return None
+    if baseline is None:
+        return Thresholds(target, target)
+    return Thresholds(target, round((baseline + target) / 2, 4))
+
+
+def status(
+    value: float | None, direction: Direction, thresholds: Thresholds | None
+) -> Status:
     """The status of one value; the first matching rule wins."""
-    if value is None:
+    if value is None or thresholds is None:
         return Status.NO_VALUE
     reaches = (
         (lambda limit: value >= limit)
@@ -103,20 +126,30 @@ def computed_value(
     return None if value is None else float(value)
 
 
-@dataclass(frozen=True)
-class PlanLength:
-    months: float
-    too_short: bool
-    too_long: bool
+class MeasureScope(StrEnum):
+    """Whose performance a measure tracks: the scorecard's measures are the
+    company's; KPIs index a department's or a person's work to the goals."""
+
+    COMPANY = "company"
+    DEPARTMENT = "department"
+    PERSONAL = "personal"
 
 
-def plan_length(
-    start: date, end: date, shortest_months: int = 3, longest_months: int = 24
-) -> PlanLength:
-    """How long a transition plan runs, and whether the method would warn."""
-    months = (end - start).days / (365.25 / 12)
-    return PlanLength(
-        months=round(months, 1),
-        too_short=months < shortest_months,
-        too_long=months > longest_months,
-    )
+class Period(StrEnum):
+    """How often a measure gets a value."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+def period_start(day: date, period: Period) -> date:
+    """The first day of the month or quarter the day falls in."""
+    month = day.month if period == Period.MONTHLY else 3 * ((day.month - 1) // 3) + 1
+    return date(day.year, month, 1)
+
+
+def period_name(start: date, period: Period) -> str:
+    """A period as people write it: 2026-03 or 2026 Q1."""
+    if period == Period.MONTHLY:
+        return f"{start.year}-{start.month:02d}"
+    return f"{start.year} Q{(start.month - 1) // 3 + 1}"

@@ -87,7 +87,17 @@ def test_design_runs_from_the_data_to_the_group_strategies():
     assert Phase.DESIGN not in partly.closed_phases
 
 
-def test_implementation_waits_with_no_next_step():
-    item = tile(EngagementFacts(questionnaire_complete=True), Phase.IMPLEMENTATION)
-    assert item.status == PhaseStatus.NOT_STARTED
-    assert item.next_step is None
+def test_implementation_runs_gaps_then_plan_then_measured_goals():
+    start = tile(EngagementFacts(questionnaire_complete=True), Phase.IMPLEMENTATION)
+    assert start.status == PhaseStatus.NOT_STARTED
+    assert start.next_step == Step.ANALYSE_GAPS
+    partly = EngagementFacts(gaps_analysed=True, goals_have_values=True)
+    item = tile(partly, Phase.IMPLEMENTATION)
+    assert (item.status, item.steps_done, item.steps_total) == (
+        PhaseStatus.IN_PROGRESS,
+        2,
+        3,
+    )
+    assert item.next_step == Step.SET_TRANSITION_PLAN
+    done = EngagementFacts(gaps_analysed=True, plan_set=True, goals_have_values=True)
+    assert tile(done, Phase.IMPLEMENTATION).status == PhaseStatus.COMPLETE

@@ -6,12 +6,15 @@ from assessments.figures import FIGURES
 from assessments.planning import Direction
 from assessments.scorecard import (
     ComputedMeasure,
+    Period,
     Status,
     Thresholds,
     computed_value,
-    plan_length,
+    period_name,
+    period_start,
     roll_up,
     status,
+    thresholds_for,
 )
 
 HIGHER, LOWER = Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER
@@ -78,11 +81,26 @@ def test_every_computed_measure_reads_a_stored_figure():
     assert computed_value(ComputedMeasure.RETENTION_12M, figures) is None
 
 
-def test_plan_length_warns_below_three_and_above_twenty_four_months():
-    assert plan_length(date(2026, 1, 1), date(2026, 3, 1)).too_short
-    fine = plan_length(date(2026, 1, 1), date(2026, 12, 31))
-    assert not (fine.too_short or fine.too_long) and fine.months == 12.0
-    assert plan_length(date(2026, 1, 1), date(2028, 3, 1)).too_long
-    assert not plan_length(
-        date(2026, 1, 1), date(2028, 3, 1), longest_months=36
-    ).too_long
+@pytest.mark.parametrize(
+    ("day", "period", "start", "name"),
+    [
+        (date(2026, 5, 17), Period.MONTHLY, date(2026, 5, 1), "2026-05"),
+        (date(2026, 5, 17), Period.QUARTERLY, date(2026, 4, 1), "2026 Q2"),
+        (date(2026, 3, 31), Period.QUARTERLY, date(2026, 1, 1), "2026 Q1"),
+        (date(2026, 12, 1), Period.QUARTERLY, date(2026, 10, 1), "2026 Q4"),
+    ],
+)
+def test_a_value_belongs_to_the_month_or_quarter_of_its_date(day, period, start, name):
+    assert period_start(day, period) == start
+    assert period_name(start, period) == name
+
+
+def test_unset_thresholds_fall_back_on_the_plan():
+    assert thresholds_for(80, 60, target=90, baseline=50) == Thresholds(80, 60)
+    assert thresholds_for(None, None, target=90, baseline=50) == Thresholds(90, 70)
+    assert thresholds_for(None, 60, target=5, baseline=None) == Thresholds(5, 5)
+    assert thresholds_for(None, None, target=None, baseline=50) is None
+    assert status(95, HIGHER, None) == Status.NO_VALUE
+    lower = thresholds_for(None, None, target=2, baseline=10)
+    assert status(6, LOWER, lower) == Status.AMBER
+    assert status(6.5, LOWER, lower) == Status.RED
