@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.auth import services as accounts
 from app.demo_design import load_design_demo
+from app.demo_implementation import load_implementation_demo
 from app.engagements import services as engagements
 from app.extensions import db
 from app.models import AwarenessKind, CompanySize, Engagement, SiteRole, User
@@ -66,6 +67,7 @@ def load_demo() -> bool:
     _demo_preparation(engagement, consultant)
     _demo_planning(engagement, consultant)
     load_design_demo(engagement, consultant)
+    load_implementation_demo(engagement, users)
     return True
 
 

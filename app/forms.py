@@ -23,6 +23,16 @@ def enum_choices(enum_class: type[Enum]) -> list[SelectChoice]:
     return [SelectChoice(member.value, label(member)) for member in enum_class]
 
 
+def optional_enum_choices(enum_class: type[Enum]) -> list[SelectChoice]:
+    """The enum's members after a "none" choice whose value is empty."""
+    return [*select_choices([("", "—")]), *enum_choices(enum_class)]
+
+
+def optional_id_choices(pairs: Iterable[tuple[int, str]]) -> list[SelectChoice]:
+    """Rows to pick from (id, text) after a "none" choice with id 0."""
+    return select_choices([(0, "—"), *pairs])
+
+
 def language_choices() -> list[SelectChoice]:
     return select_choices(LANGUAGE_NAMES.items())
 

@@ -21,6 +21,7 @@ from app.models import (
     SiteRole,
     SponsorDecision,
 )
+from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.organisation import Department, OrgRole, Rule
 from assessments.planning import Blocker, CrmStrategy, Direction, Perspective, Seat
@@ -28,6 +29,14 @@ from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
 from assessments.roles import Role
+from assessments.scorecard import (
+    ComputedMeasure,
+    MeasureScope,
+    Period,
+    Status,
+    period_name,
+)
+from assessments.transition import WorkStatus
 from assessments.value_groups import Flag, ValueGroup
 
 #: Flashed when a signed-out visitor opens a page that needs an account.
@@ -71,6 +80,45 @@ _LABELS: dict[tuple[type, str], object] = {
         (Step.ASSESS_CAPABILITY, _l("Assess the IDIC capability")),
         (Step.ANALYSE_CUSTOMERS, _l("Analyse the customers")),
         (Step.SET_GROUP_STRATEGIES, _l("Set the MVC, MGC and BZ strategies")),
+        (Step.ANALYSE_GAPS, _l("Analyse the gaps to the designed system")),
+        (Step.SET_TRANSITION_PLAN, _l("Set the transition plan")),
+        (Step.RECORD_MEASURE_VALUES, _l("Give every goal's measures a value")),
+        (Status.GREEN, _l("Green")),
+        (Status.AMBER, _l("Amber")),
+        (Status.RED, _l("Red")),
+        (Status.NO_VALUE, _l("No status")),
+        (ComputedMeasure.MVC_COUNT, _l("Number of most valuable customers")),
+        (ComputedMeasure.MVC_SHARE, _l("Share of most valuable customers")),
+        (ComputedMeasure.BZ_SHARE, _l("Share of below-zero customers")),
+        (ComputedMeasure.CUSTOMERS_LOST, _l("Customers lost (no order for a year)")),
+        (ComputedMeasure.RETENTION_12M, _l("Customers retained over 12 months")),
+        (ComputedMeasure.AVERAGE_FREQUENCY, _l("Average purchase frequency")),
+        (ComputedMeasure.AVERAGE_VALUE, _l("Average value per customer")),
+        (ComputedMeasure.REVENUE_12M, _l("Revenue of the last 12 months")),
+        (ComputedMeasure.PROFIT_12M, _l("Profit of the last 12 months")),
+        (ComputedMeasure.VALUABLE_COMPLAINTS, _l("Valuable customers who complained")),
+        (
+            ComputedMeasure.INTERACTIONS_PER_CUSTOMER,
+            _l("Interactions per customer in 12 months"),
+        ),
+        (ComputedMeasure.DECISION_MAKER_COVERAGE, _l("Decision-maker coverage")),
+        (ComputedMeasure.DATA_COMPLETENESS, _l("Completeness of customer data")),
+        (MeasureScope.COMPANY, _l("The company (scorecard)")),
+        (MeasureScope.DEPARTMENT, _l("A department (KPI)")),
+        (MeasureScope.PERSONAL, _l("One person (KPI)")),
+        (Period.MONTHLY, _l("Monthly")),
+        (Period.QUARTERLY, _l("Quarterly")),
+        (WorkStatus.PLANNED, _l("Planned")),
+        (WorkStatus.IN_PROGRESS, _l("Under way")),
+        (WorkStatus.DONE, _l("Done")),
+        (WorkStatus.ON_HOLD, _l("On hold")),
+        (Component.STRATEGY, _l("Strategy")),
+        (Component.PEOPLE, _l("People")),
+        (Component.PROCESS, _l("Process")),
+        (Component.TECHNOLOGY, _l("Technology")),
+        (Layer.OPERATIONAL, _l("Operational CRM")),
+        (Layer.ANALYTICAL, _l("Analytical CRM")),
+        (Layer.COLLABORATIVE, _l("Collaborative CRM")),
         (CrmStrategy.PROSPECTING, _l("Prospecting new customers")),
         (CrmStrategy.CROSS_SELLING, _l("Cross-selling")),
         (CrmStrategy.WIN_BACK, _l("Winning back lost customers")),
@@ -384,6 +432,8 @@ def register_template_helpers(app: Flask) -> None:
         obstacle_message=obstacle_message,
         country_name=country_name,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
+        period_name=period_name,
+        statuses=list(Status),
     )
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
     app.jinja_env.filters["label"] = label

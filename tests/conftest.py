@@ -27,13 +27,17 @@ from app.models import (
     Goal,
     Interaction,
     Measure,
+    MeasureValue,
     Membership,
+    Objective,
     OrgPerson,
     QuestionnaireTake,
     ResistanceItem,
+    Review,
     SiteRole,
     Snapshot,
     User,
+    WorkPackage,
 )
 from assessments.idic import Channel, InteractionDirection
 from assessments.organisation import Department
@@ -218,7 +222,30 @@ class Factory:
             twin = Customer(
                 engagement_id=engagement_id, account_number="G-2", name="Gizli İkiz"
             )
-            db.session.add_all([contact, interaction, snapshot, twin])
+            objective = Objective(
+                engagement_id=engagement_id,
+                perspective=Perspective.CUSTOMER,
+                title="Gizli amaç",
+            )
+            package = WorkPackage(
+                engagement_id=engagement_id,
+                title="Gizli iş paketi",
+                starts_on=date(2026, 1, 1),
+                ends_on=date(2026, 2, 1),
+            )
+            review = Review(
+                engagement_id=engagement_id,
+                held_on=date(2026, 1, 9),
+                findings="Gizli bulgu",
+            )
+            db.session.add_all(
+                [contact, interaction, snapshot, twin, objective, package, review]
+            )
+            db.session.flush()
+            value = MeasureValue(
+                measure_id=measure.id, period_start=date(2026, 1, 1), value=1.0
+            )
+            db.session.add(value)
             db.session.commit()
             return {
                 "customer_id": customer.id,
@@ -234,6 +261,10 @@ class Factory:
                 "strategy_id": strategy.id,
                 "goal_id": goal.id,
                 "measure_id": measure.id,
+                "objective_id": objective.id,
+                "package_id": package.id,
+                "review_id": review.id,
+                "value_id": value.id,
             }
 
     def get(self, model, object_id):

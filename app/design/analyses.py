@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app.bulk import bulk_insert, read_frame
 from app.extensions import db
+from app.implementation import scorecard
 from app.models import (
     Complaint,
     Contact,
@@ -227,6 +228,7 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
     db.session.add(snapshot)
     db.session.flush()
     _store_results(snapshot.id, results)
+    scorecard.record_analysis(snapshot)
     db.session.commit()
     return snapshot
 

@@ -24,15 +24,16 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.forms import enum_choices, select_choices, stripped
+from app.forms import (
+    enum_choices,
+    optional_enum_choices,
+    optional_id_choices,
+    stripped,
+)
 from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.planning import CrmStrategy
 from assessments.value_groups import ValueGroup
-
-
-def _optional_enum(enum_class) -> list:
-    return [*select_choices([("", "—")]), *enum_choices(enum_class)]
 
 
 def _text(label, length: int, required: bool = False):
@@ -68,7 +69,7 @@ class CustomerForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.lifecycle_stage.choices = _optional_enum(LifecycleStage)
+        self.lifecycle_stage.choices = optional_enum_choices(LifecycleStage)
 
     def values(self) -> dict:
         """The fields as model attributes; empty choices become None."""
@@ -217,5 +218,5 @@ class StrategyForm(FlaskForm):
     def __init__(self, *args, owners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.crm_strategy.choices = enum_choices(CrmStrategy)
-        self.channel.choices = _optional_enum(Channel)
-        self.owner_id.choices = select_choices([(0, "—"), *owners])
+        self.channel.choices = optional_enum_choices(Channel)
+        self.owner_id.choices = optional_id_choices(owners)

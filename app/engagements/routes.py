@@ -1,6 +1,7 @@
 """The portfolio, the engagement dashboard, its details and its members."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,6 +11,7 @@ from app.auth.services import set_password_token
 from app.engagements import bp, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm
+from app.implementation.plan import overdue as overdue_packages
 from app.models import CompanySize, Membership
 from app.tenancy import engagement_view, owned_or_404
 from assessments.progress import Step
@@ -45,6 +47,11 @@ STEP_PAGES = {
     Step.ASSESS_CAPABILITY: StepPage("design.capability", Action.ANSWER_QUESTIONNAIRES),
     Step.ANALYSE_CUSTOMERS: StepPage("design.analysis", Action.ANALYSE_CUSTOMERS),
     Step.SET_GROUP_STRATEGIES: StepPage("design.strategies", Action.ANALYSE_CUSTOMERS),
+    Step.ANALYSE_GAPS: StepPage("implementation.gap_analysis", Action.VIEW),
+    Step.SET_TRANSITION_PLAN: StepPage(
+        "implementation.transition_plan", Action.EDIT_ENGAGEMENT
+    ),
+    Step.RECORD_MEASURE_VALUES: StepPage("implementation.index", Action.VIEW),
 }
 
 
@@ -91,6 +98,7 @@ def dashboard(membership: Membership):
         engagement=membership.engagement,
         phases=services.phase_overview(membership.engagement),
         step_pages=STEP_PAGES,
+        overdue=overdue_packages(membership.engagement_id, date.today()),
     )
 
 

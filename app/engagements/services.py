@@ -172,6 +172,7 @@ def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
     """Collect, as plain values, what the core needs to judge progress."""
     # Imported here: the phase packages' routes import this module.
     from app.design.analyses import design_facts
+    from app.implementation.services import implementation_facts
     from app.planning.services import planning_facts
     from app.preparation.services import preparation_facts
 
@@ -179,4 +180,5 @@ def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
         **preparation_facts(engagement),
         **planning_facts(engagement),
         **design_facts(engagement),
+        **implementation_facts(engagement),
     )

@@ -1,5 +1,6 @@
-"""The implementation phase: for now the ten critical success factors, served
-by the questionnaire pages."""
+"""The implementation phase: the balanced scorecard, KPIs, the transition plan,
+the review log and the reports; the gap analysis and the ten critical success
+factors are questionnaires served by the questionnaire pages."""
 
 from flask import Blueprint
 
@@ -9,4 +10,4 @@ bp = Blueprint(
     url_prefix="/engagements/<int:engagement_id>/implementation",
 )
 
-from app.implementation import routes  # noqa: E402,F401  (they attach to bp)
+from app.implementation import plan_routes, routes  # noqa: E402,F401  (they attach to bp)

@@ -1,16 +1,307 @@
-"""Pages of the implementation phase."""
+"""Pages of the balanced scorecard: the overview, the strategy map, the KPIs,
+objectives, measures and their values; and the two reports."""
 
-from app.implementation import bp
-from app.models import Membership
-from app.tenancy import engagement_view, redirect_to
+from __future__ import annotations
 
-SUCCESS_FACTORS = "success_factors"
+from datetime import date
+
+from flask import abort, flash, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from app.engagements.services import members
+from app.forms import optional_id_choices
+from app.i18n import label
+from app.implementation import bp, reports, scorecard
+from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
+from app.implementation.gaps import GAP_ANALYSIS
+from app.models import Measure, Membership, Objective
+from app.planning.services import goals
+from app.reports.pdf import pdf_download
+from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
+from assessments.organisation import Department
+from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.roles import Action, can
+from assessments.scorecard import ComputedMeasure, MeasureScope, Period
+
+#: What a refused change means, and which field it belongs to.
+_REFUSALS = {
+    "unknown_goal": ("goal_id", _l("Choose one of this project's goals.")),
+    "unknown_objective": (
+        "objective_id",
+        _l("Choose one of this project's objectives."),
+    ),
+    "unknown_owner": ("owner_id", _l("Choose a member of this project.")),
+    "other_perspective": (
+        "objective_id",
+        _l("The objective belongs to another perspective than the measure."),
+    ),
+}
 
 
 @bp.route("/")
 @engagement_view()
 def index(membership: Membership):
-    """The phase opens on its success-factor checklist."""
-    return redirect_to(
-        "questionnaires.index", membership, questionnaire_id=SUCCESS_FACTORS
+    """The scorecard overview: the page a sponsor reads in ten seconds."""
+    return render_template(
+        "implementation/overview.html",
+        engagement=membership.engagement,
+        overview=scorecard.overview(membership.engagement_id),
     )
+
+
+@bp.route("/gaps")
+@engagement_view()
+def gap_analysis(membership: Membership):
+    """The gap analysis is a questionnaire: its pages serve it."""
+    return redirect_to(
+        "questionnaires.index", membership, questionnaire_id=GAP_ANALYSIS
+    )
+
+
+@bp.route("/map")
+@engagement_view()
+def strategy_map(membership: Membership):
+    """Vision → goals → objectives → measures."""
+    return render_template(
+        "implementation/map.html",
+        engagement=membership.engagement,
+        strategy_map=scorecard.strategy_map(membership.engagement),
+    )
+
+
+@bp.route("/kpis")
+@engagement_view()
+def kpis(membership: Membership):
+    """Department and personal KPIs, each tied to a goal and owned by a member."""
+    rows = scorecard.measures(
+        membership.engagement_id, (MeasureScope.DEPARTMENT, MeasureScope.PERSONAL)
+    )
+    return render_template(
+        "implementation/kpis.html",
+        engagement=membership.engagement,
+        states=[scorecard.measure_state(m) for m in rows],
+    )
+
+
+# --- objectives --------------------------------------------------------------
+
+
+@bp.route("/objectives/new", methods=["GET", "POST"])
+@bp.route("/objectives/<int:objective_id>", methods=["GET", "POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def objective(membership: Membership, objective_id: int | None = None):
+    """Add or change an objective of the scorecard."""
+    row = (
+        owned_or_404(Objective, objective_id, membership.engagement_id)
+        if objective_id
+        else None
+    )
+    form = ObjectiveForm(obj=row)
+    form.goal_id.choices = optional_id_choices(
+        (goal.id, goal.title) for goal in goals(membership.engagement)
+    )
+    if row is None and not form.is_submitted():
+        form.perspective.data = Perspective.CUSTOMER.value
+    if form.validate_on_submit():
+        if _saved(
+            form,
+            lambda data: scorecard.save_objective(membership.engagement, row, data),
+            {
+                "title": form.title.data,
+                "perspective": Perspective(form.perspective.data),
+                "goal_id": form.goal_id.data or None,
+                "crm_strategy": CrmStrategy(form.crm_strategy.data)
+                if form.crm_strategy.data
+                else None,
+            },
+        ):
+            flash(_("Objective saved."), "success")
+            return redirect_to("implementation.index", membership)
+    return render_template(
+        "implementation/objective.html",
+        engagement=membership.engagement,
+        objective=row,
+        form=form,
+    )
+
+
+@bp.route("/objectives/<int:objective_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_objective(membership: Membership, objective_id: int):
+    """Remove an objective; its measures stay, without an objective."""
+    delete_confirmed(owned_or_404(Objective, objective_id, membership.engagement_id))
+    return redirect_to("implementation.index", membership)
+
+
+# --- measures ----------------------------------------------------------------
+
+
+@bp.route("/measures/new", methods=["GET", "POST"])
+@bp.route("/measures/<int:measure_id>/edit", methods=["GET", "POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def edit_measure(membership: Membership, measure_id: int | None = None):
+    """Add or change a measure or KPI, with its thresholds, owner and source."""
+    row = (
+        owned_or_404(Measure, measure_id, membership.engagement_id)
+        if measure_id
+        else None
+    )
+    form = _measure_form(membership, row)
+    if form.validate_on_submit():
+        saved = _saved(
+            form,
+            lambda data: scorecard.save_measure(membership.engagement, row, data),
+            _measure_data(form),
+        )
+        if saved:
+            flash(_("Measure saved."), "success")
+            return redirect_to(
+                "implementation.measure", membership, measure_id=saved.id
+            )
+    return render_template(
+        "implementation/measure_form.html",
+        engagement=membership.engagement,
+        measure=row,
+        form=form,
+    )
+
+
+def _measure_form(membership: Membership, row: Measure | None) -> ScorecardMeasureForm:
+    form = ScorecardMeasureForm(obj=row)
+    form.goal_id.choices = optional_id_choices(
+        (goal.id, goal.title) for goal in goals(membership.engagement)
+    )
+    form.objective_id.choices = optional_id_choices(
+        (o.id, f"{o.title} ({label(o.perspective)})")
+        for o in scorecard.objectives(membership.engagement_id)
+    )
+    form.owner_id.choices = optional_id_choices(
+        (m.user_id, m.user.name) for m in members(membership.engagement)
+    )
+    if row is None and not form.is_submitted():
+        form.scope.data = MeasureScope.COMPANY.value
+        form.period.data = Period.QUARTERLY.value
+    elif row is not None and not form.is_submitted():
+        form.computed.data = row.computed.value if row.computed else ""
+        form.department.data = row.department.value if row.department else ""
+    return form
+
+
+def _measure_data(form: ScorecardMeasureForm) -> dict:
+    return {
+        "name": form.name.data,
+        "perspective": Perspective(form.perspective.data),
+        "unit": form.unit.data or "",
+        "direction": Direction(form.direction.data),
+        "baseline": form.baseline.data,
+        "target": form.target.data,
+        "green": form.green.data,
+        "amber": form.amber.data,
+        "period": Period(form.period.data),
+        "scope": MeasureScope(form.scope.data),
+        "department": Department(form.department.data)
+        if form.scope.data == MeasureScope.DEPARTMENT.value
+        else None,
+        "goal_id": form.goal_id.data or None,
+        "objective_id": form.objective_id.data or None,
+        "owner_id": form.owner_id.data or None,
+        "computed": ComputedMeasure(form.computed.data) if form.computed.data else None,
+    }
+
+
+def _saved(form, save, data):
+    """Run the service's save; a refusal becomes an error on its field."""
+    try:
+        return save(data)
+    except scorecard.ScorecardError as refusal:
+        field, message = _REFUSALS[str(refusal)]
+        form[field].errors = [*form[field].errors, str(message)]
+        return None
+
+
+@bp.route("/measures/<int:measure_id>")
+@engagement_view()
+def measure(membership: Membership, measure_id: int):
+    """A measure: its status, trend and values, and the form to add one."""
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    return _measure_page(membership, row, ValueForm())
+
+
+def _measure_page(membership: Membership, row: Measure, form: ValueForm):
+    return render_template(
+        "implementation/measure.html",
+        engagement=membership.engagement,
+        state=scorecard.measure_state(row),
+        form=form,
+        may_record=row.computed is None and _may_record(membership, row),
+    )
+
+
+def _may_record(membership: Membership, measure: Measure) -> bool:
+    """The consultant, or the measure's owner, may record its values."""
+    return can(membership.role, Action.EDIT_ENGAGEMENT) or (
+        can(membership.role, Action.UPDATE_OWN_MEASURES)
+        and measure.owner_id == membership.user_id
+    )
+
+
+@bp.route("/measures/<int:measure_id>/values", methods=["POST"])
+@engagement_view(Action.UPDATE_OWN_MEASURES)
+def record_value(membership: Membership, measure_id: int):
+    """Record the value of a period (replacing the one it had)."""
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    if not _may_record(membership, row):
+        abort(403)
+    if row.computed is not None:
+        abort(409)
+    form = ValueForm()
+    if not form.validate_on_submit():
+        return _measure_page(membership, row, form), 400
+    scorecard.save_value(
+        row, form.day.data, form.value.data, form.note.data or "", current_user
+    )
+    flash(_("Value recorded."), "success")
+    return redirect_to("implementation.measure", membership, measure_id=row.id)
+
+
+@bp.route("/measures/<int:measure_id>/values/<int:value_id>/delete", methods=["POST"])
+@engagement_view(Action.UPDATE_OWN_MEASURES)
+def delete_value(membership: Membership, measure_id: int, value_id: int):
+    """Remove a typed value (computed ones go with their analysis)."""
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    value = next((v for v in row.values if v.id == value_id), None)
+    if value is None:
+        abort(404)
+    if not _may_record(membership, row) or value.snapshot_id is not None:
+        abort(403)
+    delete_confirmed(value)
+    return redirect_to("implementation.measure", membership, measure_id=row.id)
+
+
+@bp.route("/measures/<int:measure_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_measure(membership: Membership, measure_id: int):
+    """Remove a measure with its values."""
+    delete_confirmed(owned_or_404(Measure, measure_id, membership.engagement_id))
+    return redirect_to("implementation.index", membership)
+
+
+# --- reports -----------------------------------------------------------------
+
+
+@bp.route("/report.pdf")
+@engagement_view(Action.GENERATE_REPORTS)
+def report(membership: Membership):
+    """The implementation report in the engagement's report language."""
+    pdf = reports.implementation_pdf(membership.engagement, date.today())
+    return pdf_download(pdf, f"implementation-{membership.engagement_id}.pdf")
+
+
+@bp.route("/scorecard.pdf")
+@engagement_view(Action.GENERATE_REPORTS)
+def scorecard_report(membership: Membership):
+    """The scorecard report in the engagement's report language."""
+    pdf = reports.scorecard_pdf(membership.engagement, date.today())
+    return pdf_download(pdf, f"scorecard-{membership.engagement_id}.pdf")

@@ -13,6 +13,13 @@ from app.models.design import (
     SnapshotResult,
     Transaction,
 )
+from app.models.implementation import (
+    MeasureValue,
+    Objective,
+    Review,
+    TransitionSettings,
+    WorkPackage,
+)
 from app.models.planning import (
     BusinessStrategy,
     Goal,
@@ -48,6 +55,11 @@ __all__ = [
     "Snapshot",
     "SnapshotResult",
     "Transaction",
+    "MeasureValue",
+    "Objective",
+    "Review",
+    "TransitionSettings",
+    "WorkPackage",
     "BusinessStrategy",
     "Goal",
     "GuideAnswer",

@@ -4,6 +4,7 @@ vision, goals, and the measures the balanced scorecard tracks."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,6 +15,10 @@ from app.models.columns import enum_column, utcnow
 from app.models.preparation import OrgPerson
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.scorecard import ComputedMeasure, MeasureScope, Period
+
+if TYPE_CHECKING:
+    from app.models.implementation import MeasureValue, Objective
 
 
 class WorkshopSession(db.Model):
@@ -151,7 +156,8 @@ class Goal(db.Model):
 
 
 class Measure(db.Model):
-    """A balanced-scorecard measure: set in planning, tracked in implementation."""
+    """A balanced-scorecard measure or a department's or person's KPI: set in
+    planning, tracked in implementation."""
 
     __tablename__ = "measures"
 
@@ -169,5 +175,36 @@ class Measure(db.Model):
     direction: Mapped[Direction] = mapped_column(enum_column(Direction))
     baseline: Mapped[float | None]
     target: Mapped[float | None]
+    #: the statuses' thresholds (see assessments.scorecard); unset: no status
+    green: Mapped[float | None]
+    amber: Mapped[float | None]
+    period: Mapped[Period] = mapped_column(
+        enum_column(Period), default=Period.QUARTERLY, server_default="quarterly"
+    )
+    #: who reports the values; for a personal KPI, the person measured
+    owner_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    objective_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("objectives.id", ondelete="SET NULL"), index=True
+    )
+    #: set when the values come from the customer analyses, not from people
+    computed: Mapped[ComputedMeasure | None] = mapped_column(
+        enum_column(ComputedMeasure, length=40)
+    )
+    scope: Mapped[MeasureScope] = mapped_column(
+        enum_column(MeasureScope),
+        default=MeasureScope.COMPANY,
+        server_default="company",
+    )
+    #: the department a department KPI measures
+    department: Mapped[Department | None] = mapped_column(enum_column(Department))
 
     goal: Mapped[Goal | None] = relationship(back_populates="measures")
+    owner: Mapped[User | None] = relationship()
+    objective: Mapped[Objective | None] = relationship(back_populates="measures")
+    values: Mapped[list[MeasureValue]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="MeasureValue.period_start",
+    )

@@ -25,7 +25,11 @@ def _pages(questionnaire_id: str) -> views.TakePages:
         blueprint="questionnaires",
         templates="questionnaires",
         url_values={"questionnaire_id": questionnaire_id},
-        context={"layout": pages.layout, "questionnaire_id": questionnaire_id},
+        context={
+            "layout": pages.layout,
+            "questionnaire_id": questionnaire_id,
+            "result_panel": pages.result_panel,
+        },
     )
 
 
@@ -86,6 +90,7 @@ def result(membership: Membership, questionnaire_id: str, take_id: int):
             (label(dimension), value, False)
             for dimension, value in outcome.touched_dimensions.items()
         ],
+        **registry.pages(questionnaire_id).result_context(take),
     )
 
 

@@ -1,5 +1,5 @@
-"""The implementation phase through the test client: its tab opens the ten
-critical success factors, checked with evidence and scored per section."""
+"""The implementation phase through the test client: the ten critical success
+factors, checked with evidence and scored per section."""
 
 import re
 
@@ -25,12 +25,15 @@ def base(engagement_id: int) -> str:
     return f"/engagements/{engagement_id}/questionnaires/success_factors"
 
 
-def test_the_phase_tab_opens_the_success_factors(client, engagement):
-    response = client.get(f"/engagements/{engagement}/implementation/")
-    assert response.location.endswith(f"{base(engagement)}/")
-    page = client.get(response.location).text
-    assert "the ten critical success factors" in page
+def test_the_phase_tab_opens_on_the_scorecard_with_the_factors_beside_it(
+    client, engagement
+):
+    page = client.get(f"/engagements/{engagement}/implementation/").text
+    assert "The scorecard has no measure yet" in page
     assert 'aria-current="page">Implementation<' in page
+    factors = client.get(f"{base(engagement)}/").text
+    assert "the ten critical success factors" in factors
+    assert 'aria-current="page">Critical success factors<' in factors
 
 
 def test_factors_with_evidence_are_scored_per_section(client, engagement):

@@ -13,12 +13,15 @@ from app.models import (
     SiteRole,
     SponsorDecision,
 )
+from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.organisation import Department, OrgRole
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
 from assessments.roles import Role
+from assessments.scorecard import ComputedMeasure, MeasureScope, Period, Status
+from assessments.transition import WorkStatus
 from assessments.value_groups import Flag, ValueGroup
 
 LABELLED: list[type[Enum]] = [
@@ -43,6 +46,13 @@ LABELLED: list[type[Enum]] = [
     Segment,
     ValueGroup,
     Flag,
+    Status,
+    ComputedMeasure,
+    MeasureScope,
+    Period,
+    WorkStatus,
+    Component,
+    Layer,
 ]
 
 

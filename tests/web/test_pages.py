@@ -12,9 +12,12 @@ from app.models import (
     Engagement,
     Goal,
     Measure,
+    Objective,
     OrgPerson,
     QuestionnaireTake,
+    Review,
     Snapshot,
+    WorkPackage,
 )
 
 #: Pages that are not HTML of their own, or need a second row to compare with.
@@ -52,6 +55,9 @@ def demo_arguments(app) -> dict:
             "contact_id": db.session.scalar(
                 select(Contact.id).where(Contact.customer_id == customer_id)
             ),
+            "objective_id": first(Objective),
+            "package_id": first(WorkPackage),
+            "review_id": first(Review),
             "questionnaire_id": "idic",
             "blueprints": {
                 "planning": {"section_id": "market"},

@@ -1,0 +1,254 @@
+"""The demo engagement's implementation: a completed gap analysis and
+success-factor checklist, a scorecard whose customer measures compute
+themselves from the two analyses, KPIs, a transition plan with one package
+overdue, and a first review."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from app import takes
+from app.extensions import db
+from app.implementation import plan, scorecard
+from app.implementation.gaps import GAP_ANALYSIS
+from app.models import Engagement, Measure, User
+from app.planning.services import goals
+from assessments.gaps import Component, Layer, question_id
+from assessments.organisation import Department
+from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.scorecard import ComputedMeasure, MeasureScope, Period
+from assessments.transition import WorkStatus
+
+#: (component, layer) → (current, designed, note): people and process lag most.
+_GAPS = {
+    (Component.STRATEGY, Layer.OPERATIONAL): (3, 4, ""),
+    (Component.STRATEGY, Layer.ANALYTICAL): (
+        2,
+        4,
+        "Bayi değeri kararlarda kullanılmıyor.",
+    ),
+    (Component.STRATEGY, Layer.COLLABORATIVE): (2, 3, ""),
+    (Component.PEOPLE, Layer.OPERATIONAL): (2, 5, "Satış ekibi yeni süreci bilmiyor."),
+    (Component.PEOPLE, Layer.ANALYTICAL): (1, 3, "Analiz yapabilecek kimse yok."),
+    (Component.PEOPLE, Layer.COLLABORATIVE): (2, 4, ""),
+    (Component.PROCESS, Layer.OPERATIONAL): (2, 4, "Sipariş ve şikâyet ayrı yürüyor."),
+    (Component.PROCESS, Layer.ANALYTICAL): (1, 4, ""),
+    (Component.PROCESS, Layer.COLLABORATIVE): (2, 4, ""),
+    (Component.TECHNOLOGY, Layer.OPERATIONAL): (3, 4, ""),
+    (Component.TECHNOLOGY, Layer.ANALYTICAL): (2, 4, "Veri ambarı yok."),
+    (Component.TECHNOLOGY, Layer.COLLABORATIVE): (3, 4, ""),
+}
+
+
+def load_implementation_demo(engagement: Engagement, users: dict[str, User]) -> None:
+    consultant = users["consultant@example.com"]
+    team = users["team@example.com"]
+    _gap_take(engagement, consultant)
+    _factor_take(engagement, consultant)
+    _scorecard(engagement, consultant, team)
+    _plan(engagement, consultant, team)
+
+
+def _gap_take(engagement: Engagement, consultant: User) -> None:
+    take = takes.start_take(engagement, GAP_ANALYSIS, consultant)
+    answers: dict[str, object] = {}
+    for (component, layer), (current, designed, note) in _GAPS.items():
+        answers[question_id(component, layer, "current")] = current
+        answers[question_id(component, layer, "designed")] = designed
+        if note:
+            answers[question_id(component, layer, "note")] = note
+    takes.record_answers(take, answers, consultant)
+    takes.complete_take(take)
+
+
+def _factor_take(engagement: Engagement, consultant: User) -> None:
+    take = takes.start_take(engagement, "success_factors", consultant)
+    states = ("in_place", "partly", "partly", "not_yet", "partly")
+    answers: dict[str, object] = {}
+    choices = [
+        q for q in takes.definition_of(take).questions() if q.kind.value == "single"
+    ]
+    for number, question in enumerate(choices):
+        answers[question.id] = states[number % len(states)]
+    answers["pilot_first_evidence"] = "Ege bölgesi bayileriyle üç aylık pilot."
+    takes.record_answers(take, answers, consultant)
+    takes.complete_take(take)
+
+
+def _measure(engagement: Engagement, row: Measure | None, **data) -> Measure:
+    defaults = {"unit": "", "baseline": None, "green": None, "amber": None}
+    defaults |= {"period": Period.QUARTERLY, "scope": MeasureScope.COMPANY}
+    defaults |= {"department": None, "owner_id": None, "computed": None}
+    return scorecard.save_measure(engagement, row, defaults | data)
+
+
+def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
+    goal = goals(engagement)[0]
+    keep = scorecard.save_objective(
+        engagement,
+        None,
+        {
+            "title": "Düzenli bayileri elde tutmak",
+            "perspective": Perspective.CUSTOMER,
+            "goal_id": goal.id,
+            "crm_strategy": CrmStrategy.LOYALTY,
+        },
+    )
+    profit = scorecard.save_objective(
+        engagement,
+        None,
+        {
+            "title": "Değersiz bayilerin maliyetini düşürmek",
+            "perspective": Perspective.FINANCIAL,
+            "goal_id": goal.id,
+            "crm_strategy": CrmStrategy.WIN_BACK,
+        },
+    )
+    learn = scorecard.save_objective(
+        engagement,
+        None,
+        {
+            "title": "Çalışanlar işin yapılışını iyileştirsin",
+            "perspective": Perspective.LEARNING,
+            "goal_id": goal.id,
+            "crm_strategy": None,
+        },
+    )
+    planned = goal.measures[0]
+    _measure(
+        engagement,
+        planned,
+        name=planned.name,
+        perspective=planned.perspective,
+        unit=planned.unit,
+        direction=planned.direction,
+        baseline=planned.baseline,
+        target=planned.target,
+        green=88.0,
+        amber=80.0,
+        goal_id=goal.id,
+        objective_id=keep.id,
+        owner_id=consultant.id,
+        computed=ComputedMeasure.RETENTION_12M,
+    )
+    _measure(
+        engagement,
+        None,
+        name="En değerli bayilerin payı",
+        perspective=Perspective.CUSTOMER,
+        unit="%",
+        direction=Direction.HIGHER_IS_BETTER,
+        target=8.0,
+        green=7.0,
+        amber=5.0,
+        goal_id=goal.id,
+        objective_id=keep.id,
+        owner_id=consultant.id,
+        computed=ComputedMeasure.MVC_SHARE,
+    )
+    _measure(
+        engagement,
+        None,
+        name="Sıfırın altındaki bayilerin payı",
+        perspective=Perspective.FINANCIAL,
+        unit="%",
+        direction=Direction.LOWER_IS_BETTER,
+        target=5.0,
+        green=6.0,
+        amber=10.0,
+        goal_id=goal.id,
+        objective_id=profit.id,
+        owner_id=consultant.id,
+        computed=ComputedMeasure.BZ_SHARE,
+    )
+    proposals = _measure(
+        engagement,
+        None,
+        name="Çalışanlardan gelen iyileştirme önerisi",
+        perspective=Perspective.LEARNING,
+        unit="öneri",
+        direction=Direction.HIGHER_IS_BETTER,
+        baseline=2.0,
+        target=10.0,
+        period=Period.MONTHLY,
+        goal_id=goal.id,
+        objective_id=learn.id,
+        owner_id=team.id,
+    )
+    today = date.today()
+    for months_ago, value in ((3, 2.0), (2, 4.0), (1, 5.0)):
+        day = today - timedelta(days=30 * months_ago)
+        scorecard.save_value(proposals, day, value, "", team)
+    _measure(
+        engagement,
+        None,
+        name="Elde tutulan bayilerden büyüme (İsmail Güçlü)",
+        perspective=Perspective.CUSTOMER,
+        unit="%",
+        direction=Direction.HIGHER_IS_BETTER,
+        baseline=0.0,
+        target=10.0,
+        scope=MeasureScope.PERSONAL,
+        goal_id=goal.id,
+        owner_id=team.id,
+    )
+    sales = _measure(
+        engagement,
+        None,
+        name="Satış bölümünün son 12 aylık kârı",
+        perspective=Perspective.FINANCIAL,
+        unit="TRY",
+        direction=Direction.HIGHER_IS_BETTER,
+        target=2_000_000.0,
+        scope=MeasureScope.DEPARTMENT,
+        department=Department.SALES,
+        goal_id=goal.id,
+        owner_id=team.id,
+    )
+    scorecard.save_value(sales, today, 1_650_000.0, "Muhasebe kapanışı", team)
+
+
+def _plan(engagement: Engagement, consultant: User, team: User) -> None:
+    today = date.today()
+    start = today - timedelta(days=75)
+    steps = (
+        ("Proje ekibine CRM eğitimi", 0, 30, WorkStatus.DONE, team, False),
+        (
+            "Sipariş ve şikâyet sürecini birleştirmek",
+            20,
+            65,
+            WorkStatus.IN_PROGRESS,
+            team,
+            False,
+        ),
+        ("Ege bölgesinde pilot", 66, 150, WorkStatus.IN_PROGRESS, consultant, False),
+        ("Pilotun değerlendirilmesi", 150, 150, WorkStatus.PLANNED, consultant, True),
+        ("Tüm bayilere yaygınlaştırma", 155, 300, WorkStatus.PLANNED, team, False),
+    )
+    previous = None
+    for title, first, last, status, owner, milestone in steps:
+        previous = plan.save_package(
+            engagement,
+            None,
+            {
+                "title": title,
+                "owner_id": owner.id,
+                "starts_on": start + timedelta(days=first),
+                "ends_on": start + timedelta(days=last),
+                "status": status,
+                "is_milestone": milestone,
+                "depends_on_id": previous.id if previous else None,
+                "notes": "",
+            },
+        )
+    plan.save_review(
+        engagement,
+        None,
+        {
+            "held_on": today - timedelta(days=14),
+            "findings": "Pilot bayilerin yarısı sipariş portalını kullanmıyor.",
+            "actions": "Bayi ziyaretlerinde portal tanıtımı; aylık kullanım raporu.",
+            "owner_id": team.id,
+        },
+    )
+    db.session.commit()

@@ -1,0 +1,177 @@
+"""Forms of the implementation phase. Choices that list the engagement's own
+rows (goals, objectives, members, packages) are set by the view."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    FloatField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from app.forms import enum_choices, optional_enum_choices, select_choices, stripped
+from app.planning.forms import MeasureForm
+from assessments.organisation import Department
+from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.scorecard import (
+    ComputedMeasure,
+    MeasureScope,
+    Period,
+    Thresholds,
+)
+from assessments.transition import WorkStatus
+
+
+def _title(label):
+    return StringField(
+        label, filters=[stripped], validators=[DataRequired(), Length(max=200)]
+    )
+
+
+def _notes(label, required: bool = False):
+    return TextAreaField(
+        label,
+        filters=[stripped],
+        validators=[DataRequired() if required else Optional(), Length(max=5000)],
+    )
+
+
+class ObjectiveForm(FlaskForm):
+    title = _title(_l("Objective"))
+    perspective = SelectField(
+        _l("Scorecard perspective"), choices=lambda: enum_choices(Perspective)
+    )
+    goal_id = SelectField(_l("Serves the goal"), coerce=int)
+    crm_strategy = SelectField(
+        _l("CRM strategy"), choices=lambda: optional_enum_choices(CrmStrategy)
+    )
+    submit = SubmitField(_l("Save objective"))
+
+
+class ScorecardMeasureForm(MeasureForm):
+    """A measure or KPI as implementation tracks it: the planning fields, and
+    thresholds, period, owner and where its values come from."""
+
+    scope = SelectField(
+        _l("Whose performance it measures"), choices=lambda: enum_choices(MeasureScope)
+    )
+    department = SelectField(
+        _l("Department (for a department KPI)"),
+        choices=lambda: optional_enum_choices(Department),
+    )
+    goal_id = SelectField(_l("Goal"), coerce=int)
+    objective_id = SelectField(_l("Objective"), coerce=int)
+    owner_id = SelectField(_l("Owner"), coerce=int)
+    computed = SelectField(
+        _l("Values"),
+        description=_l(
+            "A computed measure takes its value from every analysis of the "
+            "customer data; nobody types it."
+        ),
+        choices=lambda: [
+            *select_choices([("", _l("Typed in by the owner"))]),
+            *enum_choices(ComputedMeasure),
+        ],
+    )
+    period = SelectField(_l("Period"), choices=lambda: enum_choices(Period))
+    green = FloatField(_l("Green from"), validators=[Optional()])
+    amber = FloatField(_l("Amber from"), validators=[Optional()])
+    submit = SubmitField(_l("Save measure"))
+
+    def validate(self, extra_validators=None) -> bool:
+        """The field checks, then the thresholds together: both or neither,
+        and green asks at least as much as amber."""
+        valid = super().validate(extra_validators)
+        green, amber = self.green.data, self.amber.data
+        if (green is None) != (amber is None):
+            self.amber.errors.append(_l("Give both thresholds, or leave both empty."))
+            return False
+        if green is not None and not Thresholds(green, amber).is_consistent(
+            Direction(self.direction.data)
+        ):
+            self.amber.errors.append(
+                _l("Amber must ask less than green in the direction that is better.")
+            )
+            return False
+        return valid
+
+    def validate_department(self, field):
+        if self.scope.data == MeasureScope.DEPARTMENT.value and not field.data:
+            raise ValidationError(_l("Choose the department this KPI measures."))
+
+    def validate_goal_id(self, field):
+        if not field.data:
+            raise ValidationError(_l("Tie the measure to a goal of the project."))
+
+    def validate_owner_id(self, field):
+        if self.scope.data == MeasureScope.PERSONAL.value and not field.data:
+            raise ValidationError(_l("Choose the person this KPI measures."))
+
+
+class ValueForm(FlaskForm):
+    day = DateField(
+        _l("Period"),
+        default=date.today,
+        description=_l("Any day of the month or quarter the value is for."),
+        validators=[DataRequired()],
+    )
+    value = FloatField(_l("Value"), validators=[InputRequired()])
+    note = StringField(
+        _l("Note"), filters=[stripped], validators=[Optional(), Length(max=300)]
+    )
+    submit = SubmitField(_l("Record value"))
+
+
+class WorkPackageForm(FlaskForm):
+    title = _title(_l("Work package"))
+    owner_id = SelectField(_l("Owner"), coerce=int)
+    starts_on = DateField(_l("Start"), validators=[DataRequired()])
+    ends_on = DateField(_l("End"), validators=[DataRequired()])
+    status = SelectField(_l("Status"), choices=lambda: enum_choices(WorkStatus))
+    is_milestone = BooleanField(_l("This is a milestone"))
+    depends_on_id = SelectField(_l("Waits for"), coerce=int)
+    notes = _notes(_l("Notes"))
+    submit = SubmitField(_l("Save work package"))
+
+    def validate_ends_on(self, field):
+        if self.starts_on.data and field.data and field.data < self.starts_on.data:
+            raise ValidationError(_l("The end cannot be before the start."))
+
+
+class PlanSettingsForm(FlaskForm):
+    shortest_months = IntegerField(
+        _l("Warn when the plan is shorter than (months)"),
+        validators=[InputRequired(), NumberRange(1, 120)],
+    )
+    longest_months = IntegerField(
+        _l("Warn when the plan is longer than (months)"),
+        validators=[InputRequired(), NumberRange(1, 120)],
+    )
+    submit = SubmitField(_l("Save limits"))
+
+    def validate_longest_months(self, field):
+        if self.shortest_months.data and field.data <= self.shortest_months.data:
+            raise ValidationError(_l("The longest must be more than the shortest."))
+
+
+class ReviewForm(FlaskForm):
+    held_on = DateField(_l("Date"), default=date.today, validators=[DataRequired()])
+    findings = _notes(_l("Findings"), required=True)
+    actions = _notes(_l("Actions"))
+    owner_id = SelectField(_l("Owner of the actions"), coerce=int)
+    submit = SubmitField(_l("Save review"))

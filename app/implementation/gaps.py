@@ -1,0 +1,37 @@
+"""The gap analysis of a take of the gap-analysis questionnaire, for its
+result page and the implementation report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app import takes
+from app.models import Engagement, QuestionnaireTake
+from assessments import gaps as rules
+
+GAP_ANALYSIS = "gap_analysis"
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    take: QuestionnaireTake
+    cells: list[rules.Gap]
+    #: cells with a gap, the most pressing first
+    priorities: list[rules.Gap]
+    components: list[rules.ComponentGap]
+
+
+def gap_analysis(take: QuestionnaireTake) -> GapAnalysis:
+    cells = rules.gaps(takes.answer_values(take))
+    return GapAnalysis(
+        take=take,
+        cells=cells,
+        priorities=rules.priorities(cells),
+        components=rules.by_component(cells),
+    )
+
+
+def latest_gap_analysis(engagement: Engagement) -> GapAnalysis | None:
+    """The latest completed gap analysis; None before the first is complete."""
+    take = takes.latest_completed_take(engagement, GAP_ANALYSIS)
+    return gap_analysis(take) if take else None

@@ -1,0 +1,155 @@
+"""The transition plan and the review log, joined with the rules of
+``assessments.transition``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.models import Engagement, Review, TransitionSettings, WorkPackage
+from assessments import transition
+
+
+class PlanError(ValueError):
+    """A change the plan refuses; the code names the reason."""
+
+
+def packages(engagement_id: int) -> list[WorkPackage]:
+    """The plan's packages in the order they start."""
+    return list(
+        db.session.scalars(
+            select(WorkPackage)
+            .options(
+                selectinload(WorkPackage.owner), selectinload(WorkPackage.depends_on)
+            )
+            .where(WorkPackage.engagement_id == engagement_id)
+            .order_by(WorkPackage.starts_on, WorkPackage.ends_on, WorkPackage.id)
+        )
+    )
+
+
+def settings(engagement_id: int) -> TransitionSettings:
+    """The plan-length limits; the method's defaults until someone sets them."""
+    return db.session.get(TransitionSettings, engagement_id) or TransitionSettings(
+        engagement_id=engagement_id,
+        shortest_months=transition.SHORTEST_MONTHS,
+        longest_months=transition.LONGEST_MONTHS,
+    )
+
+
+def save_settings(engagement_id: int, shortest: int, longest: int) -> None:
+    if shortest >= longest:
+        raise PlanError("limits")
+    row = settings(engagement_id)
+    row.shortest_months, row.longest_months = shortest, longest
+    db.session.add(row)
+    db.session.commit()
+
+
+def _facts(package: WorkPackage) -> transition.Package:
+    return transition.Package(
+        package.id,
+        package.starts_on,
+        package.ends_on,
+        package.status,
+        package.depends_on_id,
+    )
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The plan as its page, the dashboard and the report show it."""
+
+    packages: list[WorkPackage]
+    length: transition.PlanLength | None
+    settings: TransitionSettings
+    overdue: set[int]
+    starts_too_early: set[int]
+
+
+def plan_view(engagement_id: int, today: date) -> PlanView:
+    rows = packages(engagement_id)
+    limits = settings(engagement_id)
+    facts = [_facts(row) for row in rows]
+    return PlanView(
+        packages=rows,
+        length=transition.span(facts, limits.shortest_months, limits.longest_months),
+        settings=limits,
+        overdue={p.id for p in facts if transition.is_overdue(p, today)},
+        starts_too_early=transition.starts_too_early(facts),
+    )
+
+
+def overdue(engagement_id: int, today: date) -> list[WorkPackage]:
+    """Packages past their end and not done, the longest overdue first."""
+    return list(
+        db.session.scalars(
+            select(WorkPackage)
+            .options(selectinload(WorkPackage.owner))
+            .where(
+                WorkPackage.engagement_id == engagement_id,
+                WorkPackage.ends_on < today,
+                WorkPackage.status != transition.WorkStatus.DONE,
+            )
+            .order_by(WorkPackage.ends_on)
+        )
+    )
+
+
+def save_package(
+    engagement: Engagement, package: WorkPackage | None, data: dict
+) -> WorkPackage:
+    """Add or change a package. Its dependency and owner must be this
+    engagement's, and no chain of dependencies may lead back to it."""
+    if data["ends_on"] < data["starts_on"]:
+        raise PlanError("ends_before_start")
+    owner_id = data.get("owner_id")
+    if owner_id and owner_id not in {m.user_id for m in engagement.memberships}:
+        raise PlanError("unknown_owner")
+    depends_on = data.get("depends_on_id")
+    dependencies = {p.id: p.depends_on_id for p in packages(engagement.id)}
+    if depends_on and depends_on not in dependencies:
+        raise PlanError("unknown_dependency")
+    if (
+        depends_on
+        and package
+        and transition.would_loop(dependencies, package.id, depends_on)
+    ):
+        raise PlanError("dependency_loop")
+    package = package or WorkPackage(engagement_id=engagement.id)
+    for field, value in data.items():
+        setattr(package, field, value)
+    db.session.add(package)
+    db.session.commit()
+    return package
+
+
+# --- the review log ----------------------------------------------------------
+
+
+def reviews(engagement_id: int) -> list[Review]:
+    """The review log, newest first."""
+    return list(
+        db.session.scalars(
+            select(Review)
+            .options(selectinload(Review.owner))
+            .where(Review.engagement_id == engagement_id)
+            .order_by(Review.held_on.desc(), Review.id.desc())
+        )
+    )
+
+
+def save_review(engagement: Engagement, review: Review | None, data: dict) -> Review:
+    owner_id = data.get("owner_id")
+    if owner_id and owner_id not in {m.user_id for m in engagement.memberships}:
+        raise PlanError("unknown_owner")
+    review = review or Review(engagement_id=engagement.id)
+    for field, value in data.items():
+        setattr(review, field, value)
+    db.session.add(review)
+    db.session.commit()
+    return review

@@ -1,0 +1,177 @@
+"""Pages of the transition plan and the review log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.engagements.services import members
+from app.forms import optional_id_choices
+from app.implementation import bp, plan
+from app.implementation.forms import PlanSettingsForm, ReviewForm, WorkPackageForm
+from app.models import Membership, Review, WorkPackage
+from app.tenancy import (
+    delete_confirmed,
+    engagement_view,
+    owned_or_404,
+    redirect_to,
+    require,
+)
+from assessments.roles import Action
+from assessments.transition import WorkStatus
+
+_REFUSALS = {
+    "ends_before_start": ("ends_on", _l("The end cannot be before the start.")),
+    "unknown_owner": ("owner_id", _l("Choose a member of this project.")),
+    "unknown_dependency": ("depends_on_id", _l("Choose a package of this plan.")),
+    "dependency_loop": (
+        "depends_on_id",
+        _l("That package already waits for this one: the plan would go in a circle."),
+    ),
+}
+
+
+def _member_choices(membership: Membership):
+    return optional_id_choices(
+        (m.user_id, m.user.name) for m in members(membership.engagement)
+    )
+
+
+def _saved(form, save):
+    """Run the service's save; a refusal becomes an error on its field."""
+    try:
+        return save()
+    except plan.PlanError as refusal:
+        field, message = _REFUSALS[str(refusal)]
+        form[field].errors = [*form[field].errors, str(message)]
+        return None
+
+
+@bp.route("/plan")
+@engagement_view()
+def transition_plan(membership: Membership):
+    """The timeline, the packages with their warnings, the plan-length limits."""
+    return _plan_page(membership, None)
+
+
+def _plan_page(membership: Membership, settings_form: PlanSettingsForm | None):
+    view = plan.plan_view(membership.engagement_id, date.today())
+    return render_template(
+        "implementation/plan.html",
+        engagement=membership.engagement,
+        plan=view,
+        today=date.today(),
+        settings_form=settings_form or PlanSettingsForm(obj=view.settings),
+    )
+
+
+@bp.route("/plan/settings", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def plan_settings(membership: Membership):
+    """Change the plan length below and above which the plan gets a warning."""
+    form = PlanSettingsForm()
+    if form.validate_on_submit():
+        plan.save_settings(
+            membership.engagement_id,
+            form.shortest_months.data,
+            form.longest_months.data,
+        )
+        flash(_("Plan-length limits saved."), "success")
+        return redirect_to("implementation.transition_plan", membership)
+    return _plan_page(membership, form), 400
+
+
+@bp.route("/plan/packages/new", methods=["GET", "POST"])
+@bp.route("/plan/packages/<int:package_id>", methods=["GET", "POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def package(membership: Membership, package_id: int | None = None):
+    """Add or change a work package or milestone."""
+    row = (
+        owned_or_404(WorkPackage, package_id, membership.engagement_id)
+        if package_id
+        else None
+    )
+    form = WorkPackageForm(obj=row)
+    form.owner_id.choices = _member_choices(membership)
+    form.depends_on_id.choices = optional_id_choices(
+        (p.id, p.title)
+        for p in plan.packages(membership.engagement_id)
+        if row is None or p.id != row.id
+    )
+    if row is None and not form.is_submitted():
+        form.status.data = WorkStatus.PLANNED.value
+    if form.validate_on_submit():
+        data = {
+            "title": form.title.data,
+            "owner_id": form.owner_id.data or None,
+            "starts_on": form.starts_on.data,
+            "ends_on": form.starts_on.data
+            if form.is_milestone.data
+            else form.ends_on.data,
+            "status": WorkStatus(form.status.data),
+            "is_milestone": form.is_milestone.data,
+            "depends_on_id": form.depends_on_id.data or None,
+            "notes": form.notes.data or "",
+        }
+        if _saved(form, lambda: plan.save_package(membership.engagement, row, data)):
+            flash(_("Work package saved."), "success")
+            return redirect_to("implementation.transition_plan", membership)
+    return render_template(
+        "implementation/package.html",
+        engagement=membership.engagement,
+        package=row,
+        form=form,
+    )
+
+
+@bp.route("/plan/packages/<int:package_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_package(membership: Membership, package_id: int):
+    """Remove a work package; packages that waited for it wait for nothing."""
+    delete_confirmed(owned_or_404(WorkPackage, package_id, membership.engagement_id))
+    return redirect_to("implementation.transition_plan", membership)
+
+
+# --- the review log ------------------------------------------------------------
+
+
+@bp.route("/reviews", methods=["GET", "POST"])
+@bp.route("/reviews/<int:review_id>", methods=["GET", "POST"])
+@engagement_view()
+def reviews(membership: Membership, review_id: int | None = None):
+    """The review log, newest first, with the form to add or change an entry."""
+    row = (
+        owned_or_404(Review, review_id, membership.engagement_id) if review_id else None
+    )
+    form = ReviewForm(obj=row)
+    form.owner_id.choices = _member_choices(membership)
+    if form.is_submitted():
+        require(membership, Action.EDIT_ENGAGEMENT)
+    if form.validate_on_submit():
+        data = {
+            "held_on": form.held_on.data,
+            "findings": form.findings.data,
+            "actions": form.actions.data or "",
+            "owner_id": form.owner_id.data or None,
+        }
+        if _saved(form, lambda: plan.save_review(membership.engagement, row, data)):
+            flash(_("Review saved."), "success")
+            return redirect_to("implementation.reviews", membership)
+    return render_template(
+        "implementation/reviews.html",
+        engagement=membership.engagement,
+        reviews=plan.reviews(membership.engagement_id),
+        review=row,
+        form=form,
+    )
+
+
+@bp.route("/reviews/<int:review_id>/delete", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def delete_review(membership: Membership, review_id: int):
+    """Remove an entry of the review log."""
+    delete_confirmed(owned_or_404(Review, review_id, membership.engagement_id))
+    return redirect_to("implementation.reviews", membership)

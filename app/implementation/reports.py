@@ -1,0 +1,82 @@
+"""The implementation report and the scorecard report, as PDFs.
+
+Both read what the pages read (the scorecard, the plan, the latest completed
+gap analysis and success-factor checklist), so a report shows what the team
+saw on screen the day it was issued.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app import takes
+from app.implementation import plan, scorecard
+from app.implementation.gaps import latest_gap_analysis
+from app.models import Engagement, QuestionnaireTake
+from app.questionnaire_pages.services import take_result
+from app.reports.pdf import render_pdf
+from assessments.questionnaire import Kind
+from assessments.scorecard import MeasureScope
+
+SUCCESS_FACTORS = "success_factors"
+
+
+def implementation_pdf(engagement: Engagement, issued_on: date) -> bytes:
+    """Gaps, the plan with its timeline, KPIs, success factors, review log."""
+    factors = takes.latest_completed_take(engagement, SUCCESS_FACTORS)
+    kpis = scorecard.measures(
+        engagement.id, (MeasureScope.DEPARTMENT, MeasureScope.PERSONAL)
+    )
+    return render_pdf(
+        "reports/implementation.html",
+        engagement.report_language,
+        engagement=engagement,
+        issued_on=issued_on,
+        gaps=latest_gap_analysis(engagement),
+        plan=plan.plan_view(engagement.id, issued_on),
+        kpis=[scorecard.measure_state(m) for m in kpis],
+        factors=take_result(factors) if factors else None,
+        factor_rows=_factor_rows(factors, engagement.report_language)
+        if factors
+        else [],
+        reviews=plan.reviews(engagement.id),
+    )
+
+
+def scorecard_pdf(engagement: Engagement, issued_on: date) -> bytes:
+    """The scorecard with statuses and trends, and the strategy map."""
+    return render_pdf(
+        "reports/scorecard.html",
+        engagement.report_language,
+        engagement=engagement,
+        issued_on=issued_on,
+        overview=scorecard.overview(engagement.id),
+        strategy_map=scorecard.strategy_map(engagement),
+    )
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    factor: str
+    answer: str
+    evidence: str
+
+
+def _factor_rows(take: QuestionnaireTake, language: str) -> list[FactorRow]:
+    """Each factor with its answer and the evidence noted beside it (the
+    checklist keeps a factor's evidence under ``<factor>_evidence``)."""
+    answers = takes.answer_values(take)
+    rows = []
+    for question in takes.definition_of(take).questions():
+        if question.kind != Kind.SINGLE:
+            continue
+        option = question.option(str(answers.get(question.id)))
+        rows.append(
+            FactorRow(
+                question.text.in_language(language),
+                option.text.in_language(language) if option else "—",
+                str(answers.get(f"{question.id}_evidence") or ""),
+            )
+        )
+    return rows

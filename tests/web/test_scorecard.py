@@ -1,0 +1,294 @@
+"""The balanced scorecard through the test client: objectives, measures with
+thresholds, typed values by their owner, customer measures that compute
+themselves from every analysis, statuses on the overview, and the KPIs."""
+
+import re
+from datetime import date
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.implementation.scorecard import goals_have_values
+from app.models import Engagement, Goal, Measure, MeasureValue, Objective
+from app.planning import services as planning
+from assessments.organisation import Department
+from assessments.roles import Role
+from tests.web.test_design import AS_OF, analyse, latest, seed
+
+
+def base(engagement_id: int) -> str:
+    return f"/engagements/{engagement_id}/implementation"
+
+
+def make_goal(app, engagement_id: int, title: str = "Bayileri elde tutmak") -> int:
+    with app.app_context():
+        engagement = db.session.get(Engagement, engagement_id)
+        goal = planning.save_goal(
+            engagement,
+            None,
+            {
+                "title": title,
+                "target": "",
+                "deadline": date(2027, 6, 30),
+                "department": Department.SALES,
+                "strategy_id": None,
+            },
+        )
+        return goal.id
+
+
+def measure_form(goal: int, **overrides) -> dict:
+    data = {
+        "measure-name": "Elde tutma",
+        "measure-perspective": "customer",
+        "measure-unit": "%",
+        "measure-direction": "higher",
+        "measure-baseline": "70",
+        "measure-target": "90",
+        "measure-scope": "company",
+        "measure-department": "",
+        "measure-goal_id": str(goal),
+        "measure-objective_id": "0",
+        "measure-owner_id": "0",
+        "measure-computed": "",
+        "measure-period": "quarterly",
+        "measure-green": "90",
+        "measure-amber": "75",
+    }
+    return data | {f"measure-{key}": value for key, value in overrides.items()}
+
+
+def add_measure(client, engagement_id, goal_id, **overrides) -> int:
+    response = client.post(
+        f"{base(engagement_id)}/measures/new", data=measure_form(goal_id, **overrides)
+    )
+    assert response.status_code == 302, response.text[:2000]
+    return int(response.location.rstrip("/").split("/")[-1])
+
+
+def stored_values(app, measure_id) -> list[tuple[date, float, int | None]]:
+    with app.app_context():
+        rows = db.session.scalars(
+            select(MeasureValue)
+            .where(MeasureValue.measure_id == measure_id)
+            .order_by(MeasureValue.period_start)
+        )
+        return [(row.period_start, row.value, row.snapshot_id) for row in rows]
+
+
+def badge_of(page: str, name: str) -> str:
+    """The status badge in the row of the named measure on a scorecard table."""
+    start = r'<tr class="status-row status-\w+">\s*<td><a [^>]*>'
+    row = re.search(rf"{start}{re.escape(name)}</a>.*?</tr>", page, re.DOTALL).group(0)
+    return re.search(r'class="badge badge-(\w+)"', row).group(1)
+
+
+def test_a_computed_measure_picks_up_each_new_analysis(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(
+        client, engagement, goal, name="MVC sayısı", computed="mvc_count", unit=""
+    )
+    assert stored_values(app, measure) == []
+    seed(app, engagement)
+    analyse(client, engagement, as_of=date(2026, 3, 31))
+    first = latest(app, engagement)
+    assert stored_values(app, measure) == [
+        (date(2026, 1, 1), float(first.summary["figures"]["mvc_count"]), first.id)
+    ]
+    analyse(client, engagement, as_of=AS_OF)
+    second = latest(app, engagement)
+    values = stored_values(app, measure)
+    assert [v[0] for v in values] == [date(2026, 1, 1), date(2026, 4, 1)]
+    assert values[-1][1:] == (float(second.summary["figures"]["mvc_count"]), second.id)
+    page = client.get(f"{base(engagement)}/measures/{measure}").text
+    assert f"Analysis {second.number} of" in page
+    assert f"/design/analysis/{second.id}" in page
+    assert "Record a value" not in page  # nobody types a computed value
+
+
+def test_a_measure_made_computed_later_reads_every_analysis_before(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    seed(app, engagement)
+    analyse(client, engagement, as_of=date(2025, 12, 31))
+    analyse(client, engagement, as_of=date(2026, 3, 31))
+    later_date = latest(app, engagement)
+    analyse(client, engagement, as_of=date(2026, 3, 30))  # same quarter, taken last
+    measure = add_measure(client, engagement, goal, computed="bz_share")
+    values = stored_values(app, measure)
+    assert [v[0] for v in values] == [date(2025, 10, 1), date(2026, 1, 1)]
+    # of two analyses in one period, the one of the later date counts
+    assert values[-1][2] == later_date.id
+    assert values[-1][1] == later_date.summary["figures"]["bz_share"]
+
+
+def test_editing_a_threshold_changes_the_status(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, name="Memnuniyet")
+    response = client.post(
+        f"{base(engagement)}/measures/{measure}/values",
+        data={"day": "2026-05-10", "value": "80", "note": "Anket"},
+    )
+    assert response.status_code == 302
+    assert badge_of(client.get(f"{base(engagement)}/").text, "Memnuniyet") == "amber"
+    client.post(
+        f"{base(engagement)}/measures/{measure}/edit",
+        data=measure_form(goal, name="Memnuniyet", green="80", amber="70"),
+    )
+    assert badge_of(client.get(f"{base(engagement)}/").text, "Memnuniyet") == "green"
+    client.post(
+        f"{base(engagement)}/measures/{measure}/edit",
+        data=measure_form(goal, name="Memnuniyet", green="95", amber="85"),
+    )
+    assert badge_of(client.get(f"{base(engagement)}/").text, "Memnuniyet") == "red"
+
+
+def test_a_new_value_for_a_period_replaces_the_old_one(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal)
+    for day, value in (
+        ("2026-04-02", "60"),
+        ("2026-06-30", "65"),
+        ("2026-07-01", "88"),
+    ):
+        client.post(
+            f"{base(engagement)}/measures/{measure}/values",
+            data={"day": day, "value": value},
+        )
+    assert [(v[0], v[1]) for v in stored_values(app, measure)] == [
+        (date(2026, 4, 1), 65.0),
+        (date(2026, 7, 1), 88.0),
+    ]
+    page = client.get(f"{base(engagement)}/measures/{measure}").text
+    assert "2026 Q2" in page and "2026 Q3" in page
+    assert '<svg class="chart trend"' in page
+
+
+def test_bad_settings_are_refused_with_a_message(app, client, engagement):
+    goal = make_goal(app, engagement)
+    wrong_way = client.post(
+        f"{base(engagement)}/measures/new",
+        data=measure_form(goal, green="70", amber="80"),
+    )
+    assert "Amber must ask less than green" in wrong_way.text
+    half = client.post(
+        f"{base(engagement)}/measures/new", data=measure_form(goal, amber="")
+    )
+    assert "Give both thresholds, or leave both empty." in half.text
+    department = client.post(
+        f"{base(engagement)}/measures/new", data=measure_form(goal, scope="department")
+    )
+    assert "Choose the department this KPI measures." in department.text
+    with app.app_context():
+        assert db.session.scalar(select(Measure.id)) is None
+
+
+def test_another_engagements_goal_cannot_be_chosen(app, client, engagement, factory):
+    stranger = factory.user("other@example.com")
+    theirs = make_goal(app, factory.engagement(stranger, "Başka A.Ş."), "Gizli hedef")
+    mine = make_goal(app, engagement)
+    response = client.post(
+        f"{base(engagement)}/measures/new", data=measure_form(mine, goal_id=str(theirs))
+    )
+    assert response.status_code == 200
+    assert "Gizli hedef" not in response.text
+    with app.app_context():
+        assert db.session.scalar(select(Measure.id)) is None
+
+
+def test_objectives_roll_their_measures_up(app, client, engagement):
+    goal = make_goal(app, engagement)
+    response = client.post(
+        f"{base(engagement)}/objectives/new",
+        data={
+            "title": "Sadık bayiler",
+            "perspective": "customer",
+            "goal_id": str(goal),
+            "crm_strategy": "loyalty",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        objective = db.session.scalar(select(Objective.id))
+    good = add_measure(client, engagement, goal, name="İyi", objective_id=objective)
+    bad = add_measure(client, engagement, goal, name="Kötü", objective_id=objective)
+    for measure, value in ((good, "95"), (bad, "10")):
+        client.post(
+            f"{base(engagement)}/measures/{measure}/values",
+            data={"day": "2026-05-01", "value": value},
+        )
+    page = client.get(f"{base(engagement)}/").text
+    objective_row = re.search(r"Sadık bayiler</a>.*?</th>", page, re.DOTALL).group(0)
+    assert "badge-red" in objective_row  # as good as its worst measure
+    assert re.search(r"<strong>1</strong> Green", page)
+    assert re.search(r"<strong>1</strong> Red", page)
+    strategy_map = client.get(f"{base(engagement)}/map").text
+    assert "Bayileri elde tutmak" in strategy_map and "Sadık bayiler" in strategy_map
+    wrong = client.post(
+        f"{base(engagement)}/measures/new",
+        data=measure_form(goal, perspective="financial", objective_id=str(objective)),
+    )
+    assert "belongs to another perspective" in wrong.text
+
+
+def test_only_the_owner_or_the_consultant_records_a_value(
+    app, client, engagement, factory, auth
+):
+    goal = make_goal(app, engagement)
+    owner = factory.user("ismail@example.com", "İsmail Güçlü")
+    other = factory.user("ali@example.com", "Ali Yıldız")
+    sponsor = factory.user("sule@example.com", "Şule Karaağaç")
+    factory.member(engagement, owner, Role.TEAM)
+    factory.member(engagement, other, Role.TEAM)
+    factory.member(engagement, sponsor, Role.SPONSOR)
+    kpi = add_measure(
+        client,
+        engagement,
+        goal,
+        name="Elde tutulan bayilerden büyüme",
+        scope="personal",
+        owner_id=str(owner),
+    )
+    value = {"day": "2026-05-01", "value": "4"}
+    url = f"{base(engagement)}/measures/{kpi}/values"
+    for email, expected in (
+        ("ali@example.com", 403),
+        ("sule@example.com", 403),
+        ("ismail@example.com", 302),
+    ):
+        auth.logout()
+        auth.login(email)
+        assert client.post(url, data=value).status_code == expected, email
+    assert [v[1] for v in stored_values(app, kpi)] == [4.0]
+    kpis = client.get(f"{base(engagement)}/kpis").text
+    assert "Elde tutulan bayilerden büyüme" in kpis and "İsmail Güçlü" in kpis
+    assert (
+        "Elde tutulan bayilerden büyüme" not in client.get(f"{base(engagement)}/").text
+    )
+
+
+def test_a_computed_measure_refuses_typed_values(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, computed="retention_12m")
+    response = client.post(
+        f"{base(engagement)}/measures/{measure}/values",
+        data={"day": "2026-05-01", "value": "50"},
+    )
+    assert response.status_code == 409
+    assert stored_values(app, measure) == []
+
+
+def test_every_goals_measures_with_a_value_closes_the_step(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal)
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "Analyse the gaps to the designed system" in dashboard
+    with app.app_context():
+        assert not goals_have_values(engagement)
+        client.post(
+            f"{base(engagement)}/measures/{measure}/values",
+            data={"day": "2026-05-01", "value": "50"},
+        )
+        assert goals_have_values(engagement)
+        assert db.session.get(Goal, goal).measures

@@ -1,0 +1,253 @@
+"""The gap analysis, the transition plan, the review log and the two
+implementation reports, through the test client."""
+
+import re
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Membership, Review, WorkPackage
+from assessments.gaps import Component, Layer, question_id
+from assessments.roles import Role
+from tests.pdf import page_count, pdf_text
+from tests.questionnaire_helpers import complete, post_sections, take_of
+from tests.web.test_scorecard import add_measure, base, make_goal
+
+TODAY = date.today()
+
+
+def gaps_base(engagement_id: int) -> str:
+    return f"/engagements/{engagement_id}/questionnaires/gap_analysis"
+
+
+def rate_everything(client, engagement_id, cells) -> str:
+    """Answer every cell (3 → 4 unless given) and return the result page."""
+    take_id = take_of(client.post(f"{gaps_base(engagement_id)}/takes").location)
+    posts = []
+    for component in Component:
+        data = {}
+        for layer in Layer:
+            current, designed, note = cells.get((component, layer), (3, 3, ""))
+            data[question_id(component, layer, "current")] = str(current)
+            data[question_id(component, layer, "designed")] = str(designed)
+            data[question_id(component, layer, "note")] = note
+        posts.append((component.value, data))
+    post_sections(client, gaps_base(engagement_id), take_id, posts)
+    done = complete(client, gaps_base(engagement_id), take_id)
+    return client.get(done.location).text
+
+
+def test_gaps_are_ranked_with_people_and_process_first(client, engagement):
+    page = rate_everything(
+        client,
+        engagement,
+        {
+            (Component.TECHNOLOGY, Layer.ANALYTICAL): (1, 4, "Veri ambarı yok"),
+            (Component.PEOPLE, Layer.OPERATIONAL): (2, 4, "Eğitim yok"),
+            (Component.PROCESS, Layer.COLLABORATIVE): (3, 5, ""),
+            (Component.STRATEGY, Layer.OPERATIONAL): (2, 3, ""),
+        },
+    )
+    table = re.search(r"<h3>Priorities</h3>.*?</table>", page, re.DOTALL).group(0)
+    rows = re.findall(r"<tr><td>(\d)</td><td>(\w+)</td><td>([\w ]+)</td>", table)
+    assert rows == [
+        ("1", "People", "Operational CRM"),  # 2 × 1.5
+        ("2", "Process", "Collaborative CRM"),  # 2 × 1.5
+        ("3", "Technology", "Analytical CRM"),  # 3 × 1.0
+        ("4", "Strategy", "Operational CRM"),  # 1 × 1.0
+    ]
+    assert "Veri ambarı yok" in table
+    assert "Current and designed level of each component and layer" in page
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "Set the transition plan" in dashboard  # the gap step is done
+
+
+def package_form(title, start, end, **extra) -> dict:
+    data = {
+        "title": title,
+        "owner_id": "0",
+        "starts_on": start.isoformat(),
+        "ends_on": end.isoformat(),
+        "status": "planned",
+        "depends_on_id": "0",
+        "notes": "",
+    }
+    return data | extra
+
+
+def add_package(client, engagement_id, *args, **extra) -> int:
+    response = client.post(
+        f"{base(engagement_id)}/plan/packages/new",
+        data=package_form(*args, **extra),
+    )
+    assert response.status_code == 302, response.text[:2000]
+    return latest_package(client.application, engagement_id)
+
+
+def latest_package(app, engagement_id) -> int:
+    with app.app_context():
+        return db.session.scalar(
+            select(WorkPackage.id)
+            .where(WorkPackage.engagement_id == engagement_id)
+            .order_by(WorkPackage.id.desc())
+        )
+
+
+def test_an_overdue_package_shows_on_the_plan_and_the_dashboard(client, engagement):
+    add_package(
+        client,
+        engagement,
+        "Satış ekibine eğitim",
+        TODAY - timedelta(days=40),
+        TODAY - timedelta(days=5),
+        status="in_progress",
+    )
+    add_package(
+        client,
+        engagement,
+        "Bitti",
+        TODAY - timedelta(days=60),
+        TODAY - timedelta(days=50),
+        status="done",
+    )
+    plan = client.get(f"{base(engagement)}/plan").text
+    assert plan.count("Overdue since") == 1
+    assert '<svg class="chart timeline"' in plan
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "1 work package is overdue" in dashboard
+    assert "Satış ekibine eğitim" in dashboard and "Bitti" not in dashboard
+
+
+def test_the_plan_length_warning_follows_the_limits(client, engagement):
+    add_package(client, engagement, "Pilot", TODAY, TODAY + timedelta(days=60))
+    assert (
+        "The plan is shorter than 3 months"
+        in client.get(f"{base(engagement)}/plan").text
+    )
+    response = client.post(
+        f"{base(engagement)}/plan/settings",
+        data={"shortest_months": "1", "longest_months": "12"},
+    )
+    assert response.status_code == 302
+    page = client.get(f"{base(engagement)}/plan").text
+    assert "The plan is shorter" not in page and "The plan is longer" not in page
+    bad = client.post(
+        f"{base(engagement)}/plan/settings",
+        data={"shortest_months": "12", "longest_months": "6"},
+    )
+    assert bad.status_code == 400
+    assert "The longest must be more than the shortest." in bad.text
+
+
+def test_dependencies_warn_when_early_and_refuse_a_circle(app, client, engagement):
+    first = add_package(client, engagement, "Eğitim", TODAY, TODAY + timedelta(days=30))
+    second = add_package(
+        client,
+        engagement,
+        "Pilot",
+        TODAY + timedelta(days=10),
+        TODAY + timedelta(days=120),
+        depends_on_id=str(first),
+    )
+    assert (
+        "Starts before the package it waits for ends."
+        in client.get(f"{base(engagement)}/plan").text
+    )
+    circle = client.post(
+        f"{base(engagement)}/plan/packages/{first}",
+        data=package_form(
+            "Eğitim", TODAY, TODAY + timedelta(days=30), depends_on_id=str(second)
+        ),
+    )
+    assert "the plan would go in a circle" in circle.text
+    with app.app_context():
+        assert db.session.get(WorkPackage, first).depends_on_id is None
+    backwards = client.post(
+        f"{base(engagement)}/plan/packages/new",
+        data=package_form("Geri", TODAY, TODAY - timedelta(days=1)),
+    )
+    assert "The end cannot be before the start." in backwards.text
+
+
+def test_the_review_log_is_written_by_the_consultant_and_read_by_all(
+    app, client, engagement, factory, auth
+):
+    response = client.post(
+        f"{base(engagement)}/reviews",
+        data={
+            "held_on": "2026-09-01",
+            "findings": "Portal <b>kullanılmıyor</b>",
+            "actions": "Ziyaretlerde tanıtım",
+            "owner_id": "0",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"{base(engagement)}/reviews").text
+    assert "Portal &lt;b&gt;kullanılmıyor&lt;/b&gt;" in page
+    sponsor = factory.user("sule@example.com", "Şule Karaağaç")
+    factory.member(engagement, sponsor, Role.SPONSOR)
+    auth.logout()
+    auth.login("sule@example.com")
+    assert "Portal" in client.get(f"{base(engagement)}/reviews").text
+    refused = client.post(
+        f"{base(engagement)}/reviews", data={"held_on": "2026-09-02", "findings": "x"}
+    )
+    assert refused.status_code == 403
+    with app.app_context():
+        assert len(db.session.scalars(select(Review)).all()) == 1
+
+
+def test_the_two_reports_carry_the_phase(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, name="Bayi memnuniyeti")
+    client.post(
+        f"{base(engagement)}/measures/{measure}/values",
+        data={"day": "2026-05-01", "value": "80"},
+    )
+    add_measure(
+        client,
+        engagement,
+        goal,
+        name="Ali'nin elde tuttuğu bayiler",
+        scope="personal",
+        owner_id=str(_owner(app, engagement)),
+    )
+    rate_everything(
+        client,
+        engagement,
+        {(Component.PEOPLE, Layer.ANALYTICAL): (1, 4, "Analist yok")},
+    )
+    add_package(
+        client,
+        engagement,
+        "Veri ambarı kurulumu",
+        TODAY - timedelta(days=30),
+        TODAY - timedelta(days=1),
+        status="in_progress",
+    )
+    scorecard_pdf = client.get(f"{base(engagement)}/scorecard.pdf")
+    assert scorecard_pdf.mimetype == "application/pdf"
+    text = pdf_text(scorecard_pdf.data)
+    # the engagement reports in Turkish
+    assert "Dengeli puan kartı raporu" in text
+    assert re.search(r"Bayi memnuniyeti.*Sarı", text)
+    assert 2 <= page_count(scorecard_pdf.data) <= 6
+    report = client.get(f"{base(engagement)}/report.pdf").data
+    implementation = " ".join(pdf_text(report, layout=False).split())
+    for expected in (
+        "Uygulama raporu",
+        "Analist yok",
+        "Veri ambarı kurulumu — gecikmede",
+        "Ali'nin elde tuttuğu",
+        "Başarı etkenleri kontrol listesi henüz tamamlanmadı.",
+    ):
+        assert expected in implementation, expected
+    assert 3 <= page_count(report) <= 6
+
+
+def _owner(app, engagement_id) -> int:
+    with app.app_context():
+        return db.session.scalar(
+            select(Membership.user_id).where(Membership.engagement_id == engagement_id)
+        )
