@@ -19,6 +19,8 @@ REPORTS = {
     "preparation report": "/engagements/1/preparation/report.pdf",
     "planning report": "/engagements/1/planning/report.pdf",
     "design report": "/engagements/1/design/report.pdf",
+    "implementation report": "/engagements/1/implementation/report.pdf",
+    "scorecard report": "/engagements/1/implementation/scorecard.pdf",
 }
 
 
@@ -35,7 +37,7 @@ def main() -> None:
                 client.get(path)
                 durations.append(time.perf_counter() - start)
             print(
-                f"{name:<20} first {cold * 1000:6.0f} ms   median "
+                f"{name:<22} first {cold * 1000:6.0f} ms   median "
                 f"{statistics.median(durations) * 1000:6.0f} ms   max "
                 f"{max(durations) * 1000:6.0f} ms   ({RUNS} warm runs)"
             )

@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.implementation.refusals import Refusal, check_member
 from app.models import Engagement, Review, TransitionSettings, WorkPackage
 from assessments import transition
 
 
-class PlanError(ValueError):
+class PlanError(Refusal):
     """A change the plan refuses; the code names the reason."""
 
 
@@ -107,9 +108,7 @@ def save_package(
     engagement's, and no chain of dependencies may lead back to it."""
     if data["ends_on"] < data["starts_on"]:
         raise PlanError("ends_before_start")
-    owner_id = data.get("owner_id")
-    if owner_id and owner_id not in {m.user_id for m in engagement.memberships}:
-        raise PlanError("unknown_owner")
+    check_member(engagement, data.get("owner_id"))
     depends_on = data.get("depends_on_id")
     dependencies = {p.id: p.depends_on_id for p in packages(engagement.id)}
     if depends_on and depends_on not in dependencies:
@@ -144,9 +143,7 @@ def reviews(engagement_id: int) -> list[Review]:
 
 
 def save_review(engagement: Engagement, review: Review | None, data: dict) -> Review:
-    owner_id = data.get("owner_id")
-    if owner_id and owner_id not in {m.user_id for m in engagement.memberships}:
-        raise PlanError("unknown_owner")
+    check_member(engagement, data.get("owner_id"))
     review = review or Review(engagement_id=engagement.id)
     for field, value in data.items():
         setattr(review, field, value)

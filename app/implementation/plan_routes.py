@@ -12,6 +12,7 @@ from app.engagements.services import members
 from app.forms import optional_id_choices
 from app.implementation import bp, plan
 from app.implementation.forms import PlanSettingsForm, ReviewForm, WorkPackageForm
+from app.implementation.refusals import saved
 from app.models import Membership, Review, WorkPackage
 from app.tenancy import (
     delete_confirmed,
@@ -38,16 +39,6 @@ def _member_choices(membership: Membership):
     return optional_id_choices(
         (m.user_id, m.user.name) for m in members(membership.engagement)
     )
-
-
-def _saved(form, save):
-    """Run the service's save; a refusal becomes an error on its field."""
-    try:
-        return save()
-    except plan.PlanError as refusal:
-        field, message = _REFUSALS[str(refusal)]
-        form[field].errors = [*form[field].errors, str(message)]
-        return None
 
 
 @bp.route("/plan")
@@ -116,7 +107,9 @@ def package(membership: Membership, package_id: int | None = None):
             "depends_on_id": form.depends_on_id.data or None,
             "notes": form.notes.data or "",
         }
-        if _saved(form, lambda: plan.save_package(membership.engagement, row, data)):
+        if saved(
+            form, lambda: plan.save_package(membership.engagement, row, data), _REFUSALS
+        ):
             flash(_("Work package saved."), "success")
             return redirect_to("implementation.transition_plan", membership)
     return render_template(
@@ -157,7 +150,9 @@ def reviews(membership: Membership, review_id: int | None = None):
             "actions": form.actions.data or "",
             "owner_id": form.owner_id.data or None,
         }
-        if _saved(form, lambda: plan.save_review(membership.engagement, row, data)):
+        if saved(
+            form, lambda: plan.save_review(membership.engagement, row, data), _REFUSALS
+        ):
             flash(_("Review saved."), "success")
             return redirect_to("implementation.reviews", membership)
     return render_template(

@@ -16,6 +16,7 @@ from app.i18n import label
 from app.implementation import bp, reports, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
 from app.implementation.gaps import GAP_ANALYSIS
+from app.implementation.refusals import saved
 from app.models import Measure, Membership, Objective
 from app.planning.services import goals
 from app.reports.pdf import pdf_download
@@ -105,17 +106,17 @@ def objective(membership: Membership, objective_id: int | None = None):
     if row is None and not form.is_submitted():
         form.perspective.data = Perspective.CUSTOMER.value
     if form.validate_on_submit():
-        if _saved(
-            form,
-            lambda data: scorecard.save_objective(membership.engagement, row, data),
-            {
-                "title": form.title.data,
-                "perspective": Perspective(form.perspective.data),
-                "goal_id": form.goal_id.data or None,
-                "crm_strategy": CrmStrategy(form.crm_strategy.data)
-                if form.crm_strategy.data
-                else None,
-            },
+        data = {
+            "title": form.title.data,
+            "perspective": Perspective(form.perspective.data),
+            "goal_id": form.goal_id.data or None,
+            "crm_strategy": CrmStrategy(form.crm_strategy.data)
+            if form.crm_strategy.data
+            else None,
+        }
+        engagement = membership.engagement
+        if saved(
+            form, lambda: scorecard.save_objective(engagement, row, data), _REFUSALS
         ):
             flash(_("Objective saved."), "success")
             return redirect_to("implementation.index", membership)
@@ -150,15 +151,14 @@ def edit_measure(membership: Membership, measure_id: int | None = None):
     )
     form = _measure_form(membership, row)
     if form.validate_on_submit():
-        saved = _saved(
-            form,
-            lambda data: scorecard.save_measure(membership.engagement, row, data),
-            _measure_data(form),
+        data, engagement = _measure_data(form), membership.engagement
+        stored = saved(
+            form, lambda: scorecard.save_measure(engagement, row, data), _REFUSALS
         )
-        if saved:
+        if stored:
             flash(_("Measure saved."), "success")
             return redirect_to(
-                "implementation.measure", membership, measure_id=saved.id
+                "implementation.measure", membership, measure_id=stored.id
             )
     return render_template(
         "implementation/measure_form.html",
@@ -209,16 +209,6 @@ def _measure_data(form: ScorecardMeasureForm) -> dict:
         "owner_id": form.owner_id.data or None,
         "computed": ComputedMeasure(form.computed.data) if form.computed.data else None,
     }
-
-
-def _saved(form, save, data):
-    """Run the service's save; a refusal becomes an error on its field."""
-    try:
-        return save(data)
-    except scorecard.ScorecardError as refusal:
-        field, message = _REFUSALS[str(refusal)]
-        form[field].errors = [*form[field].errors, str(message)]
-        return None
 
 
 @bp.route("/measures/<int:measure_id>")

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.implementation.refusals import Refusal, check_member
 from app.models import (
     Engagement,
     Goal,
@@ -41,7 +42,7 @@ from assessments.scorecard import (
 )
 
 
-class ScorecardError(ValueError):
+class ScorecardError(Refusal):
     """A change the scorecard refuses; the code names the reason."""
 
 
@@ -170,12 +171,13 @@ def overview(engagement_id: int) -> Overview:
     """The company scorecard; measures without an objective come last in their
     perspective, under no objective."""
     states = [measure_state(m) for m in measures(engagement_id)]
+    every_objective = objectives(engagement_id)
     rows = []
     for perspective in Perspective:
         mine = [s for s in states if s.measure.perspective == perspective]
         objective_rows = [
             ObjectiveRow(o, [s for s in mine if s.measure.objective_id == o.id])
-            for o in objectives(engagement_id)
+            for o in every_objective
             if o.perspective == perspective
         ]
         loose = [s for s in mine if s.measure.objective_id is None]
@@ -252,7 +254,7 @@ def save_measure(
         "perspective", objective.perspective
     ):
         raise ScorecardError("other_perspective")
-    _check_owner(engagement, data.get("owner_id"))
+    check_member(engagement, data.get("owner_id"))
     measure = measure or Measure(engagement_id=engagement.id)
     was_computed = measure.computed
     for field, value in data.items():
@@ -330,11 +332,6 @@ def _check_belongs(model, row_id: int | None, engagement_id: int, code: str) -> 
     row = db.session.get(model, row_id) if row_id else None
     if row_id and (row is None or row.engagement_id != engagement_id):
         raise ScorecardError(code)
-
-
-def _check_owner(engagement: Engagement, owner_id: int | None) -> None:
-    if owner_id and owner_id not in {m.user_id for m in engagement.memberships}:
-        raise ScorecardError("unknown_owner")
 
 
 # --- progress --------------------------------------------------------------

@@ -119,7 +119,10 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
     ).to_be_visible()
 
     with live_app.app_context():
-        snapshot = db.session.scalar(select(Snapshot))
+        engagement_id = int(engagement_url.rsplit("/", 1)[1])
+        snapshot = db.session.scalar(
+            select(Snapshot).where(Snapshot.engagement_id == engagement_id)
+        )
         share = snapshot.summary["figures"]["mvc_share"]
         expected = status(share, Direction.HIGHER_IS_BETTER, Thresholds(30, 15))
         with live_app.test_request_context():
