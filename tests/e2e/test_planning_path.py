@@ -42,6 +42,7 @@ def test_presenter_mode_by_keyboard_then_goal_and_report(page: Page, planning_ur
     expect(page.locator(".presenter-count")).to_have_text("Question 1 of 10")
 
     # The notes field has the focus: type, tab to the agreed answer, type.
+    expect(page.get_by_label("Notes")).to_be_focused()
     page.keyboard.type("Sales: whoever ordered twice this year.")
     page.keyboard.press("Tab")
     page.keyboard.type("A customer buys from us again and again.")
