@@ -24,6 +24,7 @@ from app.models import (
 from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.organisation import Department, OrgRole, Rule
+from assessments.oversight import ReportKind
 from assessments.planning import Blocker, CrmStrategy, Direction, Perspective, Seat
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
@@ -108,6 +109,14 @@ _LABELS: dict[tuple[type, str], object] = {
         (MeasureScope.PERSONAL, _l("One person (KPI)")),
         (Period.MONTHLY, _l("Monthly")),
         (Period.QUARTERLY, _l("Quarterly")),
+        (ReportKind.SUMMARY, _l("Engagement summary")),
+        (ReportKind.EXECUTIVE, _l("Executive summary")),
+        (ReportKind.PREPARATION, _l("Preparation report")),
+        (ReportKind.PLANNING, _l("Planning report")),
+        (ReportKind.DESIGN, _l("Design report")),
+        (ReportKind.IMPLEMENTATION, _l("Implementation report")),
+        (ReportKind.SCORECARD, _l("Scorecard report")),
+        (ReportKind.PACK, _l("Report pack")),
         (WorkStatus.PLANNED, _l("Planned")),
         (WorkStatus.IN_PROGRESS, _l("Under way")),
         (WorkStatus.DONE, _l("Done")),
@@ -433,6 +442,7 @@ def register_template_helpers(app: Flask) -> None:
         country_name=country_name,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
         period_name=period_name,
+        computed=ComputedMeasure,
         statuses=list(Status),
     )
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())

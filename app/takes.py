@@ -15,10 +15,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from app import activity
 from app.extensions import db
 from app.models import Answer, Engagement, QuestionnaireTake, User
 from app.models.columns import utcnow
 from app.questionnaires import definition
+from assessments.oversight import ActivityKind
 from assessments.questionnaire import Definition, Section
 from assessments.scoring import AnswerValue, is_answered, score
 
@@ -165,6 +167,13 @@ def save_section(
             continue
         _store(take, question.id, answer, new, user)
         saved += 1
+    if saved:
+        activity.record(
+            take.engagement_id,
+            user.id,
+            ActivityKind.ANSWERS_SAVED,
+            f"{take.questionnaire}:{section.id}",
+        )
     db.session.commit()
     return SaveOutcome(saved=saved, conflicts=tuple(conflicts))
 
@@ -219,10 +228,16 @@ def section_progress(take: QuestionnaireTake) -> list[tuple[Section, int, int]]:
     ]
 
 
-def complete_take(take: QuestionnaireTake) -> tuple[str, ...]:
+def complete_take(take: QuestionnaireTake, user: User | None = None) -> tuple[str, ...]:
     """Mark the take complete; returns the required questions still unanswered."""
     missing = score(definition_of(take), answer_values(take)).missing_required
     if not missing:
         take.completed_at = utcnow()
+        activity.record(
+            take.engagement_id,
+            user.id if user else None,
+            ActivityKind.TAKE_COMPLETED,
+            take.questionnaire,
+        )
         db.session.commit()
     return missing

@@ -26,6 +26,7 @@ from app.models import (
     Engagement,
     Goal,
     Interaction,
+    IssuedReport,
     Measure,
     MeasureValue,
     Membership,
@@ -41,6 +42,7 @@ from app.models import (
 )
 from assessments.idic import Channel, InteractionDirection
 from assessments.organisation import Department
+from assessments.oversight import ReportKind
 from assessments.planning import Direction, Perspective
 from assessments.roles import Role
 
@@ -245,7 +247,16 @@ class Factory:
             value = MeasureValue(
                 measure_id=measure.id, period_start=date(2026, 1, 1), value=1.0
             )
-            db.session.add(value)
+            issued = IssuedReport(
+                engagement_id=engagement_id,
+                kind=ReportKind.SUMMARY,
+                language="tr",
+                checksum="0" * 64,
+                size=4,
+                pages=1,
+                pdf=b"%PDF",
+            )
+            db.session.add_all([value, issued])
             db.session.commit()
             return {
                 "customer_id": customer.id,
@@ -265,6 +276,7 @@ class Factory:
                 "package_id": package.id,
                 "review_id": review.id,
                 "value_id": value.id,
+                "issued_id": issued.id,
             }
 
     def get(self, model, object_id):

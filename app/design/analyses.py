@@ -16,6 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import func, select
 
+from app import activity
 from app.bulk import bulk_insert, read_frame
 from app.extensions import db
 from app.implementation import scorecard
@@ -35,6 +36,7 @@ from assessments import data_quality, rfm
 from assessments.analysis import Analysis, Parameters, analyse
 from assessments.figures import headline_figures
 from assessments.idic import Segment
+from assessments.oversight import ActivityKind
 from assessments.snapshots import Movement, compare
 from assessments.value_groups import Flag, GroupRules, ValueGroup
 
@@ -229,6 +231,9 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
     db.session.flush()
     _store_results(snapshot.id, results)
     scorecard.record_analysis(snapshot)
+    activity.record(
+        engagement.id, user.id, ActivityKind.ANALYSIS_TAKEN, str(snapshot.number)
+    )
     db.session.commit()
     return snapshot
 

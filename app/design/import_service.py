@@ -24,6 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 from flask import Flask
 
+from app import activity
 from app.bulk import bulk_insert
 from app.design.import_file import (
     CONTACT_FIELDS,
@@ -53,6 +54,7 @@ from app.models import Complaint, Contact, Customer, ImportRun, Interaction, Tra
 from app.models.columns import utcnow
 from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import LifecycleStage
+from assessments.oversight import ActivityKind
 
 #: How many rows of the per-row plan the plan page shows.
 PLAN_ROWS = 20
@@ -570,6 +572,9 @@ def commit(
             imported_by_id=user_id,
         )
         db.session.add(run)
+        activity.record(
+            engagement_id, user_id, ActivityKind.CUSTOMERS_IMPORTED, filename[:255]
+        )
         db.session.commit()
     except BaseException:
         db.session.rollback()

@@ -13,15 +13,15 @@ from app.design import analyses
 from app.design import strategies as group_strategies
 from app.models import Engagement
 from app.questionnaire_pages.services import capability_summary, maturity_profile
-from app.reports.pdf import render_pdf
+from app.reports.pdf import ReportSource, report_source
 from assessments.idic import Segment
 from assessments.value_groups import Flag, ValueGroup
 
 
-def design_pdf(engagement: Engagement, issued_on: date) -> bytes:
+def design_report(engagement: Engagement, issued_on: date) -> ReportSource:
     snapshot = analyses.latest_snapshot(engagement.id)
     previous = analyses.previous_snapshot(snapshot) if snapshot else None
-    return render_pdf(
+    return report_source(
         "reports/design.html",
         engagement.report_language,
         engagement=engagement,

@@ -8,15 +8,16 @@ from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.design import analyses, bp, customers, reports
+from app.design import analyses, bp, customers
 from app.design import strategies as group_strategies
 from app.design.forms import AnalysisForm, StrategyForm, parse_edges
 from app.models import Membership, Snapshot
 from app.questionnaire_pages.services import capability_summary, maturity_profile
-from app.reports.pdf import pdf_download
+from app.reports import archive
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments import rfm
 from assessments.idic import Channel, Segment
+from assessments.oversight import ReportKind
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
 from assessments.value_groups import Flag, GroupRules, ValueGroup
@@ -211,5 +212,4 @@ def _strategy_values(form: StrategyForm) -> dict:
 def report(membership: Membership):
     """The design report in the engagement's report language."""
     engagement = membership.engagement
-    pdf = reports.design_pdf(engagement, date.today())
-    return pdf_download(pdf, f"design-{engagement.id}.pdf")
+    return archive.issue_and_download(engagement, ReportKind.DESIGN, current_user)

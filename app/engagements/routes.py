@@ -1,21 +1,24 @@
 """The portfolio, the engagement dashboard, its details and its members."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app import activity
 from app.auth.services import set_password_token
-from app.engagements import bp, services
+from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm
 from app.implementation.plan import overdue as overdue_packages
 from app.models import CompanySize, Membership
-from app.tenancy import engagement_view, owned_or_404
-from assessments.progress import Step
+from app.preparation.forms import DecisionForm
+from app.tenancy import engagement_view, owned_or_404, redirect_to
+from assessments.progress import Phase, Step
 from assessments.roles import Action, Role, can
+from assessments.scorecard import Status
 
 
 @dataclass(frozen=True)
@@ -92,13 +95,17 @@ def create():
 @bp.route("/engagements/<int:engagement_id>")
 @engagement_view()
 def dashboard(membership: Membership):
-    """The engagement's home: four phase tiles with the next step of each."""
+    """The engagement's home: four phase tiles with the next step of each.
+    A sponsor reads the project at a glance instead."""
+    if membership.role == Role.SPONSOR:
+        return redirect_to("engagements.glance", membership)
     return render_template(
         "engagements/dashboard.html",
         engagement=membership.engagement,
         phases=services.phase_overview(membership.engagement),
         step_pages=STEP_PAGES,
         overdue=overdue_packages(membership.engagement_id, date.today()),
+        view=oversight.project_view(membership.engagement, date.today()),
     )
 
 
@@ -227,4 +234,78 @@ def _details(form: EngagementForm) -> services.EngagementDetails:
         size=CompanySize(form.size.data),
         country=form.country.data,
         report_language=form.report_language.data,
+    )
+
+
+# --- oversight: the sponsor's glance, the activity feed, the portfolio ---------
+
+
+@bp.route("/engagements/<int:engagement_id>/glance")
+@engagement_view()
+def glance(membership: Membership):
+    """The project on one screen: phases, decisions awaiting the sponsor,
+    milestones, scorecard, readiness and maturity, customer figures."""
+    return render_template(
+        "engagements/glance.html",
+        engagement=membership.engagement,
+        view=oversight.project_view(membership.engagement, date.today()),
+        decision_form=DecisionForm(),
+    )
+
+
+@bp.route("/engagements/<int:engagement_id>/activity")
+@engagement_view()
+def activity_feed(membership: Membership):
+    """Who did what in the engagement, newest first."""
+    return render_template(
+        "engagements/activity.html",
+        engagement=membership.engagement,
+        page=activity.feed(
+            membership.engagement_id,
+            request.args.get("page", 1, type=int),
+            current_app.config["PAGE_SIZE"],
+        ),
+        describe=activity.describe,
+    )
+
+
+#: The portfolio's sortable columns and how each sorts.
+PORTFOLIO_SORTS = {
+    "name": lambda row: row.engagement.name.casefold(),
+    "phase": lambda row: list(Phase).index(row.phase),
+    "category": lambda row: row.category.value if row.category else "~",
+    "status": lambda row: STATUS_ORDER.index(row.status),
+    "activity": lambda row: row.last_activity or datetime.min,
+}
+STATUS_ORDER = [Status.RED, Status.AMBER, Status.GREEN, Status.NO_VALUE]
+
+
+@bp.route("/portfolio")
+@login_required
+def portfolio():
+    """The consultant's engagements in one sortable table, and one client's
+    maturity against the average of the others (no other client named)."""
+    if not current_user.may_create_engagements:
+        abort(403)
+    rows = oversight.portfolio(current_user)
+    sort = request.args.get("sort", "name")
+    if sort not in PORTFOLIO_SORTS:
+        sort = "name"
+    descending = request.args.get("order") == "desc"
+    rows.sort(key=PORTFOLIO_SORTS[sort], reverse=descending)
+    chosen = next(
+        (
+            row.engagement
+            for row in rows
+            if row.engagement.id == request.args.get("compare", type=int)
+        ),
+        None,
+    )
+    return render_template(
+        "engagements/portfolio.html",
+        rows=rows,
+        sort=sort,
+        descending=descending,
+        chosen=chosen,
+        peers=oversight.peers(chosen, current_user) if chosen else None,
     )

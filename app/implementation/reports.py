@@ -15,20 +15,20 @@ from app.implementation import plan, scorecard
 from app.implementation.gaps import latest_gap_analysis
 from app.models import Engagement, QuestionnaireTake
 from app.questionnaire_pages.services import take_result
-from app.reports.pdf import render_pdf
+from app.reports.pdf import ReportSource, report_source
 from assessments.questionnaire import Kind
 from assessments.scorecard import MeasureScope
 
 SUCCESS_FACTORS = "success_factors"
 
 
-def implementation_pdf(engagement: Engagement, issued_on: date) -> bytes:
+def implementation_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """Gaps, the plan with its timeline, KPIs, success factors, review log."""
     factors = takes.latest_completed_take(engagement, SUCCESS_FACTORS)
     kpis = scorecard.measures(
         engagement.id, (MeasureScope.DEPARTMENT, MeasureScope.PERSONAL)
     )
-    return render_pdf(
+    return report_source(
         "reports/implementation.html",
         engagement.report_language,
         engagement=engagement,
@@ -44,9 +44,9 @@ def implementation_pdf(engagement: Engagement, issued_on: date) -> bytes:
     )
 
 
-def scorecard_pdf(engagement: Engagement, issued_on: date) -> bytes:
+def scorecard_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """The scorecard with statuses and trends, and the strategy map."""
-    return render_pdf(
+    return report_source(
         "reports/scorecard.html",
         engagement.report_language,
         engagement=engagement,

@@ -3,8 +3,6 @@ objectives, measures and their values; and the two reports."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,15 +11,16 @@ from flask_login import current_user
 from app.engagements.services import members
 from app.forms import optional_id_choices
 from app.i18n import label
-from app.implementation import bp, reports, scorecard
+from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
 from app.implementation.gaps import GAP_ANALYSIS
 from app.implementation.refusals import saved
 from app.models import Measure, Membership, Objective
 from app.planning.services import goals
-from app.reports.pdf import pdf_download
+from app.reports import archive
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
 from assessments.organisation import Department
+from assessments.oversight import ReportKind
 from assessments.planning import CrmStrategy, Direction, Perspective
 from assessments.roles import Action, can
 from assessments.scorecard import ComputedMeasure, MeasureScope, Period
@@ -285,13 +284,15 @@ def delete_measure(membership: Membership, measure_id: int):
 @engagement_view(Action.GENERATE_REPORTS)
 def report(membership: Membership):
     """The implementation report in the engagement's report language."""
-    pdf = reports.implementation_pdf(membership.engagement, date.today())
-    return pdf_download(pdf, f"implementation-{membership.engagement_id}.pdf")
+    return archive.issue_and_download(
+        membership.engagement, ReportKind.IMPLEMENTATION, current_user
+    )
 
 
 @bp.route("/scorecard.pdf")
 @engagement_view(Action.GENERATE_REPORTS)
 def scorecard_report(membership: Membership):
     """The scorecard report in the engagement's report language."""
-    pdf = reports.scorecard_pdf(membership.engagement, date.today())
-    return pdf_download(pdf, f"scorecard-{membership.engagement_id}.pdf")
+    return archive.issue_and_download(
+        membership.engagement, ReportKind.SCORECARD, current_user
+    )

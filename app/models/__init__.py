@@ -20,6 +20,7 @@ from app.models.implementation import (
     TransitionSettings,
     WorkPackage,
 )
+from app.models.oversight import Activity, IssuedReport
 from app.models.planning import (
     BusinessStrategy,
     Goal,
@@ -55,6 +56,8 @@ __all__ = [
     "Snapshot",
     "SnapshotResult",
     "Transaction",
+    "Activity",
+    "IssuedReport",
     "MeasureValue",
     "Objective",
     "Review",

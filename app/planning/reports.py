@@ -6,15 +6,15 @@ from datetime import date
 
 from app.models import Engagement
 from app.planning import services
-from app.reports.pdf import render_pdf
+from app.reports.pdf import ReportSource, report_source
 
 
-def planning_pdf(engagement: Engagement, issued_on: date) -> bytes:
+def planning_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """Sessions with attendance, agreed answers, strategies and their
     priorities, the vision, goals with measures, and the warnings."""
     sessions = services.sessions(engagement)
     guide = services.guide()
-    return render_pdf(
+    return report_source(
         "reports/planning.html",
         engagement.report_language,
         engagement=engagement,

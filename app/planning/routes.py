@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import (
     abort,
     flash,
@@ -19,7 +17,7 @@ from flask_login import current_user
 
 from app.forms import ConfirmForm
 from app.models import BusinessStrategy, Goal, Measure, Membership
-from app.planning import bp, reports, services
+from app.planning import bp, services
 from app.planning.forms import (
     AnswerForm,
     GoalForm,
@@ -29,7 +27,7 @@ from app.planning.forms import (
     StrategyForm,
     VisionForm,
 )
-from app.reports.pdf import pdf_download
+from app.reports import archive
 from app.tenancy import (
     delete_confirmed,
     engagement_view,
@@ -37,6 +35,7 @@ from app.tenancy import (
     redirect_to,
     require,
 )
+from assessments.oversight import ReportKind
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
 
@@ -415,5 +414,4 @@ def reopen(membership: Membership):
 def report(membership: Membership):
     """The planning report as a PDF, in the engagement's report language."""
     engagement = membership.engagement
-    pdf = reports.planning_pdf(engagement, date.today())
-    return pdf_download(pdf, f"planning-{engagement.id}.pdf")
+    return archive.issue_and_download(engagement, ReportKind.PLANNING, current_user)

@@ -6,17 +6,17 @@ from datetime import date
 
 from app.models import Engagement
 from app.preparation import organisation, services
-from app.reports.pdf import render_pdf
+from app.reports.pdf import ReportSource, report_source
 from assessments.questionnaire import Gate
 
 
-def preparation_pdf(engagement: Engagement, issued_on: date) -> bytes:
+def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """Readiness, need, gates, maturity, organisation and change log, in the
     engagement's report language; the comparison when there is an earlier take."""
     latest = services.latest_take(engagement)
     previous = services.previous_take(latest) if latest else None
     definition = services.definition()
-    return render_pdf(
+    return report_source(
         "reports/preparation.html",
         engagement.report_language,
         engagement=engagement,

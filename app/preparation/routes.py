@@ -17,7 +17,7 @@ from app.models import (
     ResistanceItem,
     SponsorDecision,
 )
-from app.preparation import bp, organisation, reports, services
+from app.preparation import bp, organisation, services
 from app.preparation.forms import (
     AnnouncementForm,
     AwarenessForm,
@@ -28,7 +28,7 @@ from app.preparation.forms import (
     TeamAnnouncedForm,
 )
 from app.questionnaire_pages import views
-from app.reports.pdf import pdf_download
+from app.reports import archive
 from app.tenancy import (
     delete_confirmed,
     engagement_view,
@@ -36,6 +36,7 @@ from app.tenancy import (
     redirect_to,
     require,
 )
+from assessments.oversight import ReportKind
 from assessments.questionnaire import Gate
 from assessments.roles import Action
 
@@ -167,6 +168,8 @@ def decide(membership: Membership, take_id: int, gate: str):
             flash(_("Your decision is recorded."), "success")
     else:
         flash(_("Choose approve or send back."), "error")
+    if request.form.get("return_to") == "glance":
+        return redirect_to("engagements.glance", membership)
     return redirect_to(
         "preparation.result", membership, take_id=take.id, _anchor="gates"
     )
@@ -399,5 +402,4 @@ def withdraw_announcement(membership: Membership):
 def report(membership: Membership):
     """The preparation report as a PDF, in the engagement's report language."""
     engagement = membership.engagement
-    pdf = reports.preparation_pdf(engagement, date.today())
-    return pdf_download(pdf, f"preparation-{engagement.id}.pdf")
+    return archive.issue_and_download(engagement, ReportKind.PREPARATION, current_user)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app import activity
 from app import takes as generic
 from app.extensions import db
 from app.models import (
@@ -36,6 +37,7 @@ from app.takes import record_answers as record_answers
 from app.takes import save_section as save_section
 from app.takes import section_progress as section_progress
 from assessments.comparison import Comparison, compare
+from assessments.oversight import ActivityKind
 from assessments.progress import PHASE_STEPS, EngagementFacts, Phase, Step
 from assessments.questionnaire import Definition, Gate
 from assessments.readiness import (
@@ -134,6 +136,9 @@ def override_gate(take: QuestionnaireTake, gate: Gate, reason: str, user: User) 
     # A changed override is a new decision for the sponsor.
     review.sponsor_decision = None
     review.decided_by_id = review.decided_at = None
+    activity.record(
+        take.engagement_id, user.id, ActivityKind.GATE_OVERRIDDEN, gate.value
+    )
     db.session.commit()
 
 
@@ -153,6 +158,12 @@ def decide_gate(
     review.sponsor_comment = comment.strip()
     review.decided_by_id = sponsor.id
     review.decided_at = utcnow()
+    activity.record(
+        take.engagement_id,
+        sponsor.id,
+        ActivityKind.GATE_DECIDED,
+        f"{gate.value}:{decision.value}",
+    )
     db.session.commit()
 
 

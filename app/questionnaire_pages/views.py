@@ -196,7 +196,7 @@ def complete(pages: TakePages, membership: Membership, take: QuestionnaireTake):
 
 
 def _complete(pages: TakePages, membership: Membership, take: QuestionnaireTake):
-    missing = takes.complete_take(take)
+    missing = takes.complete_take(take, current_user)
     if missing:
         flash(
             _(

@@ -8,13 +8,16 @@ inline ``data:`` URIs, and refuses every other URL, host and path.
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Mapping
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from flask import Response, current_app, render_template, send_file
 from flask_babel import force_locale
-from weasyprint import HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 #: The base URL reports are rendered under; it names no real host.
@@ -44,16 +47,46 @@ class StaticOnlyFetcher(URLFetcher):
         )
 
 
-def render_pdf(template: str, language: str, **context) -> bytes:
-    """Render a report template in the given language and return the PDF bytes."""
-    with force_locale(language):
-        html = render_template(template, report_language=language, **context)
+@dataclass(frozen=True)
+class ReportSource:
+    """A report ready to be rendered: its template, language and data. Kept
+    apart from the rendering so that the report pack can lay out each part
+    twice (once to count pages, once with its page numbers)."""
+
+    template: str
+    language: str
+    context: Mapping[str, Any]
+
+
+def report_source(template: str, language: str, **context) -> ReportSource:
+    return ReportSource(template, language, context)
+
+
+def render_document(source: ReportSource, stylesheet: str = "") -> Document:
+    """Lay a report out in its language; ``stylesheet`` is CSS the product
+    writes (never user text), e.g. the pack's page numbering."""
+    with force_locale(source.language):
+        html = render_template(
+            source.template, report_language=source.language, **source.context
+        )
     document = HTML(
         string=html,
         base_url=REPORT_BASE_URL,
         url_fetcher=StaticOnlyFetcher(current_app.static_folder),
     )
-    return document.write_pdf()
+    return document.render(stylesheets=[CSS(string=stylesheet)] if stylesheet else None)
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+
+def render_pdf(source: ReportSource) -> RenderedPdf:
+    """The report as a PDF, with its page count."""
+    document = render_document(source)
+    return RenderedPdf(document.write_pdf(), len(document.pages))
 
 
 def pdf_download(pdf: bytes, filename: str) -> Response:

@@ -1,13 +1,13 @@
-"""The reports page and the PDF downloads."""
+"""The reports page, the archive of issued reports, and issuing a report."""
 
-from datetime import date
+from flask import abort, flash, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
 
-from flask import render_template
-
-from app.models import Membership
-from app.reports import bp, services
-from app.reports.pdf import pdf_download
-from app.tenancy import engagement_view
+from app.models import IssuedReport, Membership
+from app.reports import archive, bp
+from app.tenancy import engagement_view, owned_or_404, redirect_to
+from assessments.oversight import ReportKind
 from assessments.roles import Action
 
 
@@ -21,6 +21,55 @@ def index(membership: Membership):
 @bp.route("/summary.pdf")
 @engagement_view(Action.GENERATE_REPORTS)
 def summary(membership: Membership):
-    """Download the engagement summary as a PDF, in the engagement's report language."""
-    pdf = services.engagement_summary_pdf(membership.engagement, date.today())
-    return pdf_download(pdf, f"engagement-summary-{membership.engagement_id}.pdf")
+    """Issue the engagement summary in the engagement's report language."""
+    return archive.issue_and_download(
+        membership.engagement, ReportKind.SUMMARY, current_user
+    )
+
+
+@bp.route("/issue/<kind>", methods=["POST"])
+@engagement_view(Action.GENERATE_REPORTS)
+def issue(membership: Membership, kind: str):
+    """Issue a report: the pack goes to the archive (it takes a few seconds,
+    the page shows progress meanwhile); any other report downloads at once."""
+    try:
+        chosen = ReportKind(kind)
+    except ValueError:
+        abort(404)
+    if chosen != ReportKind.PACK:
+        return archive.issue_and_download(membership.engagement, chosen, current_user)
+    row = archive.issue(membership.engagement, chosen, current_user)
+    flash(_("The report pack is ready: %(pages)s pages.", pages=row.pages), "success")
+    return redirect_to("reports.archive_page", membership, _anchor=f"issued-{row.id}")
+
+
+@bp.route("/archive")
+@engagement_view(Action.VIEW)
+def archive_page(membership: Membership):
+    """Every report issued for the engagement, newest first."""
+    return render_template(
+        "reports/archive.html",
+        engagement=membership.engagement,
+        page=archive.issued(
+            membership.engagement_id, request.args.get("page", 1, type=int), 20
+        ),
+    )
+
+
+@bp.route("/issued/<int:issued_id>.pdf")
+@engagement_view(Action.VIEW)
+def issued(membership: Membership, issued_id: int):
+    """Download a report again, exactly as it was issued."""
+    return archive.download(
+        owned_or_404(IssuedReport, issued_id, membership.engagement_id)
+    )
+
+
+@bp.route("/issued/<int:issued_id>/regenerate", methods=["POST"])
+@engagement_view(Action.GENERATE_REPORTS)
+def regenerate(membership: Membership, issued_id: int):
+    """Issue a fresh report of the same kind from today's data."""
+    row = owned_or_404(IssuedReport, issued_id, membership.engagement_id)
+    fresh = archive.issue(membership.engagement, row.kind, current_user)
+    flash(_("A new copy was issued from today's data."), "success")
+    return redirect_to("reports.archive_page", membership, _anchor=f"issued-{fresh.id}")

@@ -6,12 +6,12 @@ from datetime import date
 
 from app.engagements.services import members, phase_overview
 from app.models import Engagement
-from app.reports.pdf import render_pdf
+from app.reports.pdf import ReportSource, report_source
 
 
-def engagement_summary_pdf(engagement: Engagement, issued_on: date) -> bytes:
+def summary_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """The engagement summary: the company, its people and the four phases."""
-    return render_pdf(
+    return report_source(
         "reports/engagement_summary.html",
         engagement.report_language,
         engagement=engagement,

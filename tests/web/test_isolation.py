@@ -10,8 +10,9 @@ from werkzeug.routing import Rule
 from app.models import SiteRole
 from assessments.roles import Role
 
-#: Routes a sponsor may post to: decisions on the gates.
-SPONSOR_MAY_POST = {"preparation.decide"}
+#: Routes a sponsor may post to: decisions on the gates, and issuing reports
+#: (which changes nothing but the archive).
+SPONSOR_MAY_POST = {"preparation.decide", "reports.issue", "reports.regenerate"}
 
 
 #: Real values for the string arguments, so that routes get past them.
@@ -20,6 +21,7 @@ STRING_ARGUMENTS = {
     "question_id": "market_trends",
     "questionnaire_id": "idic",
     "segment": "mvc",
+    "kind": "summary",
 }
 #: Guide sections differ per phase.
 SECTIONS = {"preparation": "need", "planning": "market", "questionnaires": "identify"}
@@ -114,7 +116,7 @@ def test_a_sponsor_can_change_nothing(app, client, auth, factory, two_companies)
         )
         response = client.post(path, data={"role": "consultant"})
         assert response.status_code == 403, path
-    assert client.get(f"/engagements/{two_companies.ours}").status_code == 200
+    assert client.get(f"/engagements/{two_companies.ours}/glance").status_code == 200
 
 
 def test_the_engagement_list_shows_only_ones_own(client, auth, two_companies):

@@ -1,0 +1,89 @@
+"""The activity feed: who did what in an engagement, and when.
+
+Services record an entry in their own transaction, so the feed never claims
+something that was rolled back. The subject is stored as codes (a
+questionnaire and section id, a gate and decision, a report kind) and put into
+words when shown, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.i18n import label
+from app.models import Activity
+from app.questionnaires import definition
+from assessments.oversight import ActivityKind, ReportKind
+from assessments.questionnaire import Gate
+
+
+def record(
+    engagement_id: int, user_id: int | None, kind: ActivityKind, subject: str = ""
+) -> None:
+    """Add an entry to the feed, in the caller's transaction."""
+    db.session.add(
+        Activity(
+            engagement_id=engagement_id, user_id=user_id, kind=kind, subject=subject
+        )
+    )
+
+
+def feed(engagement_id: int, page: int, per_page: int) -> Pagination:
+    """The engagement's activity, newest first, one page of it."""
+    query = (
+        select(Activity)
+        .options(selectinload(Activity.user))
+        .where(Activity.engagement_id == engagement_id)
+        .order_by(Activity.occurred_at.desc(), Activity.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def last_activity(engagement_ids: Iterable[int]) -> dict[int, datetime]:
+    """When each engagement last saw any activity."""
+    rows = db.session.execute(
+        select(Activity.engagement_id, func.max(Activity.occurred_at))
+        .where(Activity.engagement_id.in_(list(engagement_ids)))
+        .group_by(Activity.engagement_id)
+    )
+    return {engagement_id: when for engagement_id, when in rows}
+
+
+def describe(activity: Activity) -> str:
+    """The entry in words, in the current language."""
+    kind, subject = activity.kind, activity.subject
+    if kind in (ActivityKind.ANSWERS_SAVED, ActivityKind.TAKE_COMPLETED):
+        questionnaire_id, _sep, section_id = subject.partition(":")
+        questionnaire = definition(questionnaire_id)
+        title = questionnaire.title.in_language(_language())
+        if kind == ActivityKind.TAKE_COMPLETED:
+            return _("Completed %(questionnaire)s", questionnaire=title)
+        section = questionnaire.section(section_id)
+        return _(
+            "Saved answers in %(questionnaire)s: %(section)s",
+            questionnaire=title,
+            section=section.title.in_language(_language()) if section else section_id,
+        )
+    if kind == ActivityKind.GATE_OVERRIDDEN:
+        return _("Overrode the gate %(gate)s", gate=label(Gate(subject)))
+    if kind == ActivityKind.GATE_DECIDED:
+        gate, _sep, decision = subject.partition(":")
+        verb = _("Approved") if decision == "approved" else _("Sent back")
+        return _("%(verb)s the gate %(gate)s", verb=verb, gate=label(Gate(gate)))
+    if kind == ActivityKind.CUSTOMERS_IMPORTED:
+        return _("Imported %(file)s", file=subject)
+    if kind == ActivityKind.ANALYSIS_TAKEN:
+        return _("Took analysis %(number)s of the customers", number=subject)
+    return _("Issued: %(report)s", report=label(ReportKind(subject)))
+
+
+def _language() -> str:
+    return str(get_locale())

@@ -1,0 +1,193 @@
+"""What a sponsor sees at a glance, and a consultant across engagements: where
+the project stands, what waits for the sponsor's decision, the milestones, the
+scorecard, readiness and maturity, the customer figures and the risks. The
+sponsor dashboard and the executive summary read the same ``ProjectView``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from app import activity
+from app.design import analyses
+from app.engagements.services import phase_overview
+from app.extensions import db
+from app.implementation import plan, scorecard
+from app.models import Engagement, GateReview, Membership, QuestionnaireTake, User
+from app.preparation import organisation
+from app.preparation import services as preparation
+from app.questionnaire_pages.services import maturity_profile
+from assessments import oversight
+from assessments.organisation import Finding
+from assessments.progress import Phase, PhaseProgress
+from assessments.questionnaire import Category, Dimension
+from assessments.readiness import GateResult
+from assessments.scoring import score
+from assessments.transition import WorkStatus
+
+
+@dataclass(frozen=True)
+class AwaitedGate:
+    take: QuestionnaireTake
+    result: GateResult
+    review: GateReview | None
+
+
+@dataclass(frozen=True)
+class ProfilePoint:
+    """The maturity profile of one completed preparation take."""
+
+    take: QuestionnaireTake
+    profile: dict[Dimension, float | None]
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    engagement: Engagement
+    phases: list[PhaseProgress]
+    current_phase: Phase
+    awaiting: list[AwaitedGate]
+    decisions: list[GateReview]
+    next_milestones: list
+    overdue: list
+    scorecard: scorecard.Overview
+    category: Category | None
+    maturity: dict[Dimension, float | None]
+    maturity_trend: list[ProfilePoint]
+    snapshot: object | None
+    risks: list[Finding]
+
+    @property
+    def figures(self) -> dict:
+        return self.snapshot.summary.get("figures", {}) if self.snapshot else {}
+
+    @property
+    def quality(self) -> dict:
+        return self.snapshot.summary.get("quality", {}) if self.snapshot else {}
+
+
+def project_view(engagement: Engagement, today: date) -> ProjectView:
+    phases = phase_overview(engagement)
+    latest = preparation.latest_take(engagement)
+    completed = latest if latest and latest.completed_at else None
+    assessment = preparation.assess(completed) if completed else None
+    return ProjectView(
+        engagement=engagement,
+        phases=phases,
+        current_phase=oversight.current_phase(phases),
+        awaiting=_awaiting(assessment),
+        decisions=_decisions(engagement.id),
+        next_milestones=_next_milestones(engagement.id, today),
+        overdue=plan.overdue(engagement.id, today),
+        scorecard=scorecard.overview(engagement.id),
+        category=assessment.readiness.category if assessment else None,
+        maturity=maturity_profile(engagement),
+        maturity_trend=_maturity_trend(engagement),
+        snapshot=analyses.latest_snapshot(engagement.id),
+        risks=organisation.findings(engagement),
+    )
+
+
+def _awaiting(assessment) -> list[AwaitedGate]:
+    if assessment is None:
+        return []
+    decided = [
+        gate for gate, review in assessment.reviews.items() if review.sponsor_decision
+    ]
+    waiting = oversight.awaiting_decision(
+        ((result.gate, result.status) for result in assessment.gates), decided
+    )
+    return [
+        AwaitedGate(assessment.take, result, assessment.reviews.get(result.gate))
+        for result in assessment.gates
+        if result.gate in waiting
+    ]
+
+
+def _decisions(engagement_id: int) -> list[GateReview]:
+    """The sponsor's gate decisions, newest first."""
+    return list(
+        db.session.scalars(
+            select(GateReview)
+            .where(
+                GateReview.engagement_id == engagement_id,
+                GateReview.decided_at.is_not(None),
+            )
+            .order_by(GateReview.decided_at.desc())
+        )
+    )
+
+
+def _next_milestones(engagement_id: int, today: date, count: int = 5) -> list:
+    upcoming = [
+        package
+        for package in plan.packages(engagement_id)
+        if package.status != WorkStatus.DONE and package.ends_on >= today
+    ]
+    return sorted(upcoming, key=lambda p: p.ends_on)[:count]
+
+
+def _maturity_trend(engagement: Engagement) -> list[ProfilePoint]:
+    points = []
+    for take in preparation.takes(engagement):
+        if take.completed_at is None:
+            continue
+        result = score(preparation.definition(), preparation.answer_values(take))
+        points.append(
+            ProfilePoint(take, {d: item.value for d, item in result.dimensions.items()})
+        )
+    return sorted(points, key=lambda point: point.take.number)
+
+
+# --- the consultant's portfolio ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    engagement: Engagement
+    phase: Phase
+    category: Category | None
+    status: object
+    last_activity: datetime | None
+
+
+def portfolio(user: User) -> list[PortfolioRow]:
+    """Every engagement the user is a consultant of, with where it stands."""
+    engagements = list(
+        db.session.scalars(
+            select(Engagement)
+            .join(Membership, Membership.engagement_id == Engagement.id)
+            .where(Membership.user_id == user.id, Membership.role == "consultant")
+            .order_by(Engagement.name)
+        )
+    )
+    last = activity.last_activity(e.id for e in engagements)
+    rows = []
+    for engagement in engagements:
+        latest = preparation.latest_take(engagement)
+        completed = latest if latest and latest.completed_at else None
+        rows.append(
+            PortfolioRow(
+                engagement=engagement,
+                phase=oversight.current_phase(phase_overview(engagement)),
+                category=preparation.assess(completed).readiness.category
+                if completed
+                else None,
+                status=scorecard.overview(engagement.id).status,
+                last_activity=last.get(engagement.id),
+            )
+        )
+    return rows
+
+
+def peers(engagement: Engagement, user: User) -> dict:
+    """This client's maturity beside the average of the consultant's others."""
+    others = [
+        row.engagement for row in portfolio(user) if row.engagement.id != engagement.id
+    ]
+    return oversight.compare_with_peers(
+        maturity_profile(engagement), [maturity_profile(e) for e in others]
+    )

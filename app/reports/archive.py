@@ -1,0 +1,67 @@
+"""The report archive: every report is kept exactly as it was issued (who,
+when, language, checksum), so a sponsor sees what was handed out and anyone can
+download it again or issue a fresh one."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from flask import Response
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app import activity
+from app.extensions import db
+from app.models import Engagement, IssuedReport, User
+from app.reports import catalog
+from app.reports.pack import build_pack
+from app.reports.pdf import RenderedPdf, pdf_download, render_pdf
+from assessments.oversight import ActivityKind, ReportKind
+
+
+def build(engagement: Engagement, kind: ReportKind, issued_on: date) -> RenderedPdf:
+    if kind == ReportKind.PACK:
+        return build_pack(engagement, issued_on)
+    return render_pdf(catalog.builder(kind)(engagement, issued_on))
+
+
+def issue(engagement: Engagement, kind: ReportKind, user: User) -> IssuedReport:
+    """Build the report now, keep it, and note it in the activity feed."""
+    rendered = build(engagement, kind, date.today())
+    row = IssuedReport(
+        engagement_id=engagement.id,
+        kind=kind,
+        language=engagement.report_language,
+        issued_by_id=user.id,
+        checksum=hashlib.sha256(rendered.data).hexdigest(),
+        size=len(rendered.data),
+        pages=rendered.pages,
+        pdf=rendered.data,
+    )
+    db.session.add(row)
+    activity.record(engagement.id, user.id, ActivityKind.REPORT_ISSUED, kind.value)
+    db.session.commit()
+    return row
+
+
+def download(row: IssuedReport) -> Response:
+    """The kept PDF as a download named after its kind and time of issue."""
+    name = f"{row.kind.value}-{row.engagement_id}-{row.issued_at:%Y%m%d-%H%M%S}.pdf"
+    return pdf_download(row.pdf, name)
+
+
+def issue_and_download(engagement: Engagement, kind: ReportKind, user: User):
+    return download(issue(engagement, kind, user))
+
+
+def issued(engagement_id: int, page: int, per_page: int) -> Pagination:
+    """The engagement's issued reports, newest first, without their PDFs."""
+    query = (
+        select(IssuedReport)
+        .options(selectinload(IssuedReport.issued_by))
+        .where(IssuedReport.engagement_id == engagement_id)
+        .order_by(IssuedReport.issued_at.desc(), IssuedReport.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)

@@ -1,0 +1,60 @@
+"""The report pack: the executive summary and every phase report bound into one
+PDF, with a contents page, PDF bookmarks and page numbers that run through.
+
+Each part is laid out twice: once to count its pages, then with the page its
+numbering starts at and the pack's total in the footer. Bookmarks come from
+each part's headings, so every report is a top-level bookmark with its
+sections under it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.models import Engagement
+from app.reports import catalog
+from app.reports.pdf import RenderedPdf, render_document, report_source
+from assessments.oversight import PACK_ORDER
+
+
+def numbering(first_page: int, total: int) -> str:
+    """CSS that numbers a part's pages from ``first_page`` out of ``total``."""
+    return (
+        f"@page :first {{ counter-reset: page {first_page}; }}"
+        "@page { @bottom-right { content: string(page-word) ' ' counter(page) ' '"
+        f" string(of-word) ' {total}' !important; }} }}"
+    )
+
+
+def build_pack(engagement: Engagement, issued_on: date) -> RenderedPdf:
+    language = engagement.report_language
+    parts = [
+        (kind, catalog.builder(kind)(engagement, issued_on)) for kind in PACK_ORDER
+    ]
+    counts = [len(render_document(source).pages) for _kind, source in parts]
+
+    def contents(first_part_page: int):
+        starts, page = [], first_part_page
+        for (kind, _source), count in zip(parts, counts, strict=True):
+            starts.append((kind, page))
+            page += count
+        source = report_source(
+            "reports/contents.html",
+            language,
+            engagement=engagement,
+            issued_on=issued_on,
+            entries=starts,
+        )
+        return source, starts
+
+    draft, _starts = contents(2)
+    contents_pages = len(render_document(draft).pages)
+    source, starts = contents(contents_pages + 1)
+    total = contents_pages + sum(counts)
+    documents = [render_document(source, numbering(1, total))]
+    documents += [
+        render_document(part, numbering(start, total))
+        for (_kind, part), (_same, start) in zip(parts, starts, strict=True)
+    ]
+    pages = [page for document in documents for page in document.pages]
+    return RenderedPdf(documents[0].copy(pages).write_pdf(), len(pages))

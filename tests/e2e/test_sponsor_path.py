@@ -1,0 +1,74 @@
+"""The sponsor in a real browser: sign in, land on the project at a glance,
+approve a gate, and download the executive summary that records it."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.auth import services as accounts
+from app.engagements import services as engagements
+from app.extensions import db
+from app.models import CompanySize, Membership, SiteRole
+from app.preparation import services as preparation
+from assessments.examples import typical_answers
+from assessments.questionnaire import Category
+from assessments.roles import Role
+from tests.conftest import PASSWORD
+from tests.pdf import downloaded_text
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def demo_url(live_app, live_server) -> str:
+    """An engagement whose preparation questionnaire is complete, reported in
+    Turkish, with its sponsor."""
+    with live_app.app_context():
+        consultant = accounts.create_user(
+            "glance@example.com", "Deniz Aydın", SiteRole.CONSULTANT, PASSWORD
+        )
+        sponsor = accounts.create_user(
+            "board@example.com", "Şule Karaağaç", SiteRole.MEMBER, PASSWORD
+        )
+        engagement = engagements.create_engagement(
+            consultant,
+            engagements.EngagementDetails(
+                "Toros Döküm A.Ş.", "Döküm", CompanySize.MEDIUM, "TR", "tr"
+            ),
+        )
+        db.session.add(
+            Membership(
+                engagement_id=engagement.id, user_id=sponsor.id, role=Role.SPONSOR
+            )
+        )
+        take = preparation.start_take(engagement, consultant)
+        answers = typical_answers(preparation.definition(), Category.STRATEGIC_THINKER)
+        preparation.record_answers(take, answers, consultant)
+        preparation.complete_take(take)
+        db.session.commit()
+        return f"{live_server}/engagements/{engagement.id}"
+
+
+def test_a_sponsor_approves_a_gate_and_takes_the_summary_to_the_board(
+    page: Page, demo_url
+):
+    page.goto(demo_url)
+    page.get_by_label("E-mail").fill("board@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", name="Decisions awaiting the sponsor")
+    ).to_be_visible()
+
+    decision = page.locator(".gate-decision").first
+    decision.get_by_label("Approve").check()
+    decision.get_by_label("Comment").fill("Kurul onayladı, devam.")
+    decision.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("Your decision is recorded.")).to_be_visible()
+    expect(page.locator("#decisions table")).to_contain_text("Kurul onayladı, devam.")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Executive summary (PDF)").click()
+    text = downloaded_text(download.value)
+    assert "Kurul onayladı, devam." in text
+    assert "Şule Karaağaç" in text
+    assert "Yönetici özeti" in text  # the engagement reports in Turkish

@@ -1,0 +1,170 @@
+"""The sponsor's glance, the consultant's portfolio, the activity feed, the
+executive summary, the report pack and the archive, on the demo engagement."""
+
+import hashlib
+import re
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from app.demo import DEMO_PASSWORD
+from app.extensions import db
+from app.models import Activity, Engagement, GateReview, IssuedReport, User
+from assessments.oversight import ActivityKind, ReportKind
+from tests.pdf import page_count, pdf_text
+
+
+@pytest.fixture
+def demo(app, client, runner) -> int:
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        return db.session.scalar(select(Engagement.id))
+
+
+def sign_in(client, email: str) -> None:
+    client.post("/logout")
+    response = client.post("/login", data={"email": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    client.post("/account/language", data={"language": "en", "next": "/"})
+
+
+def approve(client, engagement_id: int, gate: str = "need"):
+    glance = client.get(f"/engagements/{engagement_id}/glance").text
+    action = re.search(
+        rf'action="(/engagements/{engagement_id}/preparation/takes/\d+/gates/{gate}/decision)"',
+        glance,
+    ).group(1)
+    return client.post(
+        action,
+        data={"decision": "approved", "comment": "Devam", "return_to": "glance"},
+    )
+
+
+def text_of(response) -> str:
+    return " ".join(pdf_text(response.data, layout=False).split())
+
+
+def test_a_sponsor_approves_a_gate_and_both_dashboards_and_the_summary_say_so(
+    app, client, demo
+):
+    sign_in(client, "sponsor@example.com")
+    home = client.get(f"/engagements/{demo}")
+    assert home.location.endswith(f"/engagements/{demo}/glance")
+    glance = client.get(home.location).text
+    assert "Decisions awaiting the sponsor" in glance
+    waiting = glance.count('class="decision-form"')
+    assert waiting >= 1
+    response = approve(client, demo)
+    assert response.location.endswith(f"/engagements/{demo}/glance")
+    after = client.get(response.location).text
+    assert after.count('class="decision-form"') == waiting - 1
+    decisions = re.search(r"Decisions taken</h3>.*?</table>", after, re.DOTALL).group(0)
+    assert "Şule Karaağaç" in decisions and "Devam" in decisions
+    summary = client.post(f"/engagements/{demo}/reports/issue/executive")
+    assert summary.mimetype == "application/pdf"
+    assert 2 <= page_count(summary.data) <= 4
+    text = text_of(summary)
+    assert "Yönetici özeti" in text  # the demo reports in Turkish
+    assert "Devam" in text and "Şule Karaağaç" in text
+    sign_in(client, "consultant@example.com")
+    dashboard = client.get(f"/engagements/{demo}").text
+    assert 'id="sponsor-heading"' in dashboard and "Devam" in dashboard
+    with app.app_context():
+        review = db.session.scalar(
+            select(GateReview).where(GateReview.sponsor_decision.is_not(None))
+        )
+        assert review.decided_by.email == "sponsor@example.com"
+        kinds = set(db.session.scalars(select(Activity.kind)))
+        assert ActivityKind.GATE_DECIDED in kinds
+        assert ActivityKind.REPORT_ISSUED in kinds
+    feed = client.get(f"/engagements/{demo}/activity").text
+    assert "Approved the gate" in feed
+
+
+def test_a_sponsor_sees_no_portfolio_and_only_this_archive(app, client, demo, factory):
+    other = factory.engagement(factory.user("other@example.com"), "Başka Müşteri A.Ş.")
+    sign_in(client, "sponsor@example.com")
+    assert client.get("/portfolio").status_code == 403
+    client.get(f"/engagements/{demo}/reports/summary.pdf")
+    archive = client.get(f"/engagements/{demo}/reports/archive").text
+    assert "Engagement summary" in archive and "Başka Müşteri" not in archive
+    assert client.get(f"/engagements/{other}/reports/archive").status_code == 404
+
+
+def test_every_issued_report_is_kept_with_its_checksum(app, client, demo):
+    sign_in(client, "consultant@example.com")
+    first = client.get(f"/engagements/{demo}/design/report.pdf")
+    with app.app_context():
+        row = db.session.scalar(select(IssuedReport))
+        assert row.kind == ReportKind.DESIGN and row.language == "tr"
+        assert row.checksum == hashlib.sha256(first.data).hexdigest()
+        assert row.pages == page_count(first.data)
+        issued_id = row.id
+    again = client.get(f"/engagements/{demo}/reports/issued/{issued_id}.pdf")
+    assert again.data == first.data
+    fresh = client.post(f"/engagements/{demo}/reports/issued/{issued_id}/regenerate")
+    assert fresh.status_code == 302
+    with app.app_context():
+        assert (
+            db.session.scalar(
+                select(IssuedReport).order_by(IssuedReport.id.desc())
+            ).kind
+            == ReportKind.DESIGN
+        )
+        assert len(db.session.scalars(select(IssuedReport)).all()) == 2
+
+
+def test_the_pack_binds_every_report_with_contents_and_running_numbers(
+    app, client, demo
+):
+    sign_in(client, "consultant@example.com")
+    parts = {
+        "Yönetici özeti": client.post(f"/engagements/{demo}/reports/issue/executive"),
+        "Hazırlık raporu": client.get(f"/engagements/{demo}/preparation/report.pdf"),
+        "Planlama raporu": client.get(f"/engagements/{demo}/planning/report.pdf"),
+        "Tasarım raporu": client.get(f"/engagements/{demo}/design/report.pdf"),
+        "Uygulama raporu": client.get(f"/engagements/{demo}/implementation/report.pdf"),
+        "Dengeli puan kartı raporu": client.get(
+            f"/engagements/{demo}/implementation/scorecard.pdf"
+        ),
+    }
+    response = client.post(f"/engagements/{demo}/reports/issue/pack")
+    assert response.status_code == 302 and "/reports/archive" in response.location
+    with app.app_context():
+        pack = db.session.scalar(
+            select(IssuedReport).where(IssuedReport.kind == ReportKind.PACK)
+        )
+        data = pack.pdf
+    total = sum(page_count(part.data) for part in parts.values())
+    assert page_count(data) == total + 1  # the contents page
+    text = " ".join(pdf_text(data, layout=False).split())
+    for title in parts:
+        assert title in text, title
+    assert f"Sayfa {total + 1} / {total + 1}" in text
+    outline = [
+        item.title
+        for item in PdfReader(BytesIO(data)).outline
+        if not isinstance(item, list)
+    ]
+    assert outline[1:] == list(parts)
+
+
+def test_the_portfolio_sorts_and_compares_without_naming_other_clients(
+    app, client, demo, factory
+):
+    sign_in(client, "consultant@example.com")
+    with app.app_context():
+        consultant = db.session.scalar(
+            select(User.id).where(User.email == "consultant@example.com")
+        )
+    second = factory.engagement(consultant, "Ege Gizli Tekstil A.Ş.")
+    page = client.get("/portfolio?sort=name&order=desc").text
+    names = re.findall(r'<td><a href="/engagements/\d+">([^<]+)</a></td>', page)
+    assert names == sorted(names, reverse=True) and len(names) == 2
+    compare = client.get(f"/portfolio?compare={demo}").text
+    peers = re.search(r'id="peers".*?</section>', compare, re.DOTALL).group(0)
+    assert "Ege Gizli Tekstil" not in peers
+    assert "Average of the others" in peers
+    assert second
