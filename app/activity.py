@@ -80,6 +80,10 @@ def describe(activity: Activity) -> str:
         return _("%(verb)s the gate %(gate)s", verb=verb, gate=label(Gate(gate)))
     if kind == ActivityKind.CUSTOMERS_IMPORTED:
         return _("Imported %(file)s", file=subject)
+    if kind == ActivityKind.VALUE_RECORDED:
+        return _("Recorded a value of %(measure)s", measure=subject)
+    if kind == ActivityKind.REVIEW_RECORDED:
+        return _("Wrote the review of %(date)s", date=subject)
     if kind == ActivityKind.ANALYSIS_TAKEN:
         return _("Took analysis %(number)s of the customers", number=subject)
     return _("Issued: %(report)s", report=label(ReportKind(subject)))

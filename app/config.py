@@ -28,6 +28,8 @@ def defaults(instance_path: str) -> dict:
         "LANGUAGES": ("en", "tr"),
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        #: how many report packs one user may build (each is many pages)
+        "PACK_LIMIT": "10 per minute",
         #: failed logins allowed per client address before a 429
         "LOGIN_RATE_LIMIT": "10 per 15 minutes",
         #: how long a set-password link stays valid

@@ -250,5 +250,6 @@ def _plan(engagement: Engagement, consultant: User, team: User) -> None:
             "actions": "Bayi ziyaretlerinde portal tanıtımı; aylık kullanım raporu.",
             "owner_id": team.id,
         },
+        consultant.id,
     )
     db.session.commit()

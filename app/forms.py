@@ -1,10 +1,13 @@
 """Form pieces shared by several areas."""
 
+import math
 from collections.abc import Iterable
 from enum import Enum
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectMultipleField, widgets
+from wtforms.validators import ValidationError
 
 from app.i18n import LANGUAGE_NAMES, country_choices, label
 
@@ -12,6 +15,13 @@ from app.i18n import LANGUAGE_NAMES, country_choices, label
 def stripped(value):
     """A field filter: drop the spaces people paste around e-mails and names."""
     return value.strip() if isinstance(value, str) else value
+
+
+def finite(form, field) -> None:
+    """A number field validator: refuse "nan" and "inf", which Python's float()
+    accepts but no measure can hold."""
+    if field.data is not None and not math.isfinite(field.data):
+        raise ValidationError(_l("Enter a number."))
 
 
 def select_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:

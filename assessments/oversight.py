@@ -37,6 +37,8 @@ class ActivityKind(StrEnum):
     CUSTOMERS_IMPORTED = "customers_imported"
     ANALYSIS_TAKEN = "analysis_taken"
     REPORT_ISSUED = "report_issued"
+    VALUE_RECORDED = "value_recorded"
+    REVIEW_RECORDED = "review_recorded"
 
 
 class ReportKind(StrEnum):

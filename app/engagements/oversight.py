@@ -25,6 +25,7 @@ from assessments.organisation import Finding
 from assessments.progress import Phase, PhaseProgress
 from assessments.questionnaire import Category, Dimension
 from assessments.readiness import GateResult
+from assessments.roles import Role
 from assessments.scoring import score
 from assessments.transition import WorkStatus
 
@@ -154,16 +155,21 @@ class PortfolioRow:
     last_activity: datetime | None
 
 
-def portfolio(user: User) -> list[PortfolioRow]:
-    """Every engagement the user is a consultant of, with where it stands."""
-    engagements = list(
+def consulted(user: User) -> list[Engagement]:
+    """The engagements the user is a consultant of."""
+    return list(
         db.session.scalars(
             select(Engagement)
             .join(Membership, Membership.engagement_id == Engagement.id)
-            .where(Membership.user_id == user.id, Membership.role == "consultant")
+            .where(Membership.user_id == user.id, Membership.role == Role.CONSULTANT)
             .order_by(Engagement.name)
         )
     )
+
+
+def portfolio(user: User) -> list[PortfolioRow]:
+    """Every engagement the user is a consultant of, with where it stands."""
+    engagements = consulted(user)
     last = activity.last_activity(e.id for e in engagements)
     rows = []
     for engagement in engagements:

@@ -12,11 +12,11 @@ from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm
-from app.implementation.plan import overdue as overdue_packages
 from app.models import CompanySize, Membership
 from app.preparation.forms import DecisionForm
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.progress import Phase, Step
+from assessments.readiness import READINESS_ORDER
 from assessments.roles import Action, Role, can
 from assessments.scorecard import Status
 
@@ -102,9 +102,7 @@ def dashboard(membership: Membership):
     return render_template(
         "engagements/dashboard.html",
         engagement=membership.engagement,
-        phases=services.phase_overview(membership.engagement),
         step_pages=STEP_PAGES,
-        overdue=overdue_packages(membership.engagement_id, date.today()),
         view=oversight.project_view(membership.engagement, date.today()),
     )
 
@@ -273,7 +271,9 @@ def activity_feed(membership: Membership):
 PORTFOLIO_SORTS = {
     "name": lambda row: row.engagement.name.casefold(),
     "phase": lambda row: list(Phase).index(row.phase),
-    "category": lambda row: row.category.value if row.category else "~",
+    "category": lambda row: (
+        READINESS_ORDER.index(row.category) if row.category else len(READINESS_ORDER)
+    ),
     "status": lambda row: STATUS_ORDER.index(row.status),
     "activity": lambda row: row.last_activity or datetime.min,
 }

@@ -24,7 +24,13 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.forms import enum_choices, optional_enum_choices, select_choices, stripped
+from app.forms import (
+    enum_choices,
+    finite,
+    optional_enum_choices,
+    select_choices,
+    stripped,
+)
 from app.planning.forms import MeasureForm
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective
@@ -89,14 +95,16 @@ class ScorecardMeasureForm(MeasureForm):
         ],
     )
     period = SelectField(_l("Period"), choices=lambda: enum_choices(Period))
-    green = FloatField(_l("Green from"), validators=[Optional()])
-    amber = FloatField(_l("Amber from"), validators=[Optional()])
+    green = FloatField(_l("Green from"), validators=[Optional(), finite])
+    amber = FloatField(_l("Amber from"), validators=[Optional(), finite])
     submit = SubmitField(_l("Save measure"))
 
     def validate(self, extra_validators=None) -> bool:
         """The field checks, then the thresholds together: both or neither,
         and green asks at least as much as amber."""
         valid = super().validate(extra_validators)
+        if not valid:
+            return False
         green, amber = self.green.data, self.amber.data
         if (green is None) != (amber is None):
             self.amber.errors.append(_l("Give both thresholds, or leave both empty."))
@@ -108,7 +116,7 @@ class ScorecardMeasureForm(MeasureForm):
                 _l("Amber must ask less than green in the direction that is better.")
             )
             return False
-        return valid
+        return True
 
     def validate_department(self, field):
         if self.scope.data == MeasureScope.DEPARTMENT.value and not field.data:
@@ -130,7 +138,7 @@ class ValueForm(FlaskForm):
         description=_l("Any day of the month or quarter the value is for."),
         validators=[DataRequired()],
     )
-    value = FloatField(_l("Value"), validators=[InputRequired()])
+    value = FloatField(_l("Value"), validators=[InputRequired(), finite])
     note = StringField(
         _l("Note"), filters=[stripped], validators=[Optional(), Length(max=300)]
     )
@@ -141,7 +149,11 @@ class WorkPackageForm(FlaskForm):
     title = _title(_l("Work package"))
     owner_id = SelectField(_l("Owner"), coerce=int)
     starts_on = DateField(_l("Start"), validators=[DataRequired()])
-    ends_on = DateField(_l("End"), validators=[DataRequired()])
+    ends_on = DateField(
+        _l("End"),
+        description=_l("Leave empty for a milestone."),
+        validators=[Optional()],
+    )
     status = SelectField(_l("Status"), choices=lambda: enum_choices(WorkStatus))
     is_milestone = BooleanField(_l("This is a milestone"))
     depends_on_id = SelectField(_l("Waits for"), coerce=int)
@@ -151,6 +163,16 @@ class WorkPackageForm(FlaskForm):
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:
             raise ValidationError(_l("The end cannot be before the start."))
+
+    def validate(self, extra_validators=None) -> bool:
+        """The field checks, then: only a milestone may leave its end empty."""
+        valid = super().validate(extra_validators)
+        if self.ends_on.data is None and not self.is_milestone.data:
+            self.ends_on.errors.append(
+                _l("Give the end date (only a milestone has none).")
+            )
+            return False
+        return valid
 
 
 class PlanSettingsForm(FlaskForm):

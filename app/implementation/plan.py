@@ -9,10 +9,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app import activity
 from app.extensions import db
 from app.implementation.refusals import Refusal, check_member
 from app.models import Engagement, Review, TransitionSettings, WorkPackage
 from assessments import transition
+from assessments.oversight import ActivityKind
 
 
 class PlanError(Refusal):
@@ -142,11 +144,19 @@ def reviews(engagement_id: int) -> list[Review]:
     )
 
 
-def save_review(engagement: Engagement, review: Review | None, data: dict) -> Review:
+def save_review(
+    engagement: Engagement, review: Review | None, data: dict, user_id: int | None
+) -> Review:
     check_member(engagement, data.get("owner_id"))
     review = review or Review(engagement_id=engagement.id)
     for field, value in data.items():
         setattr(review, field, value)
     db.session.add(review)
+    activity.record(
+        engagement.id,
+        user_id,
+        ActivityKind.REVIEW_RECORDED,
+        review.held_on.isoformat(),
+    )
     db.session.commit()
     return review

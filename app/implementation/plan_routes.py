@@ -151,7 +151,11 @@ def reviews(membership: Membership, review_id: int | None = None):
             "owner_id": form.owner_id.data or None,
         }
         if saved(
-            form, lambda: plan.save_review(membership.engagement, row, data), _REFUSALS
+            form,
+            lambda: plan.save_review(
+                membership.engagement, row, data, membership.user_id
+            ),
+            _REFUSALS,
         ):
             flash(_("Review saved."), "success")
             return redirect_to("implementation.reviews", membership)

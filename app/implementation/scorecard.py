@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
+from app import activity
 from app.extensions import db
 from app.implementation.refusals import Refusal, check_member
 from app.models import (
@@ -29,6 +30,7 @@ from app.models import (
     User,
 )
 from app.models.columns import utcnow
+from assessments.oversight import ActivityKind
 from assessments.planning import Perspective
 from assessments.scorecard import (
     MeasureScope,
@@ -174,7 +176,7 @@ def overview(engagement_id: int) -> Overview:
     every_objective = objectives(engagement_id)
     rows = []
     for perspective in Perspective:
-        mine = [s for s in states if s.measure.perspective == perspective]
+        mine = [s for s in states if _perspective_of(s.measure) == perspective]
         objective_rows = [
             ObjectiveRow(o, [s for s in mine if s.measure.objective_id == o.id])
             for o in every_objective
@@ -185,6 +187,11 @@ def overview(engagement_id: int) -> Overview:
             objective_rows.append(ObjectiveRow(None, loose))
         rows.append(PerspectiveRow(perspective, objective_rows))
     return Overview(rows)
+
+
+def _perspective_of(measure: Measure) -> Perspective:
+    """Where the scorecard shows a measure: under its objective, if it has one."""
+    return measure.objective.perspective if measure.objective else measure.perspective
 
 
 @dataclass(frozen=True)
@@ -231,6 +238,9 @@ def save_objective(
     objective = objective or Objective(engagement_id=engagement.id)
     for field, value in data.items():
         setattr(objective, field, value)
+    # A measure tracks its objective, so it moves to the objective's perspective.
+    for measure in objective.measures:
+        measure.perspective = objective.perspective
     db.session.add(objective)
     db.session.commit()
     return objective
@@ -256,15 +266,49 @@ def save_measure(
         raise ScorecardError("other_perspective")
     check_member(engagement, data.get("owner_id"))
     measure = measure or Measure(engagement_id=engagement.id)
-    was_computed = measure.computed
+    was_computed, old_period = measure.computed, measure.period
     for field, value in data.items():
         setattr(measure, field, value)
     db.session.add(measure)
     db.session.flush()
-    if measure.computed is not None and measure.computed != was_computed:
+    if measure.computed is not None and (
+        measure.computed != was_computed or measure.period != old_period
+    ):
         _rebuild_computed_values(measure)
+    elif measure.computed is None and was_computed is not None:
+        _drop_computed_values(measure)
+    elif old_period is not None and measure.period != old_period:
+        _rebucket(measure)
     db.session.commit()
     return measure
+
+
+def _drop_computed_values(measure: Measure) -> None:
+    """A measure typed from now on keeps no value an analysis gave it: those
+    could neither be corrected nor follow later analyses."""
+    db.session.execute(
+        delete(MeasureValue).where(
+            MeasureValue.measure_id == measure.id,
+            MeasureValue.snapshot_id.is_not(None),
+        )
+    )
+    db.session.expire(measure, ["values"])
+
+
+def _rebucket(measure: Measure) -> None:
+    """Move typed values to the periods of a new period length; where several
+    fall into one period, the latest of them stays."""
+    kept: dict[date, MeasureValue] = {}
+    for value in sorted(measure.values, key=lambda v: v.period_start):
+        start = period_start(value.period_start, measure.period)
+        if start in kept:
+            db.session.delete(kept[start])
+        kept[start] = value
+    db.session.flush()
+    for start, value in kept.items():
+        value.period_start = start
+    db.session.flush()
+    db.session.expire(measure, ["values"])
 
 
 def save_value(
@@ -282,6 +326,9 @@ def save_value(
     row.value, row.note = value, note
     row.recorded_by_id, row.recorded_at, row.snapshot_id = user.id, utcnow(), None
     db.session.add(row)
+    activity.record(
+        measure.engagement_id, user.id, ActivityKind.VALUE_RECORDED, measure.name
+    )
     db.session.commit()
     return row
 

@@ -22,7 +22,7 @@ from wtforms.validators import (
     Optional,
 )
 
-from app.forms import CheckboxesField, enum_choices, stripped
+from app.forms import CheckboxesField, enum_choices, finite, stripped
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy, Direction, Perspective
 
@@ -121,6 +121,6 @@ class MeasureForm(FlaskForm):
         _l("Unit"), filters=[stripped], validators=[Optional(), Length(max=40)]
     )
     direction = SelectField(_l("Better when"), choices=lambda: enum_choices(Direction))
-    baseline = FloatField(_l("Baseline"), validators=[Optional()])
-    target = FloatField(_l("Target"), validators=[InputRequired()])
+    baseline = FloatField(_l("Baseline"), validators=[Optional(), finite])
+    target = FloatField(_l("Target"), validators=[InputRequired(), finite])
     submit = SubmitField(_l("Save measure"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from flask import Response
+from flask import Response, abort, request
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -53,6 +53,11 @@ def download(row: IssuedReport) -> Response:
 
 
 def issue_and_download(engagement: Engagement, kind: ReportKind, user: User):
+    """Issue a report from a download link. A link on another site must not
+    make a signed-in member issue reports in their name, so a cross-site
+    request (the browser says so in Sec-Fetch-Site) is refused."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        abort(403)
     return download(issue(engagement, kind, user))
 
 

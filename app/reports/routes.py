@@ -1,9 +1,10 @@
 """The reports page, the archive of issued reports, and issuing a report."""
 
-from flask import abort, flash, render_template, request
+from flask import abort, current_app, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.extensions import limiter
 from app.models import IssuedReport, Membership
 from app.reports import archive, bp
 from app.tenancy import engagement_view, owned_or_404, redirect_to
@@ -27,7 +28,16 @@ def summary(membership: Membership):
     )
 
 
+def _per_user() -> str:
+    return f"user-{current_user.get_id()}"
+
+
 @bp.route("/issue/<kind>", methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["PACK_LIMIT"],
+    key_func=_per_user,
+    exempt_when=lambda: request.view_args.get("kind") != ReportKind.PACK.value,
+)
 @engagement_view(Action.GENERATE_REPORTS)
 def issue(membership: Membership, kind: str):
     """Issue a report: the pack goes to the archive (it takes a few seconds,

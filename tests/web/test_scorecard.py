@@ -292,3 +292,86 @@ def test_every_goals_measures_with_a_value_closes_the_step(app, client, engageme
         )
         assert goals_have_values(engagement)
         assert db.session.get(Goal, goal).measures
+
+
+def test_a_new_period_length_keeps_the_latest_value_of_each_period(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, period="monthly")
+    for day, value in (
+        ("2026-01-10", "60"),
+        ("2026-02-10", "70"),
+        ("2026-03-10", "80"),
+    ):
+        client.post(
+            f"{base(engagement)}/measures/{measure}/values",
+            data={"day": day, "value": value},
+        )
+    client.post(
+        f"{base(engagement)}/measures/{measure}/edit",
+        data=measure_form(goal, period="quarterly"),
+    )
+    assert [(v[0], v[1]) for v in stored_values(app, measure)] == [
+        (date(2026, 1, 1), 80.0)
+    ]
+
+
+def test_a_measure_typed_from_now_on_drops_the_values_of_analyses(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    seed(app, engagement)
+    analyse(client, engagement)
+    measure = add_measure(client, engagement, goal, computed="mvc_share")
+    assert len(stored_values(app, measure)) == 1
+    client.post(f"{base(engagement)}/measures/{measure}/edit", data=measure_form(goal))
+    assert stored_values(app, measure) == []
+
+
+def test_a_measure_follows_its_objective_to_another_perspective(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    objective_form = {
+        "title": "Sadık bayiler",
+        "goal_id": str(goal),
+        "crm_strategy": "",
+    }
+    client.post(
+        f"{base(engagement)}/objectives/new",
+        data=objective_form | {"perspective": "customer"},
+    )
+    with app.app_context():
+        objective = db.session.scalar(select(Objective.id))
+    measure = add_measure(
+        client, engagement, goal, name="Sadakat", objective_id=objective
+    )
+    client.post(
+        f"{base(engagement)}/objectives/{objective}",
+        data=objective_form | {"perspective": "financial"},
+    )
+    page = client.get(f"{base(engagement)}/").text
+    financial = re.search(
+        r'id="perspective-financial".*?</section>', page, re.DOTALL
+    ).group(0)
+    assert "Sadakat" in financial
+    with app.app_context():
+        assert db.session.get(Measure, measure).perspective.value == "financial"
+
+
+def test_not_a_number_is_refused_with_a_message(app, client, engagement):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal)
+    for bad in ("nan", "inf"):
+        response = client.post(
+            f"{base(engagement)}/measures/{measure}/values",
+            data={"day": "2026-05-01", "value": bad},
+        )
+        assert response.status_code == 400
+        assert "Enter a number." in response.text
+    assert stored_values(app, measure) == []
+    crafted = client.post(
+        f"{base(engagement)}/measures/new", data=measure_form(goal, direction="x")
+    )
+    assert crafted.status_code == 200 and "Not a valid choice" in crafted.text

@@ -251,3 +251,20 @@ def _owner(app, engagement_id) -> int:
         return db.session.scalar(
             select(Membership.user_id).where(Membership.engagement_id == engagement_id)
         )
+
+
+def test_a_milestone_needs_no_end_but_a_package_does(app, client, engagement):
+    milestone = client.post(
+        f"{base(engagement)}/plan/packages/new",
+        data=package_form("Pilot kararı", TODAY, TODAY, is_milestone="y")
+        | {"ends_on": ""},
+    )
+    assert milestone.status_code == 302
+    with app.app_context():
+        row = db.session.get(WorkPackage, latest_package(app, engagement))
+        assert row.is_milestone and row.ends_on == row.starts_on
+    package = client.post(
+        f"{base(engagement)}/plan/packages/new",
+        data=package_form("Eğitim", TODAY, TODAY) | {"ends_on": ""},
+    )
+    assert "Give the end date (only a milestone has none)." in package.text
