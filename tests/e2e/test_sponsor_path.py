@@ -1,5 +1,6 @@
 """The sponsor in a real browser: sign in, land on the project at a glance,
-approve a gate, and download the executive summary that records it."""
+approve a gate, download the executive summary that records it, and build the
+report pack (its progress bar hidden until asked for)."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -72,3 +73,10 @@ def test_a_sponsor_approves_a_gate_and_takes_the_summary_to_the_board(
     assert "Kurul onayladı, devam." in text
     assert "Şule Karaağaç" in text
     assert "Yönetici özeti" in text  # the engagement reports in Turkish
+
+    page.get_by_role("link", name="Reports", exact=True).click()
+    building = page.get_by_label("Building the pack")
+    expect(building).to_be_hidden()
+    page.get_by_role("button", name="Build the report pack").click()
+    expect(page.get_by_text("The report pack is ready")).to_be_visible()
+    expect(page.locator("tbody tr").first).to_contain_text("Report pack")
