@@ -9,9 +9,9 @@ words when shown, in the reader's language.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
@@ -83,7 +83,8 @@ def describe(activity: Activity) -> str:
     if kind == ActivityKind.VALUE_RECORDED:
         return _("Recorded a value of %(measure)s", measure=subject)
     if kind == ActivityKind.REVIEW_RECORDED:
-        return _("Wrote the review of %(date)s", date=subject)
+        held_on = format_date(date.fromisoformat(subject), "medium")
+        return _("Wrote the review of %(date)s", date=held_on)
     if kind == ActivityKind.ANALYSIS_TAKEN:
         return _("Took analysis %(number)s of the customers", number=subject)
     return _("Issued: %(report)s", report=label(ReportKind(subject)))

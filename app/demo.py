@@ -131,7 +131,7 @@ def _demo_preparation(engagement: Engagement, consultant: User) -> None:
         if question.kind == Kind.SCALE:
             answers[question.id] = 2 + number % 2
     preparation.record_answers(take, answers, consultant)
-    preparation.complete_take(take)
+    preparation.complete_take(take, consultant)
     flags = {
         "is_sponsor",
         "is_project_manager",

@@ -175,4 +175,4 @@ def _capability_take(engagement: Engagement, consultant: User) -> None:
             if question.kind == Kind.SCALE:
                 answers[question.id] = max(1, 4 - number)
     takes.record_answers(take, answers, consultant)
-    takes.complete_take(take)
+    takes.complete_take(take, consultant)

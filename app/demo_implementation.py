@@ -58,7 +58,7 @@ def _gap_take(engagement: Engagement, consultant: User) -> None:
         if note:
             answers[question_id(component, layer, "note")] = note
     takes.record_answers(take, answers, consultant)
-    takes.complete_take(take)
+    takes.complete_take(take, consultant)
 
 
 def _factor_take(engagement: Engagement, consultant: User) -> None:
@@ -72,7 +72,7 @@ def _factor_take(engagement: Engagement, consultant: User) -> None:
         answers[question.id] = states[number % len(states)]
     answers["pilot_first_evidence"] = "Ege bölgesi bayileriyle üç aylık pilot."
     takes.record_answers(take, answers, consultant)
-    takes.complete_take(take)
+    takes.complete_take(take, consultant)
 
 
 def _measure(engagement: Engagement, row: Measure | None, **data) -> Measure:

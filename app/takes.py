@@ -228,14 +228,14 @@ def section_progress(take: QuestionnaireTake) -> list[tuple[Section, int, int]]:
     ]
 
 
-def complete_take(take: QuestionnaireTake, user: User | None = None) -> tuple[str, ...]:
+def complete_take(take: QuestionnaireTake, user: User) -> tuple[str, ...]:
     """Mark the take complete; returns the required questions still unanswered."""
     missing = score(definition_of(take), answer_values(take)).missing_required
     if not missing:
         take.completed_at = utcnow()
         activity.record(
             take.engagement_id,
-            user.id if user else None,
+            user.id,
             ActivityKind.TAKE_COMPLETED,
             take.questionnaire,
         )

@@ -44,7 +44,7 @@ def demo_url(live_app, live_server) -> str:
         take = preparation.start_take(engagement, consultant)
         answers = typical_answers(preparation.definition(), Category.STRATEGIC_THINKER)
         preparation.record_answers(take, answers, consultant)
-        preparation.complete_take(take)
+        preparation.complete_take(take, consultant)
         db.session.commit()
         return f"{live_server}/engagements/{engagement.id}"
 

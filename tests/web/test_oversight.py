@@ -81,6 +81,7 @@ def test_a_sponsor_approves_a_gate_and_both_dashboards_and_the_summary_say_so(
         assert ActivityKind.REPORT_ISSUED in kinds
     feed = client.get(f"/engagements/{demo}/activity").text
     assert "Approved the gate" in feed
+    assert "<td>—</td>" not in feed  # every entry, completions too, names its author
 
 
 def test_a_sponsor_sees_no_portfolio_and_only_this_archive(app, client, demo, factory):

@@ -185,6 +185,8 @@ def test_the_review_log_is_written_by_the_consultant_and_read_by_all(
     assert response.status_code == 302
     page = client.get(f"{base(engagement)}/reviews").text
     assert "Portal &lt;b&gt;kullanılmıyor&lt;/b&gt;" in page
+    feed = client.get(f"/engagements/{engagement}/activity").text
+    assert "Wrote the review of Sep 1, 2026" in feed
     sponsor = factory.user("sule@example.com", "Şule Karaağaç")
     factory.member(engagement, sponsor, Role.SPONSOR)
     auth.logout()
