@@ -10,7 +10,7 @@ from enum import Enum
 
 from babel import Locale
 from flask import Flask, current_app, request, session
-from flask_babel import get_locale
+from flask_babel import format_decimal, format_percent, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -426,6 +426,27 @@ def group_label(value: str) -> str:
     return label(ValueGroup(value))
 
 
+def percent(value: float | None, digits: str = "#,##0.0") -> str:
+    """A figure already in percent (20.4) written the reader's way: "20.4%"
+    in English, "%20,4" in Turkish. Only the locale knows where the sign goes,
+    so the digits are set inside its own percent pattern."""
+    if value is None:
+        return "—"
+    pattern = get_locale().percent_formats[None].pattern
+    return format_percent(value / 100, pattern.replace("#,##0", digits, 1))
+
+
+def with_unit(value: float | None, unit: str, digits: str = "#,##0.##") -> str:
+    """A measure's figure with its unit; a percent unit follows the locale
+    (see ``percent``), any other unit is written after the number."""
+    if value is None:
+        return "—"
+    if unit.strip() == "%":
+        return percent(value, digits)
+    number = format_decimal(value, digits)
+    return f"{number} {unit}" if unit else number
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make labels and language names available to every template."""
     app.jinja_env.globals.update(
@@ -447,3 +468,5 @@ def register_template_helpers(app: Flask) -> None:
     )
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
     app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["percent"] = percent
+    app.jinja_env.filters["with_unit"] = with_unit

@@ -10,6 +10,7 @@
       const bar = box.querySelector("progress");
       const percent = box.querySelector("[data-import-percent]");
       const button = upload.querySelector("[type=submit]");
+      const asPercent = new Intl.NumberFormat(document.documentElement.lang, { style: "percent" });
       box.hidden = false;
       button.disabled = true;
       const request = new XMLHttpRequest();
@@ -21,7 +22,7 @@
         }
         const done = Math.round((progress.loaded / progress.total) * 100);
         bar.value = done;
-        percent.textContent = `${done} %`;
+        percent.textContent = asPercent.format(done / 100);
         if (done === 100) bar.removeAttribute("value"); // the server now checks the file
       });
       request.addEventListener("load", () => {

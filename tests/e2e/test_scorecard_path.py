@@ -130,7 +130,7 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
 
     page.get_by_role("link", name="Implementation").click()
     row = page.locator("tr", has=page.get_by_role("link", name=MEASURE))
-    expect(row).to_contain_text(f"{share:g} %")
+    expect(row).to_contain_text(f"{share:g}%")
     expect(row.locator(f".badge-{expected.value}")).to_have_text(colour)
     expect(row).to_contain_text("Analysis 1 of")
 
@@ -139,5 +139,5 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
     text = downloaded_text(download.value)
     assert "Scorecard report" in text
     assert re.search(
-        rf"{MEASURE} .{{0,80}}? {share:g} % .{{0,20}}40 % {colour}", text
+        rf"{MEASURE} .{{0,80}}? {share:g}% .{{0,20}}40% {colour}", text
     ), text[:3000]

@@ -256,7 +256,7 @@ def test_the_customer_page_gathers_everything_about_the_customer(
     assert snapshot.summary["interactions"] == {group: {"phone": 1}}
     page = client.get(customer).text
     quality = page.split('id="quality"')[1].split("</section>")[0]
-    assert "<dd>22.2 %</dd>" in quality  # name and city of the nine key fields
+    assert "<dd>22.2%</dd>" in quality  # name and city of the nine key fields
     assert "Decision maker known</dt><dd>yes" in quality
     for text in (
         "Ayşe Satın",
@@ -313,8 +313,8 @@ def test_data_quality_counts_fields_decision_makers_and_stale_records(
         db.session.get(Customer, ids["C02"]).last_verified_on = date.today()
         db.session.commit()
     page = client.get(f"{base(engagement)}/quality").text
-    assert "25.0 % (1)" in page  # decision makers
-    assert "75.0 % (3)" in page  # not verified for 12 months
+    assert "25.0% (1)" in page  # decision makers
+    assert "75.0% (3)" in page  # not verified for 12 months
     assert "Records to work on first" in page
 
 

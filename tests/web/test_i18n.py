@@ -9,6 +9,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, format_date, format_decimal
 
+from app.i18n import percent, with_unit
 from app.models import SiteRole, User
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,6 +64,20 @@ def test_dates_and_numbers_follow_the_locale(app, client, auth, factory):
     factory.engagement(owner)
     auth.login("tr@example.com")
     assert re.search(r"<td>\d{2}\.\d{2}\.\d{4}</td>", client.get("/").text)
+
+
+def test_percentages_put_the_sign_where_the_language_does(app):
+    with app.test_request_context():
+        with force_locale("tr"):
+            assert percent(20.44) == "%20,4"
+            assert with_unit(97.3, "%") == "%97,3"
+            assert with_unit(1650000, "TRY") == "1.650.000 TRY"
+        with force_locale("en"):
+            assert percent(20.44) == "20.4%"
+            assert percent(5, "#,##0") == "5%"
+            assert with_unit(12.5, " % ") == "12.5%"
+            assert with_unit(3, "") == "3"
+        assert percent(None) == with_unit(None, "%") == "—"
 
 
 def test_every_interface_string_has_a_turkish_translation(tmp_path):
