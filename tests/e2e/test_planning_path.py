@@ -35,7 +35,9 @@ def planning_url(live_app, live_server) -> str:
 
 def test_presenter_mode_by_keyboard_then_goal_and_report(page: Page, planning_url):
     page.goto(f"{planning_url}/sessions/customers/present")
-    page.keyboard.type("plan@example.com")  # the e-mail field has the focus
+    # The e-mail field takes the focus on load; type once it has it.
+    expect(page.get_by_label("E-mail")).to_be_focused()
+    page.keyboard.type("plan@example.com")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
