@@ -12,7 +12,11 @@ from sqlalchemy import select
 from app.demo import DEMO_PASSWORD
 from app.extensions import db
 from app.models import Activity, Engagement, GateReview, IssuedReport, User
+from app.preparation import services as preparation
+from app.questionnaire_pages.services import maturity_profile
+from assessments.examples import typical_answers
 from assessments.oversight import ActivityKind, ReportKind
+from assessments.questionnaire import Category, Dimension
 from tests.pdf import page_count, pdf_text
 
 
@@ -164,8 +168,22 @@ def test_the_portfolio_sorts_and_compares_without_naming_other_clients(
     page = client.get("/portfolio?sort=name&order=desc").text
     names = re.findall(r'<td><a href="/engagements/\d+">([^<]+)</a></td>', page)
     assert names == sorted(names, reverse=True) and len(names) == 2
-    compare = client.get(f"/portfolio?compare={demo}").text
-    peers = re.search(r'id="peers".*?</section>', compare, re.DOTALL).group(0)
+    assert "nothing to compare with" in peers_of(client, demo)
+    with app.app_context():
+        engagement = db.session.get(Engagement, second)
+        take = preparation.start_take(engagement, db.session.get(User, consultant))
+        answers = typical_answers(preparation.definition(), Category.HOPELESS)
+        preparation.record_answers(take, answers, take.started_by)
+        preparation.complete_take(take, take.started_by)
+        profile = maturity_profile(engagement)
+    peers = peers_of(client, demo)
     assert "Ege Gizli Tekstil" not in peers
-    assert "Average of the others" in peers
-    assert second
+    assert "Average of the others" in peers and "nothing to compare with" not in peers
+    strategy = re.search(r"<td>Strategy</td>.*?</tr>", peers, re.DOTALL).group(0)
+    average = re.search(r"(\d+) \(1 engagement\)", strategy).group(1)
+    assert abs(int(average) - profile[Dimension.STRATEGY]) <= 0.5
+
+
+def peers_of(client, engagement_id: int) -> str:
+    compare = client.get(f"/portfolio?compare={engagement_id}").text
+    return re.search(r'id="peers".*?</section>', compare, re.DOTALL).group(0)
