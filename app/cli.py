@@ -122,6 +122,7 @@ def demo_command():
     """Load the demo engagement and its accounts (does nothing if loaded)."""
     if demo.load_demo():
         click.echo(f"Loaded the demo engagement: {demo.DEMO_COMPANY}")
+        click.echo(f"The consultant's second client: {demo.SECOND_COMPANY}")
     else:
         click.echo("The demo engagement is already loaded.")
     click.echo(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")

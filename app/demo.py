@@ -23,6 +23,9 @@ from assessments.questionnaire import Category, Kind
 from assessments.roles import Role
 
 DEMO_COMPANY = "Anadolu Döküm ve Makine Sanayi A.Ş."
+#: The consultant's second client, only just assessed, so the portfolio has
+#: something to sort and the maturity comparison an average to show.
+SECOND_COMPANY = "Trakya Gıda Dağıtım Ltd."
 #: Shared by every demo account; the demo runs on a laptop, never in production.
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105
 
@@ -68,7 +71,27 @@ def load_demo() -> bool:
     _demo_planning(engagement, consultant)
     load_design_demo(engagement, consultant)
     load_implementation_demo(engagement, users)
+    _second_engagement(consultant)
     return True
+
+
+def _second_engagement(consultant: User) -> None:
+    """A small distributor whose preparation questionnaire is all it has done:
+    a saver, reported in English, with the consultant as its only member."""
+    engagement = engagements.create_engagement(
+        consultant,
+        engagements.EngagementDetails(
+            name=SECOND_COMPANY,
+            sector="Gıda toptan dağıtımı",
+            size=CompanySize.SMALL,
+            country="TR",
+            report_language="en",
+        ),
+    )
+    take = preparation.start_take(engagement, consultant)
+    answers = typical_answers(preparation.definition(), Category.SAVER)
+    preparation.record_answers(take, answers, consultant)
+    preparation.complete_take(take, consultant)
 
 
 #: The client's people: (name, title, department, flags). Nobody from service

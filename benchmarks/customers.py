@@ -66,7 +66,7 @@ def main() -> None:
     with demo_client() as client, tempfile.TemporaryDirectory() as folder:
         app = client.application
         with app.app_context():
-            engagement = db.session.scalar(select(Engagement))
+            engagement = db.session.scalar(select(Engagement).order_by(Engagement.id))
             user = db.session.scalar(select(User))
             rows = load(engagement.id, synthetic_file(Path(folder)))
             start = time.perf_counter()

@@ -68,7 +68,7 @@ def phase_reports(client: FlaskClient, base: str) -> None:
 def load_large_analysis(client: FlaskClient, folder: Path) -> None:
     """The synthetic sales imported and analysed as the engagement's latest."""
     with client.application.app_context():
-        engagement = db.session.scalar(select(Engagement))
+        engagement = db.session.scalar(select(Engagement).order_by(Engagement.id))
         user = db.session.scalar(select(User))
         load(engagement.id, synthetic_file(folder))
         snapshot = analyses.take_snapshot(

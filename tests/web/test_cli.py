@@ -19,13 +19,13 @@ def test_demo_loads_a_company_with_its_three_roles_once(app, runner, auth):
     assert "sponsor@example.com" in first.output
     second = runner.invoke(args=["demo"])
     assert "already loaded" in second.output
-    assert count(app, Engagement) == 1
+    assert count(app, Engagement) == 2  # the demo and a second client
     assert count(app, User) == 4
     with app.app_context():
         roles = set(db.session.scalars(select(Membership.role)))
     assert roles == {Role.CONSULTANT, Role.SPONSOR, Role.TEAM}
     with app.app_context():
-        name = db.session.scalar(select(Engagement.name))
+        name = db.session.scalar(select(Engagement.name).order_by(Engagement.id))
     assert name == DEMO_COMPANY
     assert auth.login("sponsor@example.com", DEMO_PASSWORD).status_code == 302
 
@@ -103,7 +103,7 @@ def test_the_demo_engagement_waits_for_its_announcement(app, runner, client, aut
     auth.login("consultant@example.com", DEMO_PASSWORD)
     client.post("/account/language", data={"language": "en"})
     with app.app_context():
-        engagement_id = db.session.scalar(select(Engagement.id))
+        engagement_id = db.session.scalar(select(Engagement.id).order_by(Engagement.id))
     dashboard = client.get(f"/engagements/{engagement_id}").text
     assert "4 of 5 steps done" in dashboard
     organisation = client.get(f"/engagements/{engagement_id}/preparation/organisation")

@@ -28,7 +28,7 @@ def demo_arguments(app) -> dict:
     """Values for the arguments of the demo engagement's pages, from its rows
     (ids differ between databases and runs)."""
     with app.app_context():
-        engagement_id = db.session.scalar(select(Engagement.id))
+        engagement_id = db.session.scalar(select(Engagement.id).order_by(Engagement.id))
 
         def first(model, *where):
             return db.session.scalar(
