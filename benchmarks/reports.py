@@ -33,14 +33,14 @@ RUNS = 10
 ISSUE_RUNS = 5
 PACK_RUNS = 3
 GLANCE_REQUESTS = 200
-PHASE_REPORTS = {
-    "engagement summary": "/reports/summary.pdf",
-    "preparation report": "/preparation/report.pdf",
-    "planning report": "/planning/report.pdf",
-    "design report": "/design/report.pdf",
-    "implementation report": "/implementation/report.pdf",
-    "scorecard report": "/implementation/scorecard.pdf",
-}
+PHASE_REPORTS = (
+    "summary",
+    "preparation",
+    "planning",
+    "design",
+    "implementation",
+    "scorecard",
+)
 
 
 def _timed(send: Callable, path: str, runs: int) -> list[float]:
@@ -55,11 +55,12 @@ def _timed(send: Callable, path: str, runs: int) -> list[float]:
 
 def phase_reports(client: FlaskClient, base: str) -> None:
     """Each phase report cold (WeasyPrint's font set-up) and warm."""
-    for name, path in PHASE_REPORTS.items():
-        cold = _timed(client.get, base + path, 1)[0]
-        durations = _timed(client.get, base + path, RUNS)
+    for kind in PHASE_REPORTS:
+        path = f"{base}/reports/issue/{kind}"
+        cold = _timed(client.post, path, 1)[0]
+        durations = _timed(client.post, path, RUNS)
         print(
-            f"{name:<22} first {cold * 1000:6.0f} ms   median "
+            f"{kind:<22} first {cold * 1000:6.0f} ms   median "
             f"{statistics.median(durations) * 1000:6.0f} ms   max "
             f"{max(durations) * 1000:6.0f} ms   ({RUNS} warm runs)"
         )

@@ -31,3 +31,8 @@ def page_count(pdf: bytes) -> int:
 def downloaded_text(download) -> str:
     """The text of a PDF a browser test downloaded, on one line."""
     return " ".join(pdf_text(Path(download.path()).read_bytes(), layout=False).split())
+
+
+def issue_report(client, engagement_id: int, kind: str):
+    """Issue a report the way its button does: a POST to the reports area."""
+    return client.post(f"/engagements/{engagement_id}/reports/issue/{kind}")

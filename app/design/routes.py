@@ -13,11 +13,9 @@ from app.design import strategies as group_strategies
 from app.design.forms import AnalysisForm, StrategyForm, parse_edges
 from app.models import Membership, Snapshot
 from app.questionnaire_pages.services import capability_summary, maturity_profile
-from app.reports import archive
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments import rfm
 from assessments.idic import Channel, Segment
-from assessments.oversight import ReportKind
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
 from assessments.value_groups import Flag, GroupRules, ValueGroup
@@ -205,11 +203,3 @@ def _strategy_values(form: StrategyForm) -> dict:
         "channel": Channel(form.channel.data) if form.channel.data else None,
         "owner_id": form.owner_id.data or None,
     }
-
-
-@bp.route("/report.pdf")
-@engagement_view(Action.GENERATE_REPORTS)
-def report(membership: Membership):
-    """The design report in the engagement's report language."""
-    engagement = membership.engagement
-    return archive.issue_and_download(engagement, ReportKind.DESIGN, current_user)

@@ -17,10 +17,8 @@ from app.implementation.gaps import GAP_ANALYSIS
 from app.implementation.refusals import saved
 from app.models import Measure, Membership, Objective
 from app.planning.services import goals
-from app.reports import archive
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
 from assessments.organisation import Department
-from assessments.oversight import ReportKind
 from assessments.planning import CrmStrategy, Direction, Perspective
 from assessments.roles import Action, can
 from assessments.scorecard import ComputedMeasure, MeasureScope, Period
@@ -275,24 +273,3 @@ def delete_measure(membership: Membership, measure_id: int):
     """Remove a measure with its values."""
     delete_confirmed(owned_or_404(Measure, measure_id, membership.engagement_id))
     return redirect_to("implementation.index", membership)
-
-
-# --- reports -----------------------------------------------------------------
-
-
-@bp.route("/report.pdf")
-@engagement_view(Action.GENERATE_REPORTS)
-def report(membership: Membership):
-    """The implementation report in the engagement's report language."""
-    return archive.issue_and_download(
-        membership.engagement, ReportKind.IMPLEMENTATION, current_user
-    )
-
-
-@bp.route("/scorecard.pdf")
-@engagement_view(Action.GENERATE_REPORTS)
-def scorecard_report(membership: Membership):
-    """The scorecard report in the engagement's report language."""
-    return archive.issue_and_download(
-        membership.engagement, ReportKind.SCORECARD, current_user
-    )

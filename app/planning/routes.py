@@ -27,7 +27,6 @@ from app.planning.forms import (
     StrategyForm,
     VisionForm,
 )
-from app.reports import archive
 from app.tenancy import (
     delete_confirmed,
     engagement_view,
@@ -35,7 +34,6 @@ from app.tenancy import (
     redirect_to,
     require,
 )
-from assessments.oversight import ReportKind
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
 
@@ -407,11 +405,3 @@ def reopen(membership: Membership):
         services.reopen(membership.engagement)
         flash(_("Planning is open again."), "success")
     return redirect_to("planning.index", membership)
-
-
-@bp.route("/report.pdf")
-@engagement_view(Action.GENERATE_REPORTS)
-def report(membership: Membership):
-    """The planning report as a PDF, in the engagement's report language."""
-    engagement = membership.engagement
-    return archive.issue_and_download(engagement, ReportKind.PLANNING, current_user)

@@ -28,7 +28,6 @@ from app.preparation.forms import (
     TeamAnnouncedForm,
 )
 from app.questionnaire_pages import views
-from app.reports import archive
 from app.tenancy import (
     delete_confirmed,
     engagement_view,
@@ -36,7 +35,6 @@ from app.tenancy import (
     redirect_to,
     require,
 )
-from assessments.oversight import ReportKind
 from assessments.questionnaire import Gate
 from assessments.roles import Action
 
@@ -392,14 +390,3 @@ def withdraw_announcement(membership: Membership):
         organisation.withdraw_announcement(membership.engagement)
         flash(_("The announcement was withdrawn."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="milestones")
-
-
-# --- report -----------------------------------------------------------------
-
-
-@bp.route("/report.pdf")
-@engagement_view(Action.GENERATE_REPORTS)
-def report(membership: Membership):
-    """The preparation report as a PDF, in the engagement's report language."""
-    engagement = membership.engagement
-    return archive.issue_and_download(engagement, ReportKind.PREPARATION, current_user)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from flask import Response, abort, request
+from flask import Response
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -50,15 +50,6 @@ def download(row: IssuedReport) -> Response:
     """The kept PDF as a download named after its kind and time of issue."""
     name = f"{row.kind.value}-{row.engagement_id}-{row.issued_at:%Y%m%d-%H%M%S}.pdf"
     return pdf_download(row.pdf, name)
-
-
-def issue_and_download(engagement: Engagement, kind: ReportKind, user: User):
-    """Issue a report from a download link. A link on another site must not
-    make a signed-in member issue reports in their name, so a cross-site
-    request (the browser says so in Sec-Fetch-Site) is refused."""
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        abort(403)
-    return download(issue(engagement, kind, user))
 
 
 def issued(engagement_id: int, page: int, per_page: int) -> Pagination:

@@ -19,15 +19,6 @@ def index(membership: Membership):
     return render_template("reports/index.html", engagement=membership.engagement)
 
 
-@bp.route("/summary.pdf")
-@engagement_view(Action.GENERATE_REPORTS)
-def summary(membership: Membership):
-    """Issue the engagement summary in the engagement's report language."""
-    return archive.issue_and_download(
-        membership.engagement, ReportKind.SUMMARY, current_user
-    )
-
-
 def _per_user() -> str:
     return f"user-{current_user.get_id()}"
 
@@ -40,15 +31,17 @@ def _per_user() -> str:
 )
 @engagement_view(Action.GENERATE_REPORTS)
 def issue(membership: Membership, kind: str):
-    """Issue a report: the pack goes to the archive (it takes a few seconds,
-    the page shows progress meanwhile); any other report downloads at once."""
+    """Issue a report into the archive. Issuing writes a record, so it is a
+    POST with a CSRF token, never a link. The pack takes a few seconds (the
+    page shows progress meanwhile) and is then listed in the archive; any other
+    report downloads at once."""
     try:
         chosen = ReportKind(kind)
     except ValueError:
         abort(404)
-    if chosen != ReportKind.PACK:
-        return archive.issue_and_download(membership.engagement, chosen, current_user)
     row = archive.issue(membership.engagement, chosen, current_user)
+    if chosen != ReportKind.PACK:
+        return archive.download(row)
     flash(_("The report pack is ready: %(pages)s pages.", pages=row.pages), "success")
     return redirect_to("reports.archive_page", membership, _anchor=f"issued-{row.id}")
 

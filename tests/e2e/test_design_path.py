@@ -91,7 +91,7 @@ def test_from_a_turkish_export_to_groups_heatmaps_and_the_report(
     expect(page.get_by_text("12 transactions between")).to_be_visible()
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Design report (PDF)").click()
+        page.get_by_role("button", name="Design report (PDF)").click()
     text = downloaded_text(download.value)
     assert "Design report" in text
     assert re.search(r"Most valuable \(MVC\) 3 ", text)

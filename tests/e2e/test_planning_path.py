@@ -79,7 +79,7 @@ def test_presenter_mode_by_keyboard_then_goal_and_report(page: Page, planning_ur
     expect(page.get_by_role("cell", name="Weekly ordering bakeries")).to_be_visible()
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Planning report (PDF)").click()
+        page.get_by_role("button", name="Planning report (PDF)").click()
     text = downloaded_text(download.value)
     assert VISION in text
     assert GOAL in text

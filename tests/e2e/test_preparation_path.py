@@ -82,7 +82,7 @@ def test_two_takes_give_two_categories_and_a_report(page: Page, engagement_url: 
     expect(page.get_by_text("comes from the IT department")).to_be_visible()
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Preparation report (PDF)").click()
+        page.get_by_role("button", name="Preparation report (PDF)").click()
     text = downloaded_text(download.value)
     assert "Hazırlık raporu" in text  # the engagement reports in Turkish
     assert "Umutsuzlar" in text

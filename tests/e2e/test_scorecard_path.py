@@ -135,7 +135,7 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
     expect(row).to_contain_text("Analysis 1 of")
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Scorecard PDF").click()
+        page.get_by_role("button", name="Scorecard PDF").click()
     text = downloaded_text(download.value)
     assert "Scorecard report" in text
     assert re.search(rf"{MEASURE} .{{0,80}}? {share:g}% .{{0,20}}40% {colour}", text), (

@@ -83,7 +83,7 @@ def test_consultant_opens_an_engagement_and_the_sponsor_sees_only_it(
 
     page.get_by_role("link", name="Raporlar").click()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Proje özeti").click()
+        page.get_by_role("button", name="Proje özeti").click()
     text = downloaded_text(download.value)
     assert NEW_COMPANY in text
     assert OTHER_COMPANY not in text

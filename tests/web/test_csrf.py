@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from sqlalchemy import func, select
 
+from app.extensions import db
+from app.models import IssuedReport
 from tests.conftest import PASSWORD, engagement_by_name
 
 
@@ -63,3 +66,24 @@ def test_the_same_post_with_its_token_goes_through(app, client, factory):
     }
     assert client.post("/engagements/new", data=form).status_code == 302
     assert engagement_by_name(app, "Gerçek Firma") is not None
+
+
+def issued_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count(IssuedReport.id)))
+
+
+def test_a_report_is_issued_only_by_its_form(app, client, factory):
+    """Issuing keeps a copy in the archive, so neither a link nor a forged
+    post may do it; the button on the reports page, with its token, does."""
+    engagement_id = factory.engagement(factory.user("deniz@example.com"), "Arşiv")
+    token = login_with_token(client, "deniz@example.com")
+    reports = f"/engagements/{engagement_id}/reports"
+    assert client.get(f"{reports}/issue/summary").status_code == 405
+    assert client.post(f"{reports}/issue/summary").status_code == 400
+    assert issued_count(app) == 0
+    page = client.get(f"{reports}/").text
+    assert f'action="{reports}/issue/summary"' in page
+    issued = client.post(f"{reports}/issue/summary", data={"csrf_token": token})
+    assert issued.mimetype == "application/pdf"
+    assert issued_count(app) == 1

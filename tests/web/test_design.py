@@ -18,7 +18,7 @@ from app.models import (
     Transaction,
 )
 from assessments.roles import Role
-from tests.pdf import page_count, pdf_text
+from tests.pdf import issue_report, page_count, pdf_text
 
 AS_OF = date(2026, 6, 30)
 
@@ -356,7 +356,7 @@ def test_the_design_report_has_the_groups_and_rules(app, client, engagement):
     seed(app, engagement)
     analyse(client, engagement)
     analyse(client, engagement, as_of=AS_OF + timedelta(days=40))
-    response = client.get(f"{base(engagement)}/report.pdf?lang=en")
+    response = issue_report(client, engagement, "design")
     assert response.mimetype == "application/pdf"
     text = pdf_text(response.data)
     assert "Veri kalitesi" in text  # the engagement's report language

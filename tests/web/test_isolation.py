@@ -64,7 +64,7 @@ def test_the_sweep_covers_the_engagement_routes(app):
         "engagements.members",
         "engagements.invite",
         "engagements.remove_member",
-        "reports.summary",
+        "reports.issue",
     } <= endpoints
 
 

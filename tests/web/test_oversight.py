@@ -15,7 +15,7 @@ from app.models import Activity, Engagement, GateReview, IssuedReport, User
 from app.questionnaire_pages.services import maturity_profile
 from assessments.oversight import ActivityKind, ReportKind
 from assessments.questionnaire import Dimension
-from tests.pdf import page_count, pdf_text
+from tests.pdf import issue_report, page_count, pdf_text
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_a_sponsor_approves_a_gate_and_both_dashboards_and_the_summary_say_so(
     assert after.count('class="decision-form"') == waiting - 1
     decisions = re.search(r"Decisions taken</h3>.*?</table>", after, re.DOTALL).group(0)
     assert "Şule Karaağaç" in decisions and "Devam" in decisions
-    summary = client.post(f"/engagements/{demo}/reports/issue/executive")
+    summary = issue_report(client, demo, "executive")
     assert summary.mimetype == "application/pdf"
     assert 2 <= page_count(summary.data) <= 4
     text = text_of(summary)
@@ -90,7 +90,7 @@ def test_a_sponsor_sees_no_portfolio_and_only_this_archive(app, client, demo, fa
     other = factory.engagement(factory.user("other@example.com"), "Başka Müşteri A.Ş.")
     sign_in(client, "sponsor@example.com")
     assert client.get("/portfolio").status_code == 403
-    client.get(f"/engagements/{demo}/reports/summary.pdf")
+    issue_report(client, demo, "summary")
     archive = client.get(f"/engagements/{demo}/reports/archive").text
     assert "Engagement summary" in archive and "Başka Müşteri" not in archive
     assert client.get(f"/engagements/{other}/reports/archive").status_code == 404
@@ -98,7 +98,7 @@ def test_a_sponsor_sees_no_portfolio_and_only_this_archive(app, client, demo, fa
 
 def test_every_issued_report_is_kept_with_its_checksum(app, client, demo):
     sign_in(client, "consultant@example.com")
-    first = client.get(f"/engagements/{demo}/design/report.pdf")
+    first = issue_report(client, demo, "design")
     with app.app_context():
         row = db.session.scalar(select(IssuedReport))
         assert row.kind == ReportKind.DESIGN and row.language == "tr"
@@ -124,16 +124,14 @@ def test_the_pack_binds_every_report_with_contents_and_running_numbers(
 ):
     sign_in(client, "consultant@example.com")
     parts = {
-        "Yönetici özeti": client.post(f"/engagements/{demo}/reports/issue/executive"),
-        "Hazırlık raporu": client.get(f"/engagements/{demo}/preparation/report.pdf"),
-        "Planlama raporu": client.get(f"/engagements/{demo}/planning/report.pdf"),
-        "Tasarım raporu": client.get(f"/engagements/{demo}/design/report.pdf"),
-        "Uygulama raporu": client.get(f"/engagements/{demo}/implementation/report.pdf"),
-        "Dengeli puan kartı raporu": client.get(
-            f"/engagements/{demo}/implementation/scorecard.pdf"
-        ),
+        "Yönetici özeti": issue_report(client, demo, "executive"),
+        "Hazırlık raporu": issue_report(client, demo, "preparation"),
+        "Planlama raporu": issue_report(client, demo, "planning"),
+        "Tasarım raporu": issue_report(client, demo, "design"),
+        "Uygulama raporu": issue_report(client, demo, "implementation"),
+        "Dengeli puan kartı raporu": issue_report(client, demo, "scorecard"),
     }
-    response = client.post(f"/engagements/{demo}/reports/issue/pack")
+    response = issue_report(client, demo, "pack")
     assert response.status_code == 302 and "/reports/archive" in response.location
     with app.app_context():
         pack = db.session.scalar(

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Engagement, GuideAnswer, SiteRole
 from assessments.roles import Role
-from tests.pdf import pdf_text
+from tests.pdf import issue_report, pdf_text
 
 TEAM = [
     ("Pınar Pazar", "marketing", False),
@@ -228,7 +228,7 @@ def test_the_planning_report_holds_vision_goals_and_warnings(app, client, engage
         f"{base(engagement)}/answers/market_trends",
         data={"notes": "raw", "agreed": "Prices fall; service decides."},
     )
-    text = " ".join(pdf_text(client.get(f"{base(engagement)}/report.pdf").data).split())
+    text = " ".join(pdf_text(issue_report(client, engagement, "planning").data).split())
     assert "Planning report" in text
     assert "Be the first choice of our customers." in text
     assert "Grow cross-selling" in text and "This goal has no measure yet." in text

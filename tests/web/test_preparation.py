@@ -11,7 +11,7 @@ from app.models import Answer, GateReview, SiteRole
 from assessments.questionnaire import Category
 from assessments.roles import Role
 from tests.conftest import PASSWORD
-from tests.pdf import pdf_text
+from tests.pdf import issue_report, pdf_text
 from tests.preparation_answers import PREPARATION, answer_as, form_posts
 from tests.questionnaire_helpers import (
     check_a_second_save_does_not_overwrite_the_first,
@@ -346,7 +346,7 @@ def test_the_preparation_report_carries_category_gates_and_warnings(
     answer_everything(client, engagement, take_id, answer_as(Category.SAVER))
     complete(client, engagement, take_id)
     client.post(f"{base(engagement)}/organisation", data=PERSON)
-    response = client.get(f"{base(engagement)}/report.pdf")
+    response = issue_report(client, engagement, "preparation")
     assert response.status_code == 200
     text = pdf_text(response.data)
     assert "Preparation report" in text

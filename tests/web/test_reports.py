@@ -4,7 +4,7 @@ import pytest
 
 from app.reports.pdf import REPORT_BASE_URL, StaticOnlyFetcher
 from tests.conftest import engagement_by_name
-from tests.pdf import page_count, pdf_text
+from tests.pdf import issue_report, page_count, pdf_text
 
 TURKISH_NAME = "Çağlayan Ğıda İşletmeleri Öztürk Şirketi ÜÇ"
 
@@ -14,7 +14,7 @@ def summary(client, auth, factory):
     owner = factory.user("deniz@example.com", "Deniz Aydın")
     engagement_id = factory.engagement(owner, TURKISH_NAME)
     auth.login("deniz@example.com")
-    return client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
+    return issue_report(client, engagement_id, "summary")
 
 
 def test_summary_pdf_keeps_turkish_letters(summary):
@@ -46,7 +46,7 @@ def test_summary_in_english_when_the_engagement_says_so(app, client, auth, facto
         db.session.get(Engagement, engagement_id).report_language = "en"
         db.session.commit()
     auth.login("deniz@example.com")
-    response = client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
+    response = issue_report(client, engagement_id, "summary")
     text = pdf_text(response.data)
     assert "Engagement summary" in text
     assert "Page 1 of 2" in text
@@ -57,7 +57,7 @@ def test_user_text_is_printed_not_interpreted(app, client, auth, factory):
     hostile = '<img src="file:///etc/passwd"><b>Bold & Co</b>'
     engagement_id = factory.engagement(owner, hostile)
     auth.login("deniz@example.com")
-    response = client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
+    response = issue_report(client, engagement_id, "summary")
     assert response.status_code == 200
     assert '<img src="file:///etc/passwd"><b>Bold & Co</b>' in pdf_text(response.data)
     assert engagement_by_name(app, hostile) is not None
@@ -101,5 +101,5 @@ def test_sponsors_and_team_download_reports_too(client, auth, factory):
     factory.member(engagement_id, sponsor, Role.SPONSOR)
     auth.login("boss@example.com")
     assert client.get(f"/engagements/{engagement_id}/reports/").status_code == 200
-    response = client.get(f"/engagements/{engagement_id}/reports/summary.pdf")
+    response = issue_report(client, engagement_id, "summary")
     assert TURKISH_NAME in pdf_text(response.data)

@@ -10,7 +10,7 @@ from app.extensions import db
 from app.models import Membership, Review, WorkPackage
 from assessments.gaps import Component, Layer, question_id
 from assessments.roles import Role
-from tests.pdf import page_count, pdf_text
+from tests.pdf import issue_report, page_count, pdf_text
 from tests.questionnaire_helpers import complete, post_sections, take_of
 from tests.web.test_scorecard import add_measure, base, make_goal
 
@@ -228,14 +228,14 @@ def test_the_two_reports_carry_the_phase(app, client, engagement):
         TODAY - timedelta(days=1),
         status="in_progress",
     )
-    scorecard_pdf = client.get(f"{base(engagement)}/scorecard.pdf")
+    scorecard_pdf = issue_report(client, engagement, "scorecard")
     assert scorecard_pdf.mimetype == "application/pdf"
     text = pdf_text(scorecard_pdf.data)
     # the engagement reports in Turkish
     assert "Dengeli puan kartı raporu" in text
     assert re.search(r"Bayi memnuniyeti.*Sarı", text)
     assert 2 <= page_count(scorecard_pdf.data) <= 6
-    report = client.get(f"{base(engagement)}/report.pdf").data
+    report = issue_report(client, engagement, "implementation").data
     implementation = " ".join(pdf_text(report, layout=False).split())
     for expected in (
         "Uygulama raporu",
