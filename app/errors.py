@@ -4,7 +4,7 @@ from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
 #: Errors that get a page of their own; any other code keeps Werkzeug's answer.
-PAGES = {400, 403, 404, 429, 500}
+PAGES = {400, 403, 404, 405, 429, 500}
 
 
 def register(app: Flask) -> None:
@@ -17,4 +17,7 @@ def _http_error(error: HTTPException):
     if code not in PAGES:
         return error
     signing_in = request.endpoint == "auth.login"
-    return render_template(f"errors/{code}.html", signing_in=signing_in), code
+    page = render_template(f"errors/{code}.html", signing_in=signing_in)
+    # keep what the error itself says in headers (a 405's Allow, a 429's Retry-After)
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return page, code, headers

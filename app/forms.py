@@ -1,13 +1,15 @@
 """Form pieces shared by several areas."""
 
 import math
+import re
 from collections.abc import Iterable
 from enum import Enum
 
+from babel.numbers import NumberFormatError, parse_decimal
+from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectMultipleField, widgets
-from wtforms.validators import ValidationError
+from wtforms import FloatField, SelectChoice, SelectMultipleField, widgets
 
 from app.i18n import LANGUAGE_NAMES, country_choices, label
 
@@ -17,11 +19,58 @@ def stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def finite(form, field) -> None:
-    """A number field validator: refuse "nan" and "inf", which Python's float()
-    accepts but no measure can hold."""
-    if field.data is not None and not math.isfinite(field.data):
-        raise ValidationError(_l("Enter a number."))
+#: A number as programs write it, whatever the language: 12.5, -400
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+#: Every digit a float holds, grouped the way the language groups thousands
+_EDITABLE_NUMBER = "#,##0.###############"
+
+
+class LocalNumberField(FloatField):
+    """A number typed the way the user's language writes it: 1.234,5 in
+    Turkish, 1,234.5 in English.
+
+    A browser's number input reads a Turkish "1,5" as 15 without a word, so
+    this is a text input that the server parses with the user's locale. A
+    number that fits neither the locale nor the plain form (12.5) is refused
+    with an example, never guessed; nan and inf are refused too.
+    """
+
+    widget = widgets.TextInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "decimal", "autocomplete": "off"}
+        render_kw.update(kwargs.pop("render_kw", None) or {})
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return format_decimal(self.data, _EDITABLE_NUMBER)
+
+    def process_formdata(self, valuelist) -> None:
+        text = valuelist[0].strip() if valuelist else ""
+        if not text:
+            self.data = None
+            return
+        self.data = _parse_number(text)
+        if self.data is None or not math.isfinite(self.data):
+            self.data = None
+            raise ValueError(
+                _l("Enter a number, such as %(example)s.", example=_number_example())
+            )
+
+
+def _parse_number(text: str) -> float | None:
+    try:
+        return float(parse_decimal(text, locale=get_locale(), strict=True))
+    except NumberFormatError:
+        return float(text) if _PLAIN_NUMBER.fullmatch(text) else None
+
+
+def _number_example() -> str:
+    return format_decimal(-1234.5, "#,##0.0")
 
 
 def select_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
@@ -60,3 +109,20 @@ class CheckboxesField(SelectMultipleField):
 
 class ConfirmForm(FlaskForm):
     """A bare form whose only job is to carry the CSRF token of a button."""
+
+
+class FormPerItem:
+    """The forms of a page that repeats one form for several items (a decision
+    per gate). The item whose post was refused gets its form back with the
+    input and the errors; every other item gets a blank one, so a refusal
+    neither loses what was typed nor shows up under the wrong item."""
+
+    def __init__(self, form_class: type[FlaskForm], refused_item=None, refused=None):
+        self._form_class = form_class
+        self._refused_item = refused_item
+        self._refused = refused
+
+    def __call__(self, item) -> FlaskForm:
+        if self._refused is not None and item == self._refused_item:
+            return self._refused
+        return self._form_class(formdata=None)

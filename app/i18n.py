@@ -6,11 +6,13 @@ English or Turkish text at the edge, for templates, forms and reports alike.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
+from urllib.parse import urlsplit, urlunsplit
 
 from babel import Locale
-from flask import Flask, current_app, request, session
-from flask_babel import format_decimal, format_percent, get_locale
+from flask import Flask, current_app, request, session, url_for
+from flask_babel import format_date, format_decimal, format_percent, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -35,7 +37,6 @@ from assessments.scorecard import (
     MeasureScope,
     Period,
     Status,
-    period_name,
 )
 from assessments.transition import WorkStatus
 from assessments.value_groups import Flag, ValueGroup
@@ -426,6 +427,12 @@ def group_label(value: str) -> str:
     return label(ValueGroup(value))
 
 
+def period_label(start: date, period: Period) -> str:
+    """A measure's period in the reader's language, short enough for a chart's
+    axis: Nov 2026 / Kas 2026, Q4 2026 / Ç4 2026."""
+    return format_date(start, "MMM y" if period == Period.MONTHLY else "QQQ y")
+
+
 def percent(value: float | None, digits: str = "#,##0.0") -> str:
     """A figure already in percent (20.4) written the reader's way: "20.4%"
     in English, "%20,4" in Turkish. Only the locale knows where the sign goes,
@@ -447,6 +454,18 @@ def with_unit(value: float | None, unit: str, digits: str = "#,##0.##") -> str:
     return f"{number} {unit}" if unit else number
 
 
+def page_to_return_to() -> str:
+    """Where the language switch brings the user back: this page; or, when
+    this page answers a refused form (its address only takes posts), the page
+    the form was on, so switching never lands on "method not allowed"."""
+    if request.method == "GET":
+        return request.full_path
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return urlunsplit(("", "", referrer.path, referrer.query, ""))
+    return url_for("engagements.index")
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make labels and language names available to every template."""
     app.jinja_env.globals.update(
@@ -462,7 +481,8 @@ def register_template_helpers(app: Flask) -> None:
         obstacle_message=obstacle_message,
         country_name=country_name,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
-        period_name=period_name,
+        page_to_return_to=page_to_return_to,
+        period_label=period_label,
         computed=ComputedMeasure,
         statuses=list(Status),
     )

@@ -146,10 +146,3 @@ def period_start(day: date, period: Period) -> date:
     """The first day of the month or quarter the day falls in."""
     month = day.month if period == Period.MONTHLY else 3 * ((day.month - 1) // 3) + 1
     return date(day.year, month, 1)
-
-
-def period_name(start: date, period: Period) -> str:
-    """A period as people write it: 2026-03 or 2026 Q1."""
-    if period == Period.MONTHLY:
-        return f"{start.year}-{start.month:02d}"
-    return f"{start.year} Q{(start.month - 1) // 3 + 1}"

@@ -7,7 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    FloatField,
     IntegerField,
     SelectField,
     StringField,
@@ -25,6 +24,7 @@ from wtforms.validators import (
 )
 
 from app.forms import (
+    LocalNumberField,
     enum_choices,
     optional_enum_choices,
     optional_id_choices,
@@ -61,7 +61,7 @@ class CustomerForm(FlaskForm):
     )
     lifecycle_stage = SelectField(_l("Lifecycle stage"), validators=[Optional()])
     last_verified_on = DateField(_l("Last verified on"), validators=[Optional()])
-    wallet_share = FloatField(
+    wallet_share = LocalNumberField(
         _l("Our share of the customer's spend (0–1)"),
         validators=[Optional(), NumberRange(0, 1)],
     )
@@ -159,27 +159,27 @@ class AnalysisForm(FlaskForm):
 
     as_of = DateField(_l("Analysis date"), validators=[InputRequired()])
     use_profit = BooleanField(_l("Value customers by profit instead of turnover"))
-    cost_to_serve = FloatField(
+    cost_to_serve = LocalNumberField(
         _l("Cost to serve one customer (below it: BZ)"),
         default=0.0,
         validators=[InputRequired()],
     )
-    mvc_percent = FloatField(
+    mvc_percent = LocalNumberField(
         _l("MVC: top percent of customers by value"),
         default=20.0,
         validators=[InputRequired(), NumberRange(1, 50)],
     )
-    growth_percent = FloatField(
+    growth_percent = LocalNumberField(
         _l("MGC: spend growth over the year before, in percent"),
         default=10.0,
         validators=[InputRequired(), NumberRange(0, 1000)],
     )
-    a_percent = FloatField(
+    a_percent = LocalNumberField(
         _l("A: share of value, in percent"),
         default=80.0,
         validators=[InputRequired(), NumberRange(1, 99)],
     )
-    b_percent = FloatField(
+    b_percent = LocalNumberField(
         _l("B: share of value, in percent"),
         default=15.0,
         validators=[InputRequired(), NumberRange(0, 99)],

@@ -11,7 +11,7 @@ from app import activity
 from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
-from app.forms import ConfirmForm
+from app.forms import ConfirmForm, FormPerItem
 from app.models import CompanySize, Membership
 from app.preparation.forms import DecisionForm
 from app.tenancy import engagement_view, owned_or_404, redirect_to
@@ -243,11 +243,16 @@ def _details(form: EngagementForm) -> services.EngagementDetails:
 def glance(membership: Membership):
     """The project on one screen: phases, decisions awaiting the sponsor,
     milestones, scorecard, readiness and maturity, customer figures."""
+    return glance_page(membership, FormPerItem(DecisionForm))
+
+
+def glance_page(membership: Membership, decision_forms: FormPerItem) -> str:
+    """The glance, with a decision form per gate that awaits the sponsor."""
     return render_template(
         "engagements/glance.html",
         engagement=membership.engagement,
         view=oversight.project_view(membership.engagement, date.today()),
-        decision_form=DecisionForm(),
+        decision_forms=decision_forms,
     )
 
 

@@ -8,7 +8,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    FloatField,
     IntegerField,
     SelectField,
     StringField,
@@ -25,8 +24,8 @@ from wtforms.validators import (
 )
 
 from app.forms import (
+    LocalNumberField,
     enum_choices,
-    finite,
     optional_enum_choices,
     select_choices,
     stripped,
@@ -95,8 +94,8 @@ class ScorecardMeasureForm(MeasureForm):
         ],
     )
     period = SelectField(_l("Period"), choices=lambda: enum_choices(Period))
-    green = FloatField(_l("Green from"), validators=[Optional(), finite])
-    amber = FloatField(_l("Amber from"), validators=[Optional(), finite])
+    green = LocalNumberField(_l("Green from"), validators=[Optional()])
+    amber = LocalNumberField(_l("Amber from"), validators=[Optional()])
     submit = SubmitField(_l("Save measure"))
 
     def validate(self, extra_validators=None) -> bool:
@@ -138,7 +137,7 @@ class ValueForm(FlaskForm):
         description=_l("Any day of the month or quarter the value is for."),
         validators=[DataRequired()],
     )
-    value = FloatField(_l("Value"), validators=[InputRequired(), finite])
+    value = LocalNumberField(_l("Value"), validators=[InputRequired()])
     note = StringField(
         _l("Note"), filters=[stripped], validators=[Optional(), Length(max=300)]
     )

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from app.engagements.services import members
 from app.forms import optional_id_choices
-from app.i18n import label
+from app.i18n import label, period_label, with_unit
 from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
 from app.implementation.gaps import GAP_ANALYSIS
@@ -246,10 +246,18 @@ def record_value(membership: Membership, measure_id: int):
     form = ValueForm()
     if not form.validate_on_submit():
         return _measure_page(membership, row, form), 400
-    scorecard.save_value(
+    recorded = scorecard.save_value(
         row, form.day.data, form.value.data, form.note.data or "", current_user
     )
-    flash(_("Value recorded."), "success")
+    # said back in the user's own notation, so a misread number shows at once
+    flash(
+        _(
+            "Recorded %(value)s for %(period)s.",
+            value=with_unit(recorded.value, row.unit),
+            period=period_label(recorded.period_start, row.period),
+        ),
+        "success",
+    )
     return redirect_to("implementation.measure", membership, measure_id=row.id)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
+from app.i18n import period_label
 from app.implementation.refusals import Refusal, check_member
 from app.models import (
     Engagement,
@@ -36,7 +37,6 @@ from assessments.scorecard import (
     MeasureScope,
     Status,
     computed_value,
-    period_name,
     period_start,
     roll_up,
     status,
@@ -61,9 +61,10 @@ class MeasureState:
 
     @property
     def trend(self) -> list[tuple[str, float]]:
-        """Every period's value, oldest first, named as people write periods."""
+        """Every period's value, oldest first, its period named in the reader's
+        language."""
         return [
-            (period_name(v.period_start, self.measure.period), v.value)
+            (period_label(v.period_start, self.measure.period), v.value)
             for v in self.measure.values
         ]
 

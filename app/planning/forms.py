@@ -7,7 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    FloatField,
     IntegerField,
     SelectField,
     StringField,
@@ -22,7 +21,7 @@ from wtforms.validators import (
     Optional,
 )
 
-from app.forms import CheckboxesField, enum_choices, finite, stripped
+from app.forms import CheckboxesField, LocalNumberField, enum_choices, stripped
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy, Direction, Perspective
 
@@ -121,6 +120,6 @@ class MeasureForm(FlaskForm):
         _l("Unit"), filters=[stripped], validators=[Optional(), Length(max=40)]
     )
     direction = SelectField(_l("Better when"), choices=lambda: enum_choices(Direction))
-    baseline = FloatField(_l("Baseline"), validators=[Optional(), finite])
-    target = FloatField(_l("Target"), validators=[InputRequired(), finite])
+    baseline = LocalNumberField(_l("Baseline"), validators=[Optional()])
+    target = LocalNumberField(_l("Target"), validators=[InputRequired()])
     submit = SubmitField(_l("Save measure"))

@@ -11,7 +11,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     EmailField,
     Field,
     HiddenField,
@@ -23,7 +22,13 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from app.forms import CheckboxesField, enum_choices, select_choices, stripped
+from app.forms import (
+    CheckboxesField,
+    LocalNumberField,
+    enum_choices,
+    select_choices,
+    stripped,
+)
 from app.models import AwarenessKind, ResistanceStatus, SponsorDecision
 from assessments.organisation import Department
 from assessments.questionnaire import SCALE_MAX, SCALE_MIN, Kind, Question, Section
@@ -77,7 +82,7 @@ def _field(question: Question, language: str) -> Field:
         return RadioField(choices=select_choices(scale), **common)
     if question.kind == Kind.NUMBER:
         bounds = NumberRange(min=question.minimum, max=question.maximum)
-        return DecimalField(
+        return LocalNumberField(
             label=label, description=description, validators=[Optional(), bounds]
         )
     return TextAreaField(
@@ -130,7 +135,7 @@ class DecisionForm(FlaskForm):
     decision = RadioField(
         _l("Your decision"),
         choices=lambda: enum_choices(SponsorDecision),
-        validators=[DataRequired()],
+        validators=[DataRequired(_l("Choose approve or send back."))],
     )
     comment = TextAreaField(
         _l("Comment"), filters=[stripped], validators=[Optional(), Length(max=2000)]

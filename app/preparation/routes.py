@@ -8,7 +8,7 @@ from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.forms import ConfirmForm
+from app.forms import ConfirmForm, FormPerItem
 from app.models import (
     AwarenessActivity,
     Membership,
@@ -100,15 +100,23 @@ def complete(membership: Membership, take_id: int):
 @engagement_view()
 def result(membership: Membership, take_id: int):
     """Readiness category with its explanation, gates and maturity profile."""
-    take = _take(membership, take_id)
+    return _result_page(membership, _take(membership, take_id))
+
+
+def _result_page(
+    membership: Membership,
+    take: QuestionnaireTake,
+    override_forms: FormPerItem | None = None,
+    decision_forms: FormPerItem | None = None,
+) -> str:
     return render_template(
         "preparation/result.html",
         engagement=membership.engagement,
         assessment=services.assess(take),
         definition=services.definition(),
         previous=services.previous_take(take),
-        override_form=OverrideForm(),
-        decision_form=DecisionForm(),
+        override_forms=override_forms or FormPerItem(OverrideForm),
+        decision_forms=decision_forms or FormPerItem(DecisionForm),
     )
 
 
@@ -123,20 +131,17 @@ def latest_result(membership: Membership):
 @engagement_view(Action.OVERRIDE_GATES)
 def override(membership: Membership, take_id: int, gate: str):
     """Let a failed gate pass, with a written reason."""
-    take = _take(membership, take_id)
+    take, chosen = _take(membership, take_id), _gate(gate)
     form = OverrideForm()
     if not form.validate_on_submit():
-        for message in form.reason.errors:
-            flash(f"{form.reason.label.text}: {message}", "error")
+        refused = FormPerItem(OverrideForm, chosen, form)
+        return _result_page(membership, take, override_forms=refused), 400
+    try:
+        services.override_gate(take, chosen, form.reason.data, current_user)
+    except services.PreparationError:
+        flash(_("Only a failed gate can be overridden."), "error")
     else:
-        try:
-            services.override_gate(take, _gate(gate), form.reason.data, current_user)
-        except services.PreparationError:
-            flash(_("Only a failed gate can be overridden."), "error")
-        else:
-            flash(
-                _("Override recorded. The sponsor is asked to approve it."), "success"
-            )
+        flash(_("Override recorded. The sponsor is asked to approve it."), "success")
     return redirect_to(
         "preparation.result", membership, take_id=take.id, _anchor="gates"
     )
@@ -146,27 +151,33 @@ def override(membership: Membership, take_id: int, gate: str):
 @engagement_view(Action.APPROVE_GATES)
 def decide(membership: Membership, take_id: int, gate: str):
     """The sponsor approves a gate decision or sends it back."""
-    take = _take(membership, take_id)
+    take, chosen = _take(membership, take_id), _gate(gate)
     form = DecisionForm()
-    if form.validate_on_submit():
-        try:
-            services.decide_gate(
-                take,
-                _gate(gate),
-                SponsorDecision(form.decision.data),
-                form.comment.data or "",
-                current_user,
-            )
-        except services.PreparationError:
-            flash(
-                _("This gate cannot be decided until its questions are answered."),
-                "error",
-            )
-        else:
-            flash(_("Your decision is recorded."), "success")
+    back_to_glance = request.form.get("return_to") == "glance"
+    if not form.validate_on_submit():
+        refused = FormPerItem(DecisionForm, chosen, form)
+        if back_to_glance:
+            # imported here: the engagements pages import this blueprint's forms
+            from app.engagements.routes import glance_page
+
+            return glance_page(membership, refused), 400
+        return _result_page(membership, take, decision_forms=refused), 400
+    try:
+        services.decide_gate(
+            take,
+            chosen,
+            SponsorDecision(form.decision.data),
+            form.comment.data or "",
+            current_user,
+        )
+    except services.PreparationError:
+        flash(
+            _("This gate cannot be decided until its questions are answered."),
+            "error",
+        )
     else:
-        flash(_("Choose approve or send back."), "error")
-    if request.form.get("return_to") == "glance":
+        flash(_("Your decision is recorded."), "success")
+    if back_to_glance:
         return redirect_to("engagements.glance", membership)
     return redirect_to(
         "preparation.result", membership, take_id=take.id, _anchor="gates"

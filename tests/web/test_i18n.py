@@ -8,9 +8,12 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, format_date, format_decimal
+from flask_wtf import FlaskForm
 
-from app.i18n import percent, with_unit
+from app.forms import LocalNumberField
+from app.i18n import percent, period_label, with_unit
 from app.models import SiteRole, User
+from assessments.scorecard import Period
 
 ROOT = Path(__file__).resolve().parents[2]
 TURKISH_CATALOG = ROOT / "translations" / "tr" / "LC_MESSAGES" / "messages.po"
@@ -134,3 +137,72 @@ def test_the_sign_in_reminder_is_translated(client):
     turkish = {"Accept-Language": "tr"}
     response = client.get("/", headers=turkish, follow_redirects=True)
     assert "Bu sayfayı görmek için giriş yapın." in response.text
+
+
+class NumberForm(FlaskForm):
+    amount = LocalNumberField()
+
+
+def typed(app, language: str, text: str) -> NumberForm:
+    """The form as the server reads it when a user of this language types text."""
+    with app.test_request_context(method="POST", data={"amount": text}):
+        with force_locale(language):
+            form = NumberForm(meta={"csrf": False})
+            form.validate()
+            return form
+
+
+def test_numbers_are_read_the_way_the_users_language_writes_them(app):
+    for language, text, number in (
+        ("tr", "1,5", 1.5),
+        ("tr", "1.234,5", 1234.5),
+        ("tr", "-0,25", -0.25),
+        ("tr", "12.5", 12.5),  # the plain form, as programs write it
+        ("en", "1,234.5", 1234.5),
+        ("en", "1.5", 1.5),
+    ):
+        form = typed(app, language, text)
+        assert (form.amount.data, form.errors) == (number, {}), (language, text)
+
+
+def test_a_number_that_fits_no_reading_is_refused_not_guessed(app):
+    for language, text, example in (
+        ("tr", "1.23.4", "-1.234,5"),
+        ("tr", "1,234.5", "-1.234,5"),
+        ("en", "1,5", "-1,234.5"),
+        ("en", "nan", "-1,234.5"),
+        ("en", "inf", "-1,234.5"),
+        ("en", "twelve", "-1,234.5"),
+    ):
+        form = typed(app, language, text)
+        assert form.amount.data is None, (language, text)
+        assert form.errors == {"amount": [f"Enter a number, such as {example}."]}
+
+
+def test_a_stored_number_is_shown_in_the_users_language(app):
+    with app.test_request_context(), force_locale("tr"):
+        form = NumberForm(meta={"csrf": False}, data={"amount": 1234.5})
+        assert 'value="1.234,5"' in form.amount()
+        assert 'inputmode="decimal"' in form.amount()
+
+
+def test_a_measures_period_is_named_in_the_readers_language(app):
+    november = date(2026, 11, 1)
+    with app.test_request_context():
+        for language, monthly, quarterly in (
+            ("en", "Nov 2026", "Q4 2026"),
+            ("tr", "Kas 2026", "Ç4 2026"),
+        ):
+            with force_locale(language):
+                assert period_label(november, Period.MONTHLY) == monthly
+                assert period_label(november, Period.QUARTERLY) == quarterly
+
+
+def test_an_address_for_forms_answers_a_visit_with_a_page_not_a_bare_error(
+    client, auth, factory
+):
+    factory.user("tr@example.com", language="tr")
+    auth.login("tr@example.com")
+    response = client.get("/account/language")
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]
+    assert '<html lang="tr">' in response.text and "Projelerinize dön" in response.text

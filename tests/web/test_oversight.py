@@ -44,6 +44,23 @@ def approve(client, engagement_id: int, gate: str = "need"):
     )
 
 
+def test_a_decision_without_its_choice_comes_back_with_the_comment_in_place(
+    client, demo
+):
+    sign_in(client, "sponsor@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    action = re.search(r'action="([^"]+/gates/need/decision)"', glance).group(1)
+    refused = client.post(
+        action, data={"comment": "Bütçe netleşsin", "return_to": "glance"}
+    )
+    assert refused.status_code == 400
+    forms = refused.text.split('class="decision-form"')[1:]
+    need = next(form for form in forms if "/gates/need/decision" in form)
+    assert "Choose approve or send back." in need and "Bütçe netleşsin" in need
+    others = [form for form in forms if form is not need]
+    assert all("Choose approve" not in form and "Bütçe" not in form for form in others)
+
+
 def text_of(response) -> str:
     return " ".join(pdf_text(response.data, layout=False).split())
 

@@ -113,7 +113,10 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
         f"{base(engagement)}/takes/{take_id}/gates/backing/override",
         data={"reason": "too short"},
     )
-    assert "at least 20" in client.get(short.location).text.lower()
+    assert short.status_code == 400  # the page again, the reason kept in place
+    backing = short.text.split('id="gate-backing"')[1].split('id="gate-')[0]
+    assert "at least 20" in backing.lower() and "too short</textarea>" in backing
+    assert "too short" not in short.text.split('id="gate-backing"')[0]
     reason = "The owner will chair the steering committee from next month."
     client.post(
         f"{base(engagement)}/takes/{take_id}/gates/backing/override",
@@ -129,6 +132,10 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
     factory.member(engagement, sponsor, Role.SPONSOR)
     auth.logout()
     auth.login("boss@example.com", PASSWORD)
+    undecided = client.post(approve, data={"comment": "Agreed."})
+    assert undecided.status_code == 400
+    assert "Choose approve or send back." in undecided.text
+    assert "Agreed.</textarea>" in undecided.text
     client.post(approve, data={"decision": "approved", "comment": "Agreed."})
     page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
     assert "Sponsor's decision: approved, by Büşra Patron" in page

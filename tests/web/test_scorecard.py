@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.implementation.scorecard import goals_have_values
-from app.models import Engagement, Goal, Measure, MeasureValue, Objective
+from app.models import Engagement, Goal, Measure, MeasureValue, Objective, User
 from app.planning import services as planning
 from assessments.organisation import Department
 from assessments.roles import Role
@@ -161,7 +161,7 @@ def test_a_new_value_for_a_period_replaces_the_old_one(app, client, engagement):
         (date(2026, 7, 1), 88.0),
     ]
     page = client.get(f"{base(engagement)}/measures/{measure}").text
-    assert "2026 Q2" in page and "2026 Q3" in page
+    assert "Q2 2026" in page and "Q3 2026" in page
     assert '<svg class="chart trend"' in page
 
 
@@ -363,15 +363,52 @@ def test_a_measure_follows_its_objective_to_another_perspective(
 def test_not_a_number_is_refused_with_a_message(app, client, engagement):
     goal = make_goal(app, engagement)
     measure = add_measure(client, engagement, goal)
-    for bad in ("nan", "inf"):
+    for bad in ("nan", "inf", "1,5"):  # a comma is no decimal point in English
         response = client.post(
             f"{base(engagement)}/measures/{measure}/values",
             data={"day": "2026-05-01", "value": bad},
         )
         assert response.status_code == 400
-        assert "Enter a number." in response.text
+        assert "Enter a number, such as -1,234.5." in response.text
     assert stored_values(app, measure) == []
     crafted = client.post(
         f"{base(engagement)}/measures/new", data=measure_form(goal, direction="x")
     )
     assert crafted.status_code == 200 and "Not a valid choice" in crafted.text
+
+
+def test_a_turkish_user_types_decimals_with_a_comma(app, client, engagement):
+    with app.app_context():
+        db.session.get(User, db.session.scalar(select(User.id))).language = "tr"
+        db.session.commit()
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, baseline="1.234,5")
+    page = client.post(
+        f"{base(engagement)}/measures/{measure}/values",
+        data={"day": "2026-11-20", "value": "12,5"},
+        follow_redirects=True,
+    ).text
+    assert stored_values(app, measure) == [(date(2026, 10, 1), 12.5, None)]
+    assert "%12,5" in page and "Ç4 2026" in page  # said back as typed
+    with app.app_context():
+        assert db.session.get(Measure, measure).baseline == 1234.5
+
+
+def test_switching_language_after_a_refused_value_returns_to_the_measure(
+    app, client, engagement
+):
+    measure = add_measure(client, engagement, make_goal(app, engagement))
+    page = f"{base(engagement)}/measures/{measure}"
+    refused = client.post(
+        f"{page}/values",
+        data={"day": "2026-05-01", "value": "many"},
+        headers={"Referer": f"http://{app.config['SERVER_NAME']}{page}"},
+    )
+    assert refused.status_code == 400
+    assert f'name="next" value="{page}"' in refused.text
+    elsewhere = client.post(
+        f"{page}/values",
+        data={"day": "2026-05-01", "value": "many"},
+        headers={"Referer": f"http://elsewhere.example{page}"},
+    )
+    assert 'name="next" value="/"' in elsewhere.text  # never another site's page
