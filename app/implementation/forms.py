@@ -79,7 +79,7 @@ class ScorecardMeasureForm(MeasureForm):
         _l("Department (for a department KPI)"),
         choices=lambda: optional_enum_choices(Department),
     )
-    goal_id = SelectField(_l("Goal"), coerce=int)
+    goal_id = SelectField(_l("Goal"), coerce=int, validators=[InputRequired()])
     objective_id = SelectField(_l("Objective"), coerce=int)
     owner_id = SelectField(_l("Owner"), coerce=int)
     computed = SelectField(
@@ -99,11 +99,16 @@ class ScorecardMeasureForm(MeasureForm):
     submit = SubmitField(_l("Save measure"))
 
     def validate(self, extra_validators=None) -> bool:
-        """The field checks, then the thresholds together: both or neither,
-        and green asks at least as much as amber."""
-        valid = super().validate(extra_validators)
-        if not valid:
-            return False
+        """Every field's checks and the thresholds together in one round, so
+        the form names every problem at once."""
+        fields_valid = super().validate(extra_validators)
+        return self._thresholds_agree() and fields_valid
+
+    def _thresholds_agree(self) -> bool:
+        """Both thresholds or neither, and green asks at least as much as amber
+        in the better direction. A field that did not parse is already named."""
+        if self.green.errors or self.amber.errors or self.direction.errors:
+            return True
         green, amber = self.green.data, self.amber.data
         if (green is None) != (amber is None):
             self.amber.errors.append(_l("Give both thresholds, or leave both empty."))

@@ -176,6 +176,11 @@ def test_bad_settings_are_refused_with_a_message(app, client, engagement):
         f"{base(engagement)}/measures/new", data=measure_form(goal, amber="")
     )
     assert "Give both thresholds, or leave both empty." in half.text
+    everything_at_once = client.post(
+        f"{base(engagement)}/measures/new", data=measure_form(goal, name="", amber="")
+    ).text
+    assert "Give both thresholds, or leave both empty." in everything_at_once
+    assert "This field is required." in everything_at_once
     department = client.post(
         f"{base(engagement)}/measures/new", data=measure_form(goal, scope="department")
     )
