@@ -115,7 +115,9 @@ class FormPerItem:
     """The forms of a page that repeats one form for several items (a decision
     per gate). The item whose post was refused gets its form back with the
     input and the errors; every other item gets a blank one, so a refusal
-    neither loses what was typed nor shows up under the wrong item."""
+    neither loses what was typed nor shows up under the wrong item. Each form
+    is prefixed with its item, so its fields' ids are unique on the page; the
+    route that receives it builds it with the same prefix (``prefix_of``)."""
 
     def __init__(self, form_class: type[FlaskForm], refused_item=None, refused=None):
         self._form_class = form_class
@@ -125,4 +127,9 @@ class FormPerItem:
     def __call__(self, item) -> FlaskForm:
         if self._refused is not None and item == self._refused_item:
             return self._refused
-        return self._form_class(formdata=None)
+        return self._form_class(formdata=None, prefix=prefix_of(item))
+
+
+def prefix_of(item) -> str:
+    """The field-name prefix of an item's form in a ``FormPerItem``."""
+    return str(item)

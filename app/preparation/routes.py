@@ -8,7 +8,7 @@ from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.forms import ConfirmForm, FormPerItem
+from app.forms import ConfirmForm, FormPerItem, prefix_of
 from app.models import (
     AwarenessActivity,
     Membership,
@@ -132,7 +132,7 @@ def latest_result(membership: Membership):
 def override(membership: Membership, take_id: int, gate: str):
     """Let a failed gate pass, with a written reason."""
     take, chosen = _take(membership, take_id), _gate(gate)
-    form = OverrideForm()
+    form = OverrideForm(prefix=prefix_of(chosen))
     if not form.validate_on_submit():
         refused = FormPerItem(OverrideForm, chosen, form)
         return _result_page(membership, take, override_forms=refused), 400
@@ -152,7 +152,7 @@ def override(membership: Membership, take_id: int, gate: str):
 def decide(membership: Membership, take_id: int, gate: str):
     """The sponsor approves a gate decision or sends it back."""
     take, chosen = _take(membership, take_id), _gate(gate)
-    form = DecisionForm()
+    form = DecisionForm(prefix=prefix_of(chosen))
     back_to_glance = request.form.get("return_to") == "glance"
     if not form.validate_on_submit():
         refused = FormPerItem(DecisionForm, chosen, form)

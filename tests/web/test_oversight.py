@@ -40,7 +40,11 @@ def approve(client, engagement_id: int, gate: str = "need"):
     ).group(1)
     return client.post(
         action,
-        data={"decision": "approved", "comment": "Devam", "return_to": "glance"},
+        data={
+            f"{gate}-decision": "approved",
+            f"{gate}-comment": "Devam",
+            "return_to": "glance",
+        },
     )
 
 
@@ -51,7 +55,7 @@ def test_a_decision_without_its_choice_comes_back_with_the_comment_in_place(
     glance = client.get(f"/engagements/{demo}/glance").text
     action = re.search(r'action="([^"]+/gates/need/decision)"', glance).group(1)
     refused = client.post(
-        action, data={"comment": "Bütçe netleşsin", "return_to": "glance"}
+        action, data={"need-comment": "Bütçe netleşsin", "return_to": "glance"}
     )
     assert refused.status_code == 400
     forms = refused.text.split('class="decision-form"')[1:]

@@ -111,7 +111,7 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
 
     short = client.post(
         f"{base(engagement)}/takes/{take_id}/gates/backing/override",
-        data={"reason": "too short"},
+        data={"backing-reason": "too short"},
     )
     assert short.status_code == 400  # the page again, the reason kept in place
     backing = short.text.split('id="gate-backing"')[1].split('id="gate-')[0]
@@ -120,23 +120,27 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
     reason = "The owner will chair the steering committee from next month."
     client.post(
         f"{base(engagement)}/takes/{take_id}/gates/backing/override",
-        data={"reason": reason},
+        data={"backing-reason": reason},
     )
     page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
     assert 'badge-gate-overridden">Overridden' in page
     assert reason in page and "Overridden by Deniz Aydın" in page
     # The consultant cannot approve; the sponsor can.
     approve = f"{base(engagement)}/takes/{take_id}/gates/backing/decision"
-    assert client.post(approve, data={"decision": "approved"}).status_code == 403
+    assert (
+        client.post(approve, data={"backing-decision": "approved"}).status_code == 403
+    )
     sponsor = factory.user("boss@example.com", "Büşra Patron", SiteRole.MEMBER)
     factory.member(engagement, sponsor, Role.SPONSOR)
     auth.logout()
     auth.login("boss@example.com", PASSWORD)
-    undecided = client.post(approve, data={"comment": "Agreed."})
+    undecided = client.post(approve, data={"backing-comment": "Agreed."})
     assert undecided.status_code == 400
     assert "Choose approve or send back." in undecided.text
     assert "Agreed.</textarea>" in undecided.text
-    client.post(approve, data={"decision": "approved", "comment": "Agreed."})
+    client.post(
+        approve, data={"backing-decision": "approved", "backing-comment": "Agreed."}
+    )
     page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
     assert "Sponsor's decision: approved, by Büşra Patron" in page
     with app.app_context():
@@ -155,7 +159,7 @@ def test_a_passed_gate_cannot_be_overridden(client, engagement):
     complete(client, engagement, take_id)
     response = client.post(
         f"{base(engagement)}/takes/{take_id}/gates/need/override",
-        data={"reason": "A reason that is long enough to be accepted."},
+        data={"need-reason": "A reason that is long enough to be accepted."},
     )
     assert "Only a failed gate can be overridden." in client.get(response.location).text
 
@@ -382,7 +386,7 @@ def test_team_members_answer_but_do_not_override_or_edit_the_organisation(
     )
     override = client.post(
         f"{base(engagement)}/takes/{take_id}/gates/need/override",
-        data={"reason": "A reason that is long enough to be accepted."},
+        data={"need-reason": "A reason that is long enough to be accepted."},
     )
     assert override.status_code == 403
 
