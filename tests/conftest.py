@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import delete, select
+from sqlalchemy import create_engine, delete, make_url, select, text
 
 from app import create_app
 from app.auth import services as accounts
@@ -59,7 +59,26 @@ def database_url(request, tmp_path_factory) -> str:
         if os.environ.get("CI"):
             pytest.fail("CI must test PostgreSQL: run the suite through `make test`.")
         pytest.skip("TEST_POSTGRES_URL is not set (`make test` starts a server).")
-    return POSTGRES_URL
+    return _database_of_this_worker(POSTGRES_URL)
+
+
+def _database_of_this_worker(server_url: str) -> str:
+    """Under pytest-xdist each worker gets a database of its own on the one
+    server, so that workers never drop each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return server_url
+    server = make_url(server_url)
+    name = f"test_{worker}"
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server.set(database=name).render_as_string(hide_password=False)
 
 
 def make_app(database_url: str, **overrides) -> Flask:
