@@ -113,23 +113,22 @@ class ConfirmForm(FlaskForm):
 
 class FormPerItem:
     """The forms of a page that repeats one form for several items (a decision
-    per gate). The item whose post was refused gets its form back with the
-    input and the errors; every other item gets a blank one, so a refusal
-    neither loses what was typed nor shows up under the wrong item. Each form
-    is prefixed with its item, so its fields' ids are unique on the page; the
-    route that receives it builds it with the same prefix (``prefix_of``)."""
+    per gate). Each is prefixed with its item, so field ids stay unique on the
+    page. The form a post brought (``received``) comes back with its input and
+    errors under its own item; every other item gets a blank one, so a refusal
+    neither loses what was typed nor shows up under the wrong item."""
 
-    def __init__(self, form_class: type[FlaskForm], refused_item=None, refused=None):
+    def __init__(self, form_class: type[FlaskForm]):
         self._form_class = form_class
-        self._refused_item = refused_item
-        self._refused = refused
+        self._received: tuple[object, FlaskForm] | None = None
+
+    def received(self, item) -> FlaskForm:
+        """The item's form, filled from the request that posted it."""
+        form = self._form_class(prefix=str(item))
+        self._received = (item, form)
+        return form
 
     def __call__(self, item) -> FlaskForm:
-        if self._refused is not None and item == self._refused_item:
-            return self._refused
-        return self._form_class(formdata=None, prefix=prefix_of(item))
-
-
-def prefix_of(item) -> str:
-    """The field-name prefix of an item's form in a ``FormPerItem``."""
-    return str(item)
+        if self._received and self._received[0] == item:
+            return self._received[1]
+        return self._form_class(formdata=None, prefix=str(item))

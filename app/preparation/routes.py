@@ -8,7 +8,7 @@ from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.forms import ConfirmForm, FormPerItem, prefix_of
+from app.forms import ConfirmForm, FormPerItem
 from app.models import (
     AwarenessActivity,
     Membership,
@@ -132,10 +132,10 @@ def latest_result(membership: Membership):
 def override(membership: Membership, take_id: int, gate: str):
     """Let a failed gate pass, with a written reason."""
     take, chosen = _take(membership, take_id), _gate(gate)
-    form = OverrideForm(prefix=prefix_of(chosen))
+    forms = FormPerItem(OverrideForm)
+    form = forms.received(chosen)
     if not form.validate_on_submit():
-        refused = FormPerItem(OverrideForm, chosen, form)
-        return _result_page(membership, take, override_forms=refused), 400
+        return _result_page(membership, take, override_forms=forms), 400
     try:
         services.override_gate(take, chosen, form.reason.data, current_user)
     except services.PreparationError:
@@ -152,16 +152,16 @@ def override(membership: Membership, take_id: int, gate: str):
 def decide(membership: Membership, take_id: int, gate: str):
     """The sponsor approves a gate decision or sends it back."""
     take, chosen = _take(membership, take_id), _gate(gate)
-    form = DecisionForm(prefix=prefix_of(chosen))
+    forms = FormPerItem(DecisionForm)
+    form = forms.received(chosen)
     back_to_glance = request.form.get("return_to") == "glance"
     if not form.validate_on_submit():
-        refused = FormPerItem(DecisionForm, chosen, form)
         if back_to_glance:
             # imported here: the engagements pages import this blueprint's forms
             from app.engagements.routes import glance_page
 
-            return glance_page(membership, refused), 400
-        return _result_page(membership, take, decision_forms=refused), 400
+            return glance_page(membership, forms), 400
+        return _result_page(membership, take, decision_forms=forms), 400
     try:
         services.decide_gate(
             take,
