@@ -7,8 +7,9 @@ from pathlib import Path
 from flask import Flask
 
 from app import config as app_config
-from app import questionnaires, tenancy
+from app import tenancy
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.questionnaires import definitions as questionnaire_definitions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _init_login(app)
     _init_i18n(app)
     tenancy.register_template_helpers(app)
-    questionnaires.init_app(app)
+    questionnaire_definitions.init_app(app)
 
     from app import (
         account,
@@ -42,9 +43,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         implementation,
         planning,
         preparation,
-        questionnaire_pages,
         reports,
     )
+    from app.questionnaires import routes as questionnaire_pages
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)

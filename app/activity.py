@@ -20,9 +20,9 @@ from sqlalchemy.orm import selectinload
 from app.extensions import db
 from app.i18n import label
 from app.models import Activity
-from app.questionnaires import definition
+from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind, ReportKind
-from assessments.questionnaire import Gate
+from assessments.questionnaire import Gate, QuestionnaireId
 
 
 def record(
@@ -62,7 +62,7 @@ def describe(activity: Activity) -> str:
     kind, subject = activity.kind, activity.subject
     if kind in (ActivityKind.ANSWERS_SAVED, ActivityKind.TAKE_COMPLETED):
         questionnaire_id, _sep, section_id = subject.partition(":")
-        questionnaire = definition(questionnaire_id)
+        questionnaire = definition(QuestionnaireId(questionnaire_id))
         title = questionnaire.title.in_language(_language())
         if kind == ActivityKind.TAKE_COMPLETED:
             return _("Completed %(questionnaire)s", questionnaire=title)

@@ -16,10 +16,11 @@ from app.models import AwarenessKind, CompanySize, Engagement, SiteRole, User
 from app.planning import services as planning
 from app.preparation import organisation
 from app.preparation import services as preparation
+from app.questionnaires import takes
 from assessments.examples import typical_answers
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective
-from assessments.questionnaire import Category, Kind
+from assessments.questionnaire import Category, Kind, QuestionnaireId
 from assessments.roles import Role
 
 DEMO_COMPANY = "Anadolu Döküm ve Makine Sanayi A.Ş."
@@ -88,10 +89,10 @@ def _second_engagement(consultant: User) -> None:
             report_language="en",
         ),
     )
-    take = preparation.start_take(engagement, consultant)
+    take = takes.start_take(engagement, QuestionnaireId.PREPARATION, consultant)
     answers = typical_answers(preparation.definition(), Category.SAVER)
-    preparation.record_answers(take, answers, consultant)
-    preparation.complete_take(take, consultant)
+    takes.record_answers(take, answers, consultant)
+    takes.complete_take(take, consultant)
 
 
 #: The client's people: (name, title, department, flags). Nobody from service
@@ -145,7 +146,7 @@ DEMO_ORGANISATION = (
 
 def _demo_preparation(engagement: Engagement, consultant: User) -> None:
     """A completed questionnaire, the organisation and a first awareness meeting."""
-    take = preparation.start_take(engagement, consultant)
+    take = takes.start_take(engagement, QuestionnaireId.PREPARATION, consultant)
     definition = preparation.definition()
     answers = typical_answers(definition, Category.STRATEGIC_THINKER)
     # A strategic company that has a long way to go: today's practice is modest.
@@ -153,8 +154,8 @@ def _demo_preparation(engagement: Engagement, consultant: User) -> None:
     for number, question in enumerate(today.questions if today else ()):
         if question.kind == Kind.SCALE:
             answers[question.id] = 2 + number % 2
-    preparation.record_answers(take, answers, consultant)
-    preparation.complete_take(take, consultant)
+    takes.record_answers(take, answers, consultant)
+    takes.complete_take(take, consultant)
     flags = {
         "is_sponsor",
         "is_project_manager",

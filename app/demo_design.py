@@ -9,7 +9,6 @@ from datetime import date, timedelta
 import numpy as np
 from sqlalchemy import insert
 
-from app import takes
 from app.design import analyses, customers
 from app.design import strategies as group_strategies
 from app.extensions import db
@@ -22,11 +21,11 @@ from app.models import (
     Transaction,
     User,
 )
-from app.questionnaire_pages.services import IDIC
+from app.questionnaires import takes
 from assessments.examples import typical_answers
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.planning import CrmStrategy
-from assessments.questionnaire import Category, Kind
+from assessments.questionnaire import Category, Kind, QuestionnaireId
 from assessments.value_groups import ValueGroup
 
 _PLACES = ("Ege", "Marmara", "Anadolu", "Karadeniz", "Akdeniz", "Toros", "Başkent")
@@ -167,7 +166,7 @@ def _contacts_and_events(engagement_id, rows, rng, today, consultant) -> None:
 def _capability_take(engagement: Engagement, consultant: User) -> None:
     """A completed IDIC capability questionnaire of a company that knows its
     customers better than it treats them differently."""
-    take = takes.start_take(engagement, IDIC, consultant)
+    take = takes.start_take(engagement, QuestionnaireId.IDIC, consultant)
     definition = takes.definition_of(take)
     answers = typical_answers(definition, Category.STRATEGIC_THINKER)
     for number, section in enumerate(definition.sections):

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app import takes
 from app.extensions import db
 from app.implementation import plan, scorecard
-from app.implementation.gaps import GAP_ANALYSIS
 from app.models import Engagement, Measure, User
 from app.planning.services import goals
+from app.questionnaires import takes
 from assessments.gaps import Component, Layer, question_id
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.questionnaire import QuestionnaireId
 from assessments.scorecard import ComputedMeasure, MeasureScope, Period
 from assessments.transition import WorkStatus
 
@@ -50,7 +50,7 @@ def load_implementation_demo(engagement: Engagement, users: dict[str, User]) -> 
 
 
 def _gap_take(engagement: Engagement, consultant: User) -> None:
-    take = takes.start_take(engagement, GAP_ANALYSIS, consultant)
+    take = takes.start_take(engagement, QuestionnaireId.GAP_ANALYSIS, consultant)
     answers: dict[str, object] = {}
     for (component, layer), (current, designed, note) in _GAPS.items():
         answers[question_id(component, layer, "current")] = current
@@ -62,7 +62,7 @@ def _gap_take(engagement: Engagement, consultant: User) -> None:
 
 
 def _factor_take(engagement: Engagement, consultant: User) -> None:
-    take = takes.start_take(engagement, "success_factors", consultant)
+    take = takes.start_take(engagement, QuestionnaireId.SUCCESS_FACTORS, consultant)
     states = ("in_place", "partly", "partly", "not_yet", "partly")
     answers: dict[str, object] = {}
     choices = [

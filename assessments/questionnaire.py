@@ -21,6 +21,20 @@ DEFINITIONS = Path(__file__).resolve().parent / "definitions"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+class QuestionnaireId(StrEnum):
+    """The questionnaires the product ships, by the ``id`` of their definition.
+
+    A take stores its questionnaire's id; the pages and services name a
+    questionnaire only through this enum.
+    """
+
+    PREPARATION = "preparation"
+    PLANNING = "planning"
+    IDIC = "idic"
+    GAP_ANALYSIS = "gap_analysis"
+    SUCCESS_FACTORS = "success_factors"
+
+
 class Kind(StrEnum):
     SINGLE = "single"
     MULTIPLE = "multiple"

@@ -3,6 +3,10 @@ their comparison, value-group strategies, data quality, the design report."""
 
 from flask import Blueprint
 
+from app.questionnaires.registry import QuestionnairePages, register
+from assessments.progress import Phase
+from assessments.questionnaire import QuestionnaireId
+
 bp = Blueprint("design", __name__, url_prefix="/engagements/<int:engagement_id>/design")
 
 from app.design import (  # noqa: E402,F401  (they attach to bp)
@@ -12,3 +16,5 @@ from app.design import (  # noqa: E402,F401  (they attach to bp)
     presenters,
     routes,
 )
+
+register(QuestionnaireId.IDIC, QuestionnairePages(Phase.DESIGN, "design/_layout.html"))

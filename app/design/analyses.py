@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app import activity
 from app.bulk import bulk_insert, read_frame
+from app.design.strategies import strategies
 from app.extensions import db
 from app.implementation import scorecard
 from app.models import (
@@ -32,11 +33,13 @@ from app.models import (
     Transaction,
     User,
 )
+from app.questionnaires.takes import latest_completed_take
 from assessments import data_quality, rfm
 from assessments.analysis import Analysis, Parameters, analyse
 from assessments.figures import headline_figures
 from assessments.idic import Segment
 from assessments.oversight import ActivityKind
+from assessments.questionnaire import QuestionnaireId
 from assessments.snapshots import Movement, compare
 from assessments.value_groups import Flag, GroupRules, ValueGroup
 
@@ -414,9 +417,6 @@ def movement(before: Snapshot, after: Snapshot) -> Movement:
 
 def design_facts(engagement: Engagement) -> dict:
     """The design fields of the engagement's progress facts."""
-    from app.design.strategies import strategies
-    from app.takes import latest_completed_take
-
     decided = set(strategies(engagement.id))
     has_sales = db.session.scalar(
         select(Transaction.id)
@@ -425,7 +425,8 @@ def design_facts(engagement: Engagement) -> dict:
     )
     return {
         "customers_imported": has_sales is not None,
-        "capability_assessed": latest_completed_take(engagement, "idic") is not None,
+        "capability_assessed": latest_completed_take(engagement, QuestionnaireId.IDIC)
+        is not None,
         "customers_analysed": latest_snapshot(engagement.id) is not None,
         "group_strategies_set": {Segment.MVC, Segment.MGC, Segment.BZ} <= decided,
     }

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.design import bp
 from app.i18n import label
-from app.questionnaire_pages.services import CapabilitySummary
+from app.questionnaires.results import CapabilitySummary
 from assessments.data_quality import QualityReport
 from assessments.questionnaire import Dimension
 from assessments.snapshots import LOST, NEW, Movement

@@ -12,11 +12,12 @@ from app.design import analyses, bp, customers
 from app.design import strategies as group_strategies
 from app.design.forms import AnalysisForm, StrategyForm, parse_edges
 from app.models import Membership, Snapshot
-from app.questionnaire_pages.services import capability_summary, maturity_profile
+from app.questionnaires.results import capability_summary, maturity_profile
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments import rfm
 from assessments.idic import Channel, Segment
 from assessments.planning import CrmStrategy
+from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action
 from assessments.value_groups import Flag, GroupRules, ValueGroup
 
@@ -133,7 +134,9 @@ def comparison(membership: Membership, snapshot_id: int):
 @engagement_view()
 def capability(membership: Membership):
     """The IDIC capability questionnaire, served by the questionnaire pages."""
-    return redirect_to("questionnaires.index", membership, questionnaire_id="idic")
+    return redirect_to(
+        "questionnaires.index", membership, questionnaire_id=QuestionnaireId.IDIC
+    )
 
 
 @bp.route("/quality")

@@ -19,7 +19,8 @@ from app.implementation import plan, scorecard
 from app.models import Engagement, GateReview, Membership, QuestionnaireTake, User
 from app.preparation import organisation
 from app.preparation import services as preparation
-from app.questionnaire_pages.services import maturity_profile
+from app.questionnaires import takes
+from app.questionnaires.results import maturity_profile
 from assessments import oversight
 from assessments.organisation import Finding
 from assessments.progress import Phase, PhaseProgress
@@ -136,7 +137,7 @@ def _maturity_trend(engagement: Engagement) -> list[ProfilePoint]:
     for take in preparation.takes(engagement):
         if take.completed_at is None:
             continue
-        result = score(preparation.definition(), preparation.answer_values(take))
+        result = score(preparation.definition(), takes.answer_values(take))
         points.append(
             ProfilePoint(take, {d: item.value for d, item in result.dimensions.items()})
         )

@@ -4,6 +4,11 @@ factors are questionnaires served by the questionnaire pages."""
 
 from flask import Blueprint
 
+from app.implementation.gaps import gap_analysis
+from app.questionnaires.registry import QuestionnairePages, register
+from assessments.progress import Phase
+from assessments.questionnaire import QuestionnaireId
+
 bp = Blueprint(
     "implementation",
     __name__,
@@ -11,3 +16,17 @@ bp = Blueprint(
 )
 
 from app.implementation import plan_routes, routes  # noqa: E402,F401  (they attach to bp)
+
+register(
+    QuestionnaireId.GAP_ANALYSIS,
+    QuestionnairePages(
+        Phase.IMPLEMENTATION,
+        "implementation/_layout.html",
+        result_panel="implementation/_gaps.html",
+        result_context=lambda take: {"analysis": gap_analysis(take)},
+    ),
+)
+register(
+    QuestionnaireId.SUCCESS_FACTORS,
+    QuestionnairePages(Phase.IMPLEMENTATION, "implementation/_layout.html"),
+)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app import takes
 from app.models import Engagement, QuestionnaireTake
+from app.questionnaires import takes
 from assessments import gaps as rules
-
-GAP_ANALYSIS = "gap_analysis"
+from assessments.questionnaire import QuestionnaireId
 
 
 @dataclass(frozen=True)
@@ -33,5 +32,5 @@ def gap_analysis(take: QuestionnaireTake) -> GapAnalysis:
 
 def latest_gap_analysis(engagement: Engagement) -> GapAnalysis | None:
     """The latest completed gap analysis; None before the first is complete."""
-    take = takes.latest_completed_take(engagement, GAP_ANALYSIS)
+    take = takes.latest_completed_take(engagement, QuestionnaireId.GAP_ANALYSIS)
     return gap_analysis(take) if take else None

@@ -10,21 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app import takes
 from app.implementation import plan, scorecard
 from app.implementation.gaps import latest_gap_analysis
 from app.models import Engagement, QuestionnaireTake
-from app.questionnaire_pages.services import take_result
+from app.questionnaires import takes
+from app.questionnaires.results import take_result
 from app.reports.pdf import ReportSource, report_source
-from assessments.questionnaire import Kind
+from assessments.questionnaire import Kind, QuestionnaireId
 from assessments.scorecard import MeasureScope
-
-SUCCESS_FACTORS = "success_factors"
 
 
 def implementation_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """Gaps, the plan with its timeline, KPIs, success factors, review log."""
-    factors = takes.latest_completed_take(engagement, SUCCESS_FACTORS)
+    factors = takes.latest_completed_take(engagement, QuestionnaireId.SUCCESS_FACTORS)
     kpis = scorecard.measures(
         engagement.id, (MeasureScope.DEPARTMENT, MeasureScope.PERSONAL)
     )

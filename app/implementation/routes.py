@@ -13,13 +13,13 @@ from app.forms import optional_id_choices
 from app.i18n import label, period_label, with_unit
 from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
-from app.implementation.gaps import GAP_ANALYSIS
 from app.implementation.refusals import saved
 from app.models import Measure, Membership, Objective
 from app.planning.services import goals
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action, can
 from assessments.scorecard import ComputedMeasure, MeasureScope, Period
 
@@ -54,7 +54,9 @@ def index(membership: Membership):
 def gap_analysis(membership: Membership):
     """The gap analysis is a questionnaire: its pages serve it."""
     return redirect_to(
-        "questionnaires.index", membership, questionnaire_id=GAP_ANALYSIS
+        "questionnaires.index",
+        membership,
+        questionnaire_id=QuestionnaireId.GAP_ANALYSIS,
     )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app import takes
 from app.extensions import db
-from app.implementation.gaps import GAP_ANALYSIS
 from app.implementation.scorecard import goals_have_values
 from app.models import Engagement, WorkPackage
+from app.questionnaires import takes
+from assessments.questionnaire import QuestionnaireId
 
 
 def implementation_facts(engagement: Engagement) -> dict:
@@ -19,7 +19,9 @@ def implementation_facts(engagement: Engagement) -> dict:
         .limit(1)
     )
     return {
-        "gaps_analysed": takes.latest_completed_take(engagement, GAP_ANALYSIS)
+        "gaps_analysed": takes.latest_completed_take(
+            engagement, QuestionnaireId.GAP_ANALYSIS
+        )
         is not None,
         "plan_set": has_package is not None,
         "goals_have_values": goals_have_values(engagement.id),

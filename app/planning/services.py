@@ -26,12 +26,10 @@ from app.models import (
     WorkshopSession,
 )
 from app.models.columns import utcnow
-from app.questionnaires import definition as questionnaire_definition
+from app.questionnaires.definitions import definition as questionnaire_definition
 from assessments import planning as rules
 from assessments.planning import CrmStrategy
-from assessments.questionnaire import Definition, Question, Section
-
-GUIDE = "planning"
+from assessments.questionnaire import Definition, Question, QuestionnaireId, Section
 
 
 class PlanningError(ValueError):
@@ -39,7 +37,8 @@ class PlanningError(ValueError):
 
 
 def guide() -> Definition:
-    return questionnaire_definition(GUIDE)
+    """The workshop guide: the planning questionnaire's sections and prompts."""
+    return questionnaire_definition(QuestionnaireId.PLANNING)
 
 
 def guide_section(section_id: str) -> Section | None:

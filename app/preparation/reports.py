@@ -6,6 +6,7 @@ from datetime import date
 
 from app.models import Engagement
 from app.preparation import organisation, services
+from app.questionnaires import takes
 from app.reports.pdf import ReportSource, report_source
 from assessments.questionnaire import Gate
 
@@ -14,7 +15,7 @@ def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
     """Readiness, need, gates, maturity, organisation and change log, in the
     engagement's report language; the comparison when there is an earlier take."""
     latest = services.latest_take(engagement)
-    previous = services.previous_take(latest) if latest else None
+    previous = takes.previous_take(latest) if latest else None
     definition = services.definition()
     return report_source(
         "reports/preparation.html",

@@ -27,7 +27,7 @@ from app.preparation.forms import (
     ResistanceForm,
     TeamAnnouncedForm,
 )
-from app.questionnaire_pages import views
+from app.questionnaires import takes, views
 from app.tenancy import (
     delete_confirmed,
     engagement_view,
@@ -35,23 +35,20 @@ from app.tenancy import (
     redirect_to,
     require,
 )
-from assessments.questionnaire import Gate
+from assessments.questionnaire import Gate, QuestionnaireId
 from assessments.roles import Action
 
-
-def _pages() -> views.TakePages:
-    """Where the questionnaire's pages are; the steps they share with the generic
-    questionnaire pages are in ``app.questionnaire_pages.views``. (Built on use:
-    that package imports this one's forms, so it may not be loaded yet here.)"""
-    return views.TakePages(
-        questionnaire=services.QUESTIONNAIRE,
-        blueprint="preparation",
-        templates="preparation",
-    )
+#: Where the questionnaire's pages are; the steps they share with the generic
+#: questionnaire pages are in ``app.questionnaires.views``.
+PAGES = views.TakePages(
+    questionnaire=QuestionnaireId.PREPARATION,
+    blueprint="preparation",
+    templates="preparation",
+)
 
 
 def _take(membership: Membership, take_id: int) -> QuestionnaireTake:
-    return views.take_or_404(membership, services.QUESTIONNAIRE, take_id)
+    return views.take_or_404(membership, QuestionnaireId.PREPARATION, take_id)
 
 
 def _gate(value: str) -> Gate:
@@ -68,14 +65,14 @@ def _gate(value: str) -> Gate:
 @engagement_view()
 def index(membership: Membership):
     """The questionnaire: the current take's sections and every earlier take."""
-    return views.index(_pages(), membership)
+    return views.index(PAGES, membership)
 
 
 @bp.route("/takes", methods=["POST"])
 @engagement_view(Action.ANSWER_QUESTIONNAIRES)
 def start(membership: Membership):
     """Start the questionnaire, or a re-assessment after a completed take."""
-    return views.start(_pages(), membership)
+    return views.start(PAGES, membership)
 
 
 @bp.route("/takes/<int:take_id>/<section_id>", methods=["GET", "POST"])
@@ -83,14 +80,14 @@ def start(membership: Membership):
 def section(membership: Membership, take_id: int, section_id: str):
     """One section of the questionnaire: answer, save, resume later."""
     views.refuse_answers_from_readers(membership)
-    return views.section(_pages(), membership, _take(membership, take_id), section_id)
+    return views.section(PAGES, membership, _take(membership, take_id), section_id)
 
 
 @bp.route("/takes/<int:take_id>/complete", methods=["POST"])
 @engagement_view(Action.ANSWER_QUESTIONNAIRES)
 def complete(membership: Membership, take_id: int):
     """Close the take once every required question has an answer."""
-    return views.complete(_pages(), membership, _take(membership, take_id))
+    return views.complete(PAGES, membership, _take(membership, take_id))
 
 
 # --- result and gates -------------------------------------------------------
@@ -114,7 +111,7 @@ def _result_page(
         engagement=membership.engagement,
         assessment=services.assess(take),
         definition=services.definition(),
-        previous=services.previous_take(take),
+        previous=takes.previous_take(take),
         override_forms=override_forms or FormPerItem(OverrideForm),
         decision_forms=decision_forms or FormPerItem(DecisionForm),
     )
@@ -124,7 +121,7 @@ def _result_page(
 @engagement_view()
 def latest_result(membership: Membership):
     """The result of the latest take, or the questionnaire when there is none."""
-    return views.latest_result(_pages(), membership)
+    return views.latest_result(PAGES, membership)
 
 
 @bp.route("/takes/<int:take_id>/gates/<gate>/override", methods=["POST"])
@@ -189,7 +186,7 @@ def decide(membership: Membership, take_id: int, gate: str):
 def compare(membership: Membership, take_id: int):
     """This take beside the one before it."""
     take = _take(membership, take_id)
-    return views.compare(_pages(), membership, take, services.comparison)
+    return views.compare(PAGES, membership, take, services.comparison)
 
 
 # --- organisation -----------------------------------------------------------

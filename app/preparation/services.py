@@ -1,8 +1,7 @@
-"""Questionnaire takes, answers, the assessment and gate reviews of preparation.
+"""The preparation questionnaire's assessment and gate reviews, and what the
+dashboard needs to know of the phase.
 
-The only place where the preparation views meet the database and the core.
-Takes and answers are the generic ones of ``app.takes`` for the "preparation"
-questionnaire; the functions that need no questionnaire id are re-exported here.
+Takes and answers are the generic ones of ``app.questionnaires.takes``.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app import activity
-from app import takes as generic
 from app.extensions import db
 from app.models import (
     Engagement,
@@ -25,21 +23,13 @@ from app.models import (
 )
 from app.models.columns import utcnow
 from app.preparation import organisation
-from app.questionnaires import definition as questionnaire_definition
-from app.takes import Conflict as Conflict
-from app.takes import SaveOutcome as SaveOutcome
-from app.takes import TakeError
-from app.takes import answer_values as answer_values
-from app.takes import answers_of as answers_of
-from app.takes import complete_take as complete_take
-from app.takes import previous_take as previous_take
-from app.takes import record_answers as record_answers
-from app.takes import save_section as save_section
-from app.takes import section_progress as section_progress
+from app.questionnaires import takes as generic
+from app.questionnaires.definitions import definition as questionnaire_definition
+from app.questionnaires.takes import TakeError, answer_values
 from assessments.comparison import Comparison, compare
 from assessments.oversight import ActivityKind
 from assessments.progress import PHASE_STEPS, EngagementFacts, Phase, Step
-from assessments.questionnaire import Definition, Gate
+from assessments.questionnaire import Definition, Gate, QuestionnaireId
 from assessments.readiness import (
     GateResult,
     GateStatus,
@@ -49,33 +39,22 @@ from assessments.readiness import (
 )
 from assessments.scoring import AnswerValue, ScoreResult, score
 
-QUESTIONNAIRE = "preparation"
-
-
 #: An action the state of the engagement does not allow; says why. The same
 #: class as the generic takes' error, so that it also covers starting and saving.
 PreparationError = TakeError
 
 
 def definition() -> Definition:
-    return questionnaire_definition(QUESTIONNAIRE)
-
-
-# --- takes and answers (the generic ones of app.takes, for "preparation") ---
+    return questionnaire_definition(QuestionnaireId.PREPARATION)
 
 
 def takes(engagement: Engagement) -> list[QuestionnaireTake]:
     """Every take of the preparation questionnaire, newest first."""
-    return generic.takes(engagement, QUESTIONNAIRE)
+    return generic.takes(engagement, QuestionnaireId.PREPARATION)
 
 
 def latest_take(engagement: Engagement) -> QuestionnaireTake | None:
-    return generic.latest_take(engagement, QUESTIONNAIRE)
-
-
-def start_take(engagement: Engagement, user: User) -> QuestionnaireTake:
-    """Open a new take; a later take is a re-assessment of the same company."""
-    return generic.start_take(engagement, QUESTIONNAIRE, user)
+    return generic.latest_take(engagement, QuestionnaireId.PREPARATION)
 
 
 # --- the assessment ---------------------------------------------------------

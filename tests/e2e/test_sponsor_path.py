@@ -10,8 +10,9 @@ from app.engagements import services as engagements
 from app.extensions import db
 from app.models import CompanySize, Membership, SiteRole
 from app.preparation import services as preparation
+from app.questionnaires import takes
 from assessments.examples import typical_answers
-from assessments.questionnaire import Category
+from assessments.questionnaire import Category, QuestionnaireId
 from assessments.roles import Role
 from tests.conftest import PASSWORD
 from tests.pdf import downloaded_text
@@ -41,10 +42,10 @@ def demo_url(live_app, live_server) -> str:
                 engagement_id=engagement.id, user_id=sponsor.id, role=Role.SPONSOR
             )
         )
-        take = preparation.start_take(engagement, consultant)
+        take = takes.start_take(engagement, QuestionnaireId.PREPARATION, consultant)
         answers = typical_answers(preparation.definition(), Category.STRATEGIC_THINKER)
-        preparation.record_answers(take, answers, consultant)
-        preparation.complete_take(take, consultant)
+        takes.record_answers(take, answers, consultant)
+        takes.complete_take(take, consultant)
         db.session.commit()
         return f"{live_server}/engagements/{engagement.id}"
 

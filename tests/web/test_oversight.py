@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.demo import DEMO_PASSWORD, SECOND_COMPANY
 from app.extensions import db
 from app.models import Activity, Engagement, GateReview, IssuedReport, User
-from app.questionnaire_pages.services import maturity_profile
+from app.questionnaires.results import maturity_profile
 from assessments.oversight import ActivityKind, ReportKind
 from assessments.questionnaire import Dimension
 from tests.pdf import issue_report, page_count, pdf_text

@@ -9,7 +9,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Engagement, SiteRole
-from app.questionnaire_pages import services
+from app.questionnaires import results as services
 from assessments.questionnaire import DEFINITIONS, Category, Dimension, Kind, load
 from assessments.roles import Role
 from assessments.scoring import score

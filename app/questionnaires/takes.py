@@ -1,8 +1,8 @@
 """Takes of any questionnaire and their answers: start, answer section by
 section without overwriting anyone, follow progress, complete.
 
-A take belongs to one engagement and one questionnaire (the definition's id,
-e.g. "preparation" or "idic"); a later take of the same questionnaire is a
+A take belongs to one engagement and one questionnaire (a ``QuestionnaireId``);
+a later take of the same questionnaire is a
 re-assessment of the same company. The phases' services call these functions
 with their questionnaire's id.
 """
@@ -19,9 +19,9 @@ from app import activity
 from app.extensions import db
 from app.models import Answer, Engagement, QuestionnaireTake, User
 from app.models.columns import utcnow
-from app.questionnaires import definition
+from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind
-from assessments.questionnaire import Definition, Section
+from assessments.questionnaire import Definition, QuestionnaireId, Section
 from assessments.scoring import AnswerValue, is_answered, score
 
 
@@ -30,10 +30,12 @@ class TakeError(ValueError):
 
 
 def definition_of(take: QuestionnaireTake) -> Definition:
-    return definition(take.questionnaire)
+    return definition(QuestionnaireId(take.questionnaire))
 
 
-def takes(engagement: Engagement, questionnaire: str) -> list[QuestionnaireTake]:
+def takes(
+    engagement: Engagement, questionnaire: QuestionnaireId
+) -> list[QuestionnaireTake]:
     """Every take of the questionnaire in the engagement, newest first."""
     return list(
         db.session.scalars(
@@ -48,12 +50,14 @@ def takes(engagement: Engagement, questionnaire: str) -> list[QuestionnaireTake]
     )
 
 
-def latest_take(engagement: Engagement, questionnaire: str) -> QuestionnaireTake | None:
+def latest_take(
+    engagement: Engagement, questionnaire: QuestionnaireId
+) -> QuestionnaireTake | None:
     return next(iter(takes(engagement, questionnaire)), None)
 
 
 def latest_completed_take(
-    engagement: Engagement, questionnaire: str
+    engagement: Engagement, questionnaire: QuestionnaireId
 ) -> QuestionnaireTake | None:
     """The newest take of the questionnaire that was marked complete."""
     return db.session.scalar(
@@ -80,7 +84,7 @@ def previous_take(take: QuestionnaireTake) -> QuestionnaireTake | None:
 
 
 def start_take(
-    engagement: Engagement, questionnaire: str, user: User
+    engagement: Engagement, questionnaire: QuestionnaireId, user: User
 ) -> QuestionnaireTake:
     """Open a new take; raises TakeError("unfinished") while one is still open."""
     latest = latest_take(engagement, questionnaire)

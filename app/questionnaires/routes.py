@@ -1,18 +1,25 @@
-"""Pages of a registered questionnaire: its takes, sections, result, comparison.
-
-The steps preparation's pages share are in ``views``."""
+"""The generic pages of a registered questionnaire (the IDIC capability of
+design, the gap analysis and success factors of implementation): its takes,
+sections, result, comparison. The steps preparation's pages share are in
+``views``; which questionnaires are served is in ``registry``."""
 
 from __future__ import annotations
 
-from flask import abort
+from flask import Blueprint, abort
 from flask_babel import get_locale
 
-from app import takes
 from app.i18n import label
 from app.models import Membership
-from app.questionnaire_pages import bp, registry, services, views
+from app.questionnaires import registry, results, takes, views
 from app.tenancy import engagement_view
+from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action
+
+bp = Blueprint(
+    "questionnaires",
+    __name__,
+    url_prefix="/engagements/<int:engagement_id>/questionnaires/<questionnaire_id>",
+)
 
 
 def _pages(questionnaire_id: str) -> views.TakePages:
@@ -21,7 +28,7 @@ def _pages(questionnaire_id: str) -> views.TakePages:
     if pages is None:
         abort(404)
     return views.TakePages(
-        questionnaire=questionnaire_id,
+        questionnaire=QuestionnaireId(questionnaire_id),
         blueprint="questionnaires",
         templates="questionnaires",
         url_values={"questionnaire_id": questionnaire_id},
@@ -55,7 +62,7 @@ def section(
     """One section: answer, save, resume later."""
     views.refuse_answers_from_readers(membership)
     pages = _pages(questionnaire_id)
-    take = views.take_or_404(membership, questionnaire_id, take_id)
+    take = views.take_or_404(membership, pages.questionnaire, take_id)
     return views.section(pages, membership, take, section_id)
 
 
@@ -64,7 +71,7 @@ def section(
 def complete(membership: Membership, questionnaire_id: str, take_id: int):
     """Close the take once every required question has an answer."""
     pages = _pages(questionnaire_id)
-    take = views.take_or_404(membership, questionnaire_id, take_id)
+    take = views.take_or_404(membership, pages.questionnaire, take_id)
     return views.complete(pages, membership, take)
 
 
@@ -73,8 +80,8 @@ def complete(membership: Membership, questionnaire_id: str, take_id: int):
 def result(membership: Membership, questionnaire_id: str, take_id: int):
     """The score of each section and the maturity dimensions the answers touch."""
     pages = _pages(questionnaire_id)
-    take = views.take_or_404(membership, questionnaire_id, take_id)
-    outcome = services.take_result(take)
+    take = views.take_or_404(membership, pages.questionnaire, take_id)
+    outcome = results.take_result(take)
     language = str(get_locale())
     return pages.render(
         "result.html",
@@ -106,5 +113,5 @@ def latest_result(membership: Membership, questionnaire_id: str):
 def compare(membership: Membership, questionnaire_id: str, take_id: int):
     """This take beside the one before it."""
     pages = _pages(questionnaire_id)
-    take = views.take_or_404(membership, questionnaire_id, take_id)
-    return views.compare(pages, membership, take, services.comparison)
+    take = views.take_or_404(membership, pages.questionnaire, take_id)
+    return views.compare(pages, membership, take, results.comparison)

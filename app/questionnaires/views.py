@@ -19,13 +19,13 @@ from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import takes
 from app.forms import ConfirmForm
 from app.models import Answer, Membership, QuestionnaireTake
-from app.preparation.forms import SectionForm, form_data, section_form
-from app.questionnaires import definition as loaded_definition
+from app.questionnaires import takes
+from app.questionnaires.definitions import definition as loaded_definition
+from app.questionnaires.forms import SectionForm, form_data, section_form
 from app.tenancy import owned_or_404, redirect_to
-from assessments.questionnaire import Definition, Section
+from assessments.questionnaire import Definition, QuestionnaireId, Section
 from assessments.roles import Action, can
 
 
@@ -33,8 +33,7 @@ from assessments.roles import Action, can
 class TakePages:
     """Where the pages of one questionnaire live."""
 
-    #: the questionnaire's id, e.g. "preparation" or "idic"
-    questionnaire: str
+    questionnaire: QuestionnaireId
     #: the blueprint whose endpoints (index, section, result…) serve it
     blueprint: str
     #: the folder of its templates (index.html, section.html, compare.html)
@@ -64,7 +63,7 @@ class TakePages:
 
 
 def take_or_404(
-    membership: Membership, questionnaire: str, take_id: int
+    membership: Membership, questionnaire: QuestionnaireId, take_id: int
 ) -> QuestionnaireTake:
     """A take of this engagement and of this questionnaire, or a 404."""
     take = owned_or_404(QuestionnaireTake, take_id, membership.engagement_id)

@@ -10,14 +10,16 @@ from datetime import datetime
 
 from flask_babel import get_locale
 
-from app import takes
 from app.models import Engagement, QuestionnaireTake
+from app.questionnaires import takes
 from assessments.comparison import AnswerChange, Movement, compare
-from assessments.questionnaire import Definition, Dimension, Section
+from assessments.questionnaire import (
+    Definition,
+    Dimension,
+    QuestionnaireId,
+    Section,
+)
 from assessments.scoring import AnswerValue, ScoreResult, score, section_scores
-
-PREPARATION = "preparation"
-IDIC = "idic"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class CapabilitySummary:
 
 def capability_summary(engagement: Engagement) -> CapabilitySummary | None:
     """The latest completed IDIC take's scores; None when none is complete."""
-    take = takes.latest_completed_take(engagement, IDIC)
+    take = takes.latest_completed_take(engagement, QuestionnaireId.IDIC)
     if take is None or take.completed_at is None:
         return None
     result = take_result(take)
@@ -142,7 +144,7 @@ def capability_summary(engagement: Engagement) -> CapabilitySummary | None:
 
 
 #: The questionnaires whose answers make up the maturity profile.
-MATURITY_SOURCES = (PREPARATION, IDIC)
+MATURITY_SOURCES = (QuestionnaireId.PREPARATION, QuestionnaireId.IDIC)
 
 
 def maturity_profile(engagement: Engagement) -> dict[Dimension, float | None]:
