@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from app import config as app_config
-from app import tenancy
+from app import navigation, tenancy
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.questionnaires import definitions as questionnaire_definitions
 
@@ -32,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _init_login(app)
     _init_i18n(app)
     tenancy.register_template_helpers(app)
+    navigation.register_template_helpers(app)
     questionnaire_definitions.init_app(app)
 
     from app import (
