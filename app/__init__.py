@@ -7,8 +7,9 @@ from pathlib import Path
 from flask import Flask
 
 from app import config as app_config
-from app import navigation, tenancy
+from app import i18n, navigation, tenancy
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.i18n.locale import SIGN_IN_FIRST, select_locale
 from app.questionnaires import definitions as questionnaire_definitions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -78,19 +79,16 @@ def _configure(app: Flask, test_config: dict | None) -> None:
 
 
 def _init_login(app: Flask) -> None:
-    from app import i18n
     from app.auth.services import load_user
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = i18n.SIGN_IN_FIRST
+    login_manager.login_message = SIGN_IN_FIRST
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_user)
 
 
 def _init_i18n(app: Flask) -> None:
-    from app import i18n
-
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
-    babel.init_app(app, locale_selector=i18n.select_locale)
+    babel.init_app(app, locale_selector=select_locale)
     i18n.register_template_helpers(app)

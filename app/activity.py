@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.i18n import label
+from app.i18n.labels import label
 from app.models import Activity
 from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind, ReportKind

@@ -11,7 +11,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FloatField, SelectChoice, SelectMultipleField, widgets
 
-from app.i18n import LANGUAGE_NAMES, country_choices, label
+from app.i18n.labels import label
+from app.i18n.locale import LANGUAGE_NAMES, country_choices
 
 
 def stripped(value):

@@ -7,7 +7,7 @@ from wtforms.validators import AnyOf, DataRequired
 
 from app.auth.forms import new_password_fields
 from app.forms import language_choices
-from app.i18n import LANGUAGE_NAMES
+from app.i18n.locale import LANGUAGE_NAMES
 
 
 class LanguageForm(FlaskForm):

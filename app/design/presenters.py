@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.design import bp
-from app.i18n import label
+from app.i18n.labels import label
 from app.questionnaires.results import CapabilitySummary
 from assessments.data_quality import QualityReport
 from assessments.questionnaire import Dimension

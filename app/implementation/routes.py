@@ -10,7 +10,8 @@ from flask_login import current_user
 
 from app.engagements.services import members
 from app.forms import optional_id_choices
-from app.i18n import label, period_label, with_unit
+from app.i18n.labels import label
+from app.i18n.numbers import period_label, with_unit
 from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
 from app.implementation.refusals import saved

@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
-from app.i18n import period_label
+from app.i18n.numbers import period_label
 from app.implementation.refusals import Refusal, check_member
 from app.models import (
     Engagement,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import label
+from app.i18n.labels import label
 from app.models import StrategyPriority
 from app.planning import bp
 from assessments.planning import CrmStrategy

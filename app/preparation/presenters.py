@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import format_decimal, get_locale
 
-from app.i18n import label
+from app.i18n.labels import label
 from app.preparation import bp
 from app.preparation.organisation import ROLE_FLAGS
 from assessments.questionnaire import CHOICE_KINDS, SCALE_MAX, Dimension, Kind, Question

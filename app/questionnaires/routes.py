@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, abort
 from flask_babel import get_locale
 
-from app.i18n import label
+from app.i18n.labels import label
 from app.models import Membership
 from app.questionnaires import registry, results, takes, views
 from app.tenancy import engagement_view

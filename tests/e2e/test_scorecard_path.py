@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
-from app.i18n import label
+from app.i18n.labels import label
 from app.models import CompanySize, Customer, SiteRole, Snapshot, Transaction
 from app.planning import services as planning
 from assessments.organisation import Department

@@ -11,7 +11,7 @@ from flask_babel import force_locale, format_date, format_decimal
 from flask_wtf import FlaskForm
 
 from app.forms import LocalNumberField
-from app.i18n import percent, period_label, with_unit
+from app.i18n.numbers import percent, period_label, with_unit
 from app.models import SiteRole, User
 from assessments.scorecard import Period
 

@@ -1,20 +1,14 @@
-"""Languages: which one a request speaks, and the labels of the core's codes.
+"""Labels of the core's codes and the method's messages, in English or Turkish.
 
 The core (``assessments``) returns enums and codes; this module turns them into
-English or Turkish text at the edge, for templates, forms and reports alike.
+text at the edge, for templates, forms and reports alike.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from enum import Enum
-from urllib.parse import urlsplit, urlunsplit
 
-from babel import Locale
-from flask import Flask, current_app, request, session, url_for
-from flask_babel import format_date, format_decimal, format_percent, get_locale
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 
 from app.models import (
     AwarenessKind,
@@ -40,12 +34,6 @@ from assessments.scorecard import (
 )
 from assessments.transition import WorkStatus
 from assessments.value_groups import Flag, ValueGroup
-
-#: Flashed when a signed-out visitor opens a page that needs an account.
-SIGN_IN_FIRST = _l("Sign in to see this page.")
-
-#: Each language named in itself, as a language switch should show it.
-LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
 
 #: Labels of the core's codes. Keyed by (enum class, member): different enums
 #: share values ("sponsor", "in_progress"), and StrEnum members equal their values.
@@ -391,30 +379,10 @@ def label(code: Enum) -> str:
     return str(_LABELS[(type(code), code.value)])
 
 
-def select_locale() -> str:
-    """The signed-in user's language, else the visitor's choice, else the browser's."""
-    languages = current_app.config["LANGUAGES"]
-    if current_user and current_user.is_authenticated:
-        return current_user.language
-    if session.get("language") in languages:
-        return session["language"]
-    return request.accept_languages.best_match(languages) or "en"
-
-
-def country_choices() -> list[tuple[str, str]]:
-    """ISO country codes with their names in the current language, sorted by name."""
-    territories = Locale.parse(str(get_locale())).territories
-    countries = [
-        (code, name)
-        for code, name in territories.items()
-        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "UN", "EZ"}
-    ]
-    return sorted(countries, key=lambda item: item[1])
-
-
-def country_name(code: str) -> str:
-    """A country's name in the current language."""
-    return Locale.parse(str(get_locale())).territories.get(code, code)
+def labelled_enums() -> list[type[Enum]]:
+    """Every enum with a label for at least one member: each must then have one
+    for every member (the label test reads this list, so it never goes stale)."""
+    return sorted({enum for enum, _value in _LABELS}, key=lambda enum: enum.__name__)
 
 
 def flag_label(value: str) -> str:
@@ -425,68 +393,3 @@ def flag_label(value: str) -> str:
 def group_label(value: str) -> str:
     """The label of a value group stored as text in a snapshot."""
     return label(ValueGroup(value))
-
-
-def period_label(start: date, period: Period) -> str:
-    """A measure's period in the reader's language, short enough for a chart's
-    axis: Nov 2026 / Kas 2026, Q4 2026 / Ç4 2026."""
-    return format_date(start, "MMM y" if period == Period.MONTHLY else "QQQ y")
-
-
-def percent(value: float | None, digits: str = "#,##0.0") -> str:
-    """A figure already in percent (20.4) written the reader's way: "20.4%"
-    in English, "%20,4" in Turkish. Only the locale knows where the sign goes,
-    so the digits are set inside its own percent pattern."""
-    if value is None:
-        return "—"
-    pattern = get_locale().percent_formats[None].pattern
-    return format_percent(value / 100, pattern.replace("#,##0", digits, 1))
-
-
-def with_unit(value: float | None, unit: str, digits: str = "#,##0.##") -> str:
-    """A measure's figure with its unit; a percent unit follows the locale
-    (see ``percent``), any other unit is written after the number."""
-    if value is None:
-        return "—"
-    if unit.strip() == "%":
-        return percent(value, digits)
-    number = format_decimal(value, digits)
-    return f"{number} {unit}" if unit else number
-
-
-def page_to_return_to() -> str:
-    """Where the language switch brings the user back: this page; or, when
-    this page answers a refused form (its address only takes posts), the page
-    the form was on, so switching never lands on "method not allowed"."""
-    if request.method == "GET":
-        return request.full_path
-    referrer = urlsplit(request.referrer or "")
-    if referrer.netloc == request.host and referrer.path.startswith("/"):
-        return urlunsplit(("", "", referrer.path, referrer.query, ""))
-    return url_for("engagements.index")
-
-
-def register_template_helpers(app: Flask) -> None:
-    """Make labels and language names available to every template."""
-    app.jinja_env.globals.update(
-        label=label,
-        phase_purpose=phase_purpose,
-        flag_action=flag_action,
-        flag_label=flag_label,
-        group_label=group_label,
-        category_meaning=category_meaning,
-        category_advice=category_advice,
-        finding_message=finding_message,
-        seat_message=seat_message,
-        obstacle_message=obstacle_message,
-        country_name=country_name,
-        LANGUAGE_NAMES=LANGUAGE_NAMES,
-        page_to_return_to=page_to_return_to,
-        period_label=period_label,
-        computed=ComputedMeasure,
-        statuses=list(Status),
-    )
-    app.jinja_env.globals["current_language"] = lambda: str(get_locale())
-    app.jinja_env.filters["label"] = label
-    app.jinja_env.filters["percent"] = percent
-    app.jinja_env.filters["with_unit"] = with_unit

@@ -1,0 +1,56 @@
+"""Which language a request speaks, the names of languages and countries, and
+where the language switch returns to."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+from babel import Locale
+from flask import current_app, request, session, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+#: Flashed when a signed-out visitor opens a page that needs an account.
+SIGN_IN_FIRST = _l("Sign in to see this page.")
+
+#: Each language named in itself, as a language switch should show it.
+LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
+
+
+def select_locale() -> str:
+    """The signed-in user's language, else the visitor's choice, else the browser's."""
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated:
+        return current_user.language
+    if session.get("language") in languages:
+        return session["language"]
+    return request.accept_languages.best_match(languages) or "en"
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO country codes with their names in the current language, sorted by name."""
+    territories = Locale.parse(str(get_locale())).territories
+    countries = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "UN", "EZ"}
+    ]
+    return sorted(countries, key=lambda item: item[1])
+
+
+def country_name(code: str) -> str:
+    """A country's name in the current language."""
+    return Locale.parse(str(get_locale())).territories.get(code, code)
+
+
+def page_to_return_to() -> str:
+    """Where the language switch brings the user back: this page; or, when
+    this page answers a refused form (its address only takes posts), the page
+    the form was on, so switching never lands on "method not allowed"."""
+    if request.method == "GET":
+        return request.full_path
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        return urlunsplit(("", "", referrer.path, referrer.query, ""))
+    return url_for("engagements.index")

@@ -1,0 +1,36 @@
+"""Figures, percents and periods written the reader's way."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import format_date, format_decimal, format_percent, get_locale
+
+from assessments.scorecard import Period
+
+
+def period_label(start: date, period: Period) -> str:
+    """A measure's period in the reader's language, short enough for a chart's
+    axis: Nov 2026 / Kas 2026, Q4 2026 / Ç4 2026."""
+    return format_date(start, "MMM y" if period == Period.MONTHLY else "QQQ y")
+
+
+def percent(value: float | None, digits: str = "#,##0.0") -> str:
+    """A figure already in percent (20.4) written the reader's way: "20.4%"
+    in English, "%20,4" in Turkish. Only the locale knows where the sign goes,
+    so the digits are set inside its own percent pattern."""
+    if value is None:
+        return "—"
+    pattern = get_locale().percent_formats[None].pattern
+    return format_percent(value / 100, pattern.replace("#,##0", digits, 1))
+
+
+def with_unit(value: float | None, unit: str, digits: str = "#,##0.##") -> str:
+    """A measure's figure with its unit; a percent unit follows the locale
+    (see ``percent``), any other unit is written after the number."""
+    if value is None:
+        return "—"
+    if unit.strip() == "%":
+        return percent(value, digits)
+    number = format_decimal(value, digits)
+    return f"{number} {unit}" if unit else number
