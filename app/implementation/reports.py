@@ -14,8 +14,8 @@ from app import takes
 from app.implementation import plan, scorecard
 from app.implementation.gaps import latest_gap_analysis
 from app.models import Engagement, QuestionnaireTake
+from app.pdf import ReportSource, report_source
 from app.questionnaire_pages.services import take_result
-from app.reports.pdf import ReportSource, report_source
 from assessments.questionnaire import Kind
 from assessments.scorecard import MeasureScope
 
