@@ -7,7 +7,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from app import activity
+from app import activity, memberships
 from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
@@ -205,7 +205,7 @@ def _members_page(membership: Membership, invite_form: InviteForm):
     return render_template(
         "engagements/members.html",
         engagement=engagement,
-        members=services.members(engagement),
+        members=memberships.members(engagement),
         invite_form=invite_form,
         role_form=RoleForm(),
         may_manage=can(membership.role, Action.MANAGE_MEMBERS),

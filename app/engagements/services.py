@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager
 
 from app.auth import services as accounts
 from app.extensions import db
@@ -43,18 +43,6 @@ class Invitation:
 
     membership: Membership
     account_created: bool
-
-
-def members(engagement: Engagement) -> list[Membership]:
-    """The engagement's members with their accounts, in the order they joined."""
-    return list(
-        db.session.scalars(
-            select(Membership)
-            .options(selectinload(Membership.user))
-            .where(Membership.engagement_id == engagement.id)
-            .order_by(Membership.id)
-        )
-    )
 
 
 def memberships_page(user: User, page: int, per_page: int) -> Pagination:
