@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app import activity
 from app.bulk import bulk_insert, read_frame
+from app.design.strategies import strategies
 from app.extensions import db
 from app.implementation import scorecard
 from app.models import (
@@ -32,6 +33,7 @@ from app.models import (
     Transaction,
     User,
 )
+from app.takes import latest_completed_take
 from assessments import data_quality, rfm
 from assessments.analysis import Analysis, Parameters, analyse
 from assessments.figures import headline_figures
@@ -414,9 +416,6 @@ def movement(before: Snapshot, after: Snapshot) -> Movement:
 
 def design_facts(engagement: Engagement) -> dict:
     """The design fields of the engagement's progress facts."""
-    from app.design.strategies import strategies
-    from app.takes import latest_completed_take
-
     decided = set(strategies(engagement.id))
     has_sales = db.session.scalar(
         select(Transaction.id)

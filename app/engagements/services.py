@@ -10,8 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
 from app.auth import services as accounts
+from app.design.analyses import design_facts
 from app.extensions import db
+from app.implementation.services import implementation_facts
 from app.models import CompanySize, Engagement, Membership, SiteRole, User
+from app.planning.services import planning_facts
+from app.preparation.services import preparation_facts
 from assessments import progress
 from assessments.roles import Role
 
@@ -158,12 +162,6 @@ def phase_overview(engagement: Engagement) -> list[progress.PhaseProgress]:
 
 def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
     """Collect, as plain values, what the core needs to judge progress."""
-    # Imported here: the phase packages' routes import this module.
-    from app.design.analyses import design_facts
-    from app.implementation.services import implementation_facts
-    from app.planning.services import planning_facts
-    from app.preparation.services import preparation_facts
-
     return progress.EngagementFacts(
         **preparation_facts(engagement),
         **planning_facts(engagement),
