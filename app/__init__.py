@@ -6,8 +6,25 @@ from pathlib import Path
 
 from flask import Flask
 
+from app import (
+    account,
+    admin,
+    auth,
+    cli,
+    design,
+    engagements,
+    errors,
+    i18n,
+    implementation,
+    planning,
+    preparation,
+    questionnaire_pages,
+    questionnaires,
+    reports,
+    tenancy,
+)
 from app import config as app_config
-from app import questionnaires, tenancy
+from app.auth.services import load_user
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -33,19 +50,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     tenancy.register_template_helpers(app)
     questionnaires.init_app(app)
 
-    from app import (
-        account,
-        admin,
-        auth,
-        design,
-        engagements,
-        implementation,
-        planning,
-        preparation,
-        questionnaire_pages,
-        reports,
-    )
-
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
@@ -56,8 +60,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(implementation.bp)
     app.register_blueprint(questionnaire_pages.bp)
     app.register_blueprint(reports.bp)
-
-    from app import cli, errors
 
     app.register_blueprint(cli.bp)
     errors.register(app)
@@ -76,9 +78,6 @@ def _configure(app: Flask, test_config: dict | None) -> None:
 
 
 def _init_login(app: Flask) -> None:
-    from app import i18n
-    from app.auth.services import load_user
-
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = i18n.SIGN_IN_FIRST
@@ -87,8 +86,6 @@ def _init_login(app: Flask) -> None:
 
 
 def _init_i18n(app: Flask) -> None:
-    from app import i18n
-
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.register_template_helpers(app)
