@@ -6,11 +6,28 @@ from pathlib import Path
 
 from flask import Flask
 
+from app import (
+    account,
+    admin,
+    auth,
+    cli,
+    design,
+    engagements,
+    errors,
+    i18n,
+    implementation,
+    navigation,
+    planning,
+    preparation,
+    reports,
+    tenancy,
+)
 from app import config as app_config
-from app import i18n, navigation, tenancy
+from app.auth.services import load_user
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
 from app.i18n.locale import SIGN_IN_FIRST, select_locale
 from app.questionnaires import definitions as questionnaire_definitions
+from app.questionnaires import routes as questionnaire_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,19 +53,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     navigation.register_template_helpers(app)
     questionnaire_definitions.init_app(app)
 
-    from app import (
-        account,
-        admin,
-        auth,
-        design,
-        engagements,
-        implementation,
-        planning,
-        preparation,
-        reports,
-    )
-    from app.questionnaires import routes as questionnaire_pages
-
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(admin.bp)
@@ -59,8 +63,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(implementation.bp)
     app.register_blueprint(questionnaire_pages.bp)
     app.register_blueprint(reports.bp)
-
-    from app import cli, errors
 
     app.register_blueprint(cli.bp)
     errors.register(app)
@@ -79,8 +81,6 @@ def _configure(app: Flask, test_config: dict | None) -> None:
 
 
 def _init_login(app: Flask) -> None:
-    from app.auth.services import load_user
-
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = SIGN_IN_FIRST

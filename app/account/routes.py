@@ -6,8 +6,8 @@ from flask_login import current_user, login_required
 
 from app.account import bp, services
 from app.account.forms import ChangePasswordForm, LanguageForm, QuickLanguageForm
-from app.auth.routes import safe_next
 from app.auth.services import change_password
+from app.redirects import safe_next
 
 
 @bp.route("/", methods=["GET", "POST"])

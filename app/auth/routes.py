@@ -1,7 +1,5 @@
 """Sign in, sign out, and the one-time set-password page."""
 
-from urllib.parse import urlsplit
-
 from flask import (
     current_app,
     flash,
@@ -17,6 +15,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from app.auth import bp, services
 from app.auth.forms import LoginForm, SetPasswordForm
 from app.extensions import limiter
+from app.redirects import safe_next
 
 
 def _login_limit() -> str:
@@ -68,12 +67,3 @@ def set_password(token: str):
         flash(_("Your password is set. Sign in with it now."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/set_password.html", form=form, user=user)
-
-
-def safe_next(target: str | None) -> str:
-    """Where to go after signing in: the requested page, only if it is in this app."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc:
-            return target
-    return url_for("engagements.index")

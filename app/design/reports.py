@@ -12,8 +12,8 @@ from datetime import date
 from app.design import analyses
 from app.design import strategies as group_strategies
 from app.models import Engagement
+from app.pdf import ReportSource, report_source
 from app.questionnaires.results import capability_summary, maturity_profile
-from app.reports.pdf import ReportSource, report_source
 from assessments.idic import Segment
 from assessments.value_groups import Flag, ValueGroup
 

@@ -7,15 +7,18 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from app import activity
+from app import activity, memberships
 from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm, FormPerItem
-from app.models import CompanySize, Membership
+from app.models import CompanySize, Membership, SponsorDecision
+from app.preparation import services as preparation
 from app.preparation.forms import DecisionForm
+from app.questionnaires.views import take_or_404
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.progress import Phase, Step
+from assessments.questionnaire import Gate, QuestionnaireId
 from assessments.readiness import READINESS_ORDER
 from assessments.roles import Action, Role, can
 from assessments.scorecard import Status
@@ -205,7 +208,7 @@ def _members_page(membership: Membership, invite_form: InviteForm):
     return render_template(
         "engagements/members.html",
         engagement=engagement,
-        members=services.members(engagement),
+        members=memberships.members(engagement),
         invite_form=invite_form,
         role_form=RoleForm(),
         may_manage=can(membership.role, Action.MANAGE_MEMBERS),
@@ -243,10 +246,49 @@ def _details(form: EngagementForm) -> services.EngagementDetails:
 def glance(membership: Membership):
     """The project on one screen: phases, decisions awaiting the sponsor,
     milestones, scorecard, readiness and maturity, customer figures."""
-    return glance_page(membership, FormPerItem(DecisionForm))
+    return _glance_page(membership, FormPerItem(DecisionForm))
 
 
-def glance_page(membership: Membership, decision_forms: FormPerItem) -> str:
+@bp.route(
+    "/engagements/<int:engagement_id>/glance/takes/<int:take_id>/gates/<gate>/decision",
+    methods=["POST"],
+)
+@engagement_view(Action.APPROVE_GATES)
+def decide_gate(membership: Membership, take_id: int, gate: str):
+    """The sponsor approves a gate decision or sends it back from the glance,
+    and comes back to the glance; preparation records the decision."""
+    take = take_or_404(membership, QuestionnaireId.PREPARATION, take_id)
+    chosen = _gate_or_404(gate)
+    forms = FormPerItem(DecisionForm)
+    form = forms.received(chosen)
+    if not form.validate_on_submit():
+        return _glance_page(membership, forms), 400
+    try:
+        preparation.decide_gate(
+            take,
+            chosen,
+            SponsorDecision(form.decision.data),
+            form.comment.data or "",
+            current_user,
+        )
+    except preparation.PreparationError:
+        flash(
+            _("This gate cannot be decided until its questions are answered."),
+            "error",
+        )
+    else:
+        flash(_("Your decision is recorded."), "success")
+    return redirect_to("engagements.glance", membership)
+
+
+def _gate_or_404(value: str) -> Gate:
+    try:
+        return Gate(value)
+    except ValueError:
+        abort(404)
+
+
+def _glance_page(membership: Membership, decision_forms: FormPerItem) -> str:
     """The glance, with a decision form per gate that awaits the sponsor."""
     return render_template(
         "engagements/glance.html",

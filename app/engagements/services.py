@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager
 
 from app.auth import services as accounts
+from app.design.analyses import design_facts
 from app.extensions import db
+from app.implementation.services import implementation_facts
 from app.models import CompanySize, Engagement, Membership, SiteRole, User
+from app.planning.services import planning_facts
+from app.preparation.services import preparation_facts
 from assessments import progress
 from assessments.roles import Role
 
@@ -43,18 +47,6 @@ class Invitation:
 
     membership: Membership
     account_created: bool
-
-
-def members(engagement: Engagement) -> list[Membership]:
-    """The engagement's members with their accounts, in the order they joined."""
-    return list(
-        db.session.scalars(
-            select(Membership)
-            .options(selectinload(Membership.user))
-            .where(Membership.engagement_id == engagement.id)
-            .order_by(Membership.id)
-        )
-    )
 
 
 def memberships_page(user: User, page: int, per_page: int) -> Pagination:
@@ -170,12 +162,6 @@ def phase_overview(engagement: Engagement) -> list[progress.PhaseProgress]:
 
 def engagement_facts(engagement: Engagement) -> progress.EngagementFacts:
     """Collect, as plain values, what the core needs to judge progress."""
-    # Imported here: the phase packages' routes import this module.
-    from app.design.analyses import design_facts
-    from app.implementation.services import implementation_facts
-    from app.planning.services import planning_facts
-    from app.preparation.services import preparation_facts
-
     return progress.EngagementFacts(
         **preparation_facts(engagement),
         **planning_facts(engagement),

@@ -8,11 +8,11 @@ from flask import flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.engagements.services import members
 from app.forms import optional_id_choices
 from app.implementation import bp, plan
 from app.implementation.forms import PlanSettingsForm, ReviewForm, WorkPackageForm
 from app.implementation.refusals import saved
+from app.memberships import members
 from app.models import Membership, Review, WorkPackage
 from app.tenancy import (
     delete_confirmed,

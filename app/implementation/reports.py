@@ -13,9 +13,9 @@ from datetime import date
 from app.implementation import plan, scorecard
 from app.implementation.gaps import latest_gap_analysis
 from app.models import Engagement, QuestionnaireTake
+from app.pdf import ReportSource, report_source
 from app.questionnaires import takes
 from app.questionnaires.results import take_result
-from app.reports.pdf import ReportSource, report_source
 from assessments.questionnaire import Kind, QuestionnaireId
 from assessments.scorecard import MeasureScope
 

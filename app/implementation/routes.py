@@ -8,13 +8,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from app.engagements.services import members
 from app.forms import optional_id_choices
 from app.i18n.labels import label
 from app.i18n.numbers import period_label, with_unit
 from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
 from app.implementation.refusals import saved
+from app.memberships import members
 from app.models import Measure, Membership, Objective
 from app.planning.services import goals
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.models import Engagement
+from app.pdf import ReportSource, report_source
 from app.planning import services
-from app.reports.pdf import ReportSource, report_source
 
 
 def planning_report(engagement: Engagement, issued_on: date) -> ReportSource:

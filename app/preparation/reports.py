@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from app.models import Engagement
+from app.pdf import ReportSource, report_source
 from app.preparation import organisation, services
 from app.questionnaires import takes
-from app.reports.pdf import ReportSource, report_source
 from assessments.questionnaire import Gate
 
 

@@ -147,17 +147,12 @@ def override(membership: Membership, take_id: int, gate: str):
 @bp.route("/takes/<int:take_id>/gates/<gate>/decision", methods=["POST"])
 @engagement_view(Action.APPROVE_GATES)
 def decide(membership: Membership, take_id: int, gate: str):
-    """The sponsor approves a gate decision or sends it back."""
+    """The sponsor approves a gate decision or sends it back from the result
+    page (the sponsor's glance posts to its own route, ``engagements.decide_gate``)."""
     take, chosen = _take(membership, take_id), _gate(gate)
     forms = FormPerItem(DecisionForm)
     form = forms.received(chosen)
-    back_to_glance = request.form.get("return_to") == "glance"
     if not form.validate_on_submit():
-        if back_to_glance:
-            # imported here: the engagements pages import this blueprint's forms
-            from app.engagements.routes import glance_page
-
-            return glance_page(membership, forms), 400
         return _result_page(membership, take, decision_forms=forms), 400
     try:
         services.decide_gate(
@@ -174,8 +169,6 @@ def decide(membership: Membership, take_id: int, gate: str):
         )
     else:
         flash(_("Your decision is recorded."), "success")
-    if back_to_glance:
-        return redirect_to("engagements.glance", membership)
     return redirect_to(
         "preparation.result", membership, take_id=take.id, _anchor="gates"
     )

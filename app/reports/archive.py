@@ -15,9 +15,9 @@ from sqlalchemy.orm import selectinload
 from app import activity
 from app.extensions import db
 from app.models import Engagement, IssuedReport, User
+from app.pdf import RenderedPdf, pdf_download, render_pdf
 from app.reports import catalog
 from app.reports.pack import build_pack
-from app.reports.pdf import RenderedPdf, pdf_download, render_pdf
 from assessments.oversight import ActivityKind, ReportKind
 
 

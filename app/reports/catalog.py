@@ -5,31 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from app.design.reports import design_report
+from app.implementation.reports import implementation_report, scorecard_report
 from app.models import Engagement
-from app.reports.pdf import ReportSource
+from app.pdf import ReportSource
+from app.planning.reports import planning_report
+from app.preparation.reports import preparation_report
+from app.reports.executive import executive_report
+from app.reports.services import summary_report
 from assessments.oversight import ReportKind
 
 Builder = Callable[[Engagement, date], ReportSource]
+
+_BUILDERS: dict[ReportKind, Builder] = {
+    ReportKind.SUMMARY: summary_report,
+    ReportKind.EXECUTIVE: executive_report,
+    ReportKind.PREPARATION: preparation_report,
+    ReportKind.PLANNING: planning_report,
+    ReportKind.DESIGN: design_report,
+    ReportKind.IMPLEMENTATION: implementation_report,
+    ReportKind.SCORECARD: scorecard_report,
+}
 
 
 def builder(kind: ReportKind) -> Builder:
     """The function that gathers a report of this kind (not the pack, which
     binds several of them)."""
-    # Imported here: the phase packages import app.reports.pdf, which loads
-    # this package first.
-    from app.design.reports import design_report
-    from app.implementation.reports import implementation_report, scorecard_report
-    from app.planning.reports import planning_report
-    from app.preparation.reports import preparation_report
-    from app.reports.executive import executive_report
-    from app.reports.services import summary_report
-
-    return {
-        ReportKind.SUMMARY: summary_report,
-        ReportKind.EXECUTIVE: executive_report,
-        ReportKind.PREPARATION: preparation_report,
-        ReportKind.PLANNING: planning_report,
-        ReportKind.DESIGN: design_report,
-        ReportKind.IMPLEMENTATION: implementation_report,
-        ReportKind.SCORECARD: scorecard_report,
-    }[kind]
+    return _BUILDERS[kind]

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.engagements.oversight import project_view
 from app.models import Engagement
-from app.reports.pdf import ReportSource, report_source
+from app.pdf import ReportSource, report_source
 
 
 def executive_report(engagement: Engagement, issued_on: date) -> ReportSource:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.models import Engagement
+from app.pdf import RenderedPdf, render_document, report_source
 from app.reports import catalog
-from app.reports.pdf import RenderedPdf, render_document, report_source
 from assessments.oversight import PACK_ORDER
 
 

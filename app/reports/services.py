@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.engagements.services import members, phase_overview
+from app.engagements.services import phase_overview
+from app.memberships import members
 from app.models import Engagement
-from app.reports.pdf import ReportSource, report_source
+from app.pdf import ReportSource, report_source
 
 
 def summary_report(engagement: Engagement, issued_on: date) -> ReportSource:

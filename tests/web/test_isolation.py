@@ -12,7 +12,12 @@ from assessments.roles import Role
 
 #: Routes a sponsor may post to: decisions on the gates, and issuing reports
 #: (which changes nothing but the archive).
-SPONSOR_MAY_POST = {"preparation.decide", "reports.issue", "reports.regenerate"}
+SPONSOR_MAY_POST = {
+    "preparation.decide",
+    "engagements.decide_gate",
+    "reports.issue",
+    "reports.regenerate",
+}
 
 
 #: Real values for the string arguments, so that routes get past them.

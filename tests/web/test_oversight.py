@@ -35,16 +35,12 @@ def sign_in(client, email: str) -> None:
 def approve(client, engagement_id: int, gate: str = "need"):
     glance = client.get(f"/engagements/{engagement_id}/glance").text
     action = re.search(
-        rf'action="(/engagements/{engagement_id}/preparation/takes/\d+/gates/{gate}/decision)"',
+        rf'action="(/engagements/{engagement_id}/glance/takes/\d+/gates/{gate}/decision)"',
         glance,
     ).group(1)
     return client.post(
         action,
-        data={
-            f"{gate}-decision": "approved",
-            f"{gate}-comment": "Devam",
-            "return_to": "glance",
-        },
+        data={f"{gate}-decision": "approved", f"{gate}-comment": "Devam"},
     )
 
 
@@ -54,10 +50,9 @@ def test_a_decision_without_its_choice_comes_back_with_the_comment_in_place(
     sign_in(client, "sponsor@example.com")
     glance = client.get(f"/engagements/{demo}/glance").text
     action = re.search(r'action="([^"]+/gates/need/decision)"', glance).group(1)
-    refused = client.post(
-        action, data={"need-comment": "Bütçe netleşsin", "return_to": "glance"}
-    )
+    refused = client.post(action, data={"need-comment": "Bütçe netleşsin"})
     assert refused.status_code == 400
+    assert "Decisions awaiting the sponsor" in refused.text  # the glance again
     forms = refused.text.split('class="decision-form"')[1:]
     need = next(form for form in forms if "/gates/need/decision" in form)
     assert "Choose approve or send back." in need and "Bütçe netleşsin" in need

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.reports.pdf import REPORT_BASE_URL, StaticOnlyFetcher
+from app.pdf import REPORT_BASE_URL, StaticOnlyFetcher
 from tests.conftest import engagement_by_name
 from tests.pdf import issue_report, page_count, pdf_text
 
