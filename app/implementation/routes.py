@@ -14,9 +14,9 @@ from app.i18n import label, period_label, with_unit
 from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
 from app.implementation.gaps import GAP_ANALYSIS
-from app.implementation.refusals import saved
 from app.models import Measure, Membership, Objective
 from app.planning.services import goals
+from app.refusals import saved
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective

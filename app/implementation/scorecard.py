@@ -19,7 +19,6 @@ from sqlalchemy.orm import selectinload
 from app import activity
 from app.extensions import db
 from app.i18n import period_label
-from app.implementation.refusals import Refusal, check_member
 from app.models import (
     Engagement,
     Goal,
@@ -31,6 +30,7 @@ from app.models import (
     User,
 )
 from app.models.columns import utcnow
+from app.refusals import Refusal, check_member
 from assessments.oversight import ActivityKind
 from assessments.planning import Perspective
 from assessments.scorecard import (
