@@ -12,6 +12,7 @@ from app.demo_design import load_design_demo
 from app.demo_implementation import load_implementation_demo
 from app.engagements import services as engagements
 from app.extensions import db
+from app.measures import services as measures
 from app.models import AwarenessKind, CompanySize, Engagement, SiteRole, User
 from app.planning import services as planning
 from app.preparation import organisation
@@ -243,15 +244,16 @@ def _demo_planning(engagement: Engagement, consultant: User) -> None:
             "strategy_id": strategy.id,
         },
     )
-    planning.save_measure(
-        goal,
+    measures.save_measure(
+        engagement,
         None,
-        {
-            "name": "Bayi elde tutma oranı",
-            "perspective": Perspective.CUSTOMER,
-            "unit": "%",
-            "direction": Direction.HIGHER_IS_BETTER,
-            "baseline": 78.0,
-            "target": 90.0,
-        },
+        measures.MeasureBasics(
+            name="Bayi elde tutma oranı",
+            perspective=Perspective.CUSTOMER,
+            unit="%",
+            direction=Direction.HIGHER_IS_BETTER,
+            baseline=78.0,
+            target=90.0,
+        ),
+        measures.MeasureTracking(goal_id=goal.id),
     )

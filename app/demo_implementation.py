@@ -5,10 +5,12 @@ overdue, and a first review."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date, timedelta
 
 from app.extensions import db
-from app.implementation import plan, scorecard
+from app.implementation import plan
+from app.measures import services as measures
 from app.models import Engagement, Measure, User
 from app.planning.services import goals
 from app.questionnaires import takes
@@ -75,44 +77,53 @@ def _factor_take(engagement: Engagement, consultant: User) -> None:
     takes.complete_take(take, consultant)
 
 
+_BASICS = {field.name for field in fields(measures.MeasureBasics)}
+
+
 def _measure(engagement: Engagement, row: Measure | None, **data) -> Measure:
-    defaults = {"unit": "", "baseline": None, "green": None, "amber": None}
-    defaults |= {"period": Period.QUARTERLY, "scope": MeasureScope.COMPANY}
-    defaults |= {"department": None, "owner_id": None, "computed": None}
-    return scorecard.save_measure(engagement, row, defaults | data)
+    basics = {"unit": "", "baseline": None} | {
+        name: value for name, value in data.items() if name in _BASICS
+    }
+    tracking = {name: value for name, value in data.items() if name not in _BASICS}
+    return measures.save_measure(
+        engagement,
+        row,
+        measures.MeasureBasics(**basics),
+        measures.MeasureTracking(**tracking),
+    )
 
 
 def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
     goal = goals(engagement)[0]
-    keep = scorecard.save_objective(
+    keep = measures.save_objective(
         engagement,
         None,
-        {
-            "title": "Düzenli bayileri elde tutmak",
-            "perspective": Perspective.CUSTOMER,
-            "goal_id": goal.id,
-            "crm_strategy": CrmStrategy.LOYALTY,
-        },
+        measures.ObjectiveDetails(
+            title="Düzenli bayileri elde tutmak",
+            perspective=Perspective.CUSTOMER,
+            goal_id=goal.id,
+            crm_strategy=CrmStrategy.LOYALTY,
+        ),
     )
-    profit = scorecard.save_objective(
+    profit = measures.save_objective(
         engagement,
         None,
-        {
-            "title": "Değersiz bayilerin maliyetini düşürmek",
-            "perspective": Perspective.FINANCIAL,
-            "goal_id": goal.id,
-            "crm_strategy": CrmStrategy.WIN_BACK,
-        },
+        measures.ObjectiveDetails(
+            title="Değersiz bayilerin maliyetini düşürmek",
+            perspective=Perspective.FINANCIAL,
+            goal_id=goal.id,
+            crm_strategy=CrmStrategy.WIN_BACK,
+        ),
     )
-    learn = scorecard.save_objective(
+    learn = measures.save_objective(
         engagement,
         None,
-        {
-            "title": "Çalışanlar işin yapılışını iyileştirsin",
-            "perspective": Perspective.LEARNING,
-            "goal_id": goal.id,
-            "crm_strategy": None,
-        },
+        measures.ObjectiveDetails(
+            title="Çalışanlar işin yapılışını iyileştirsin",
+            perspective=Perspective.LEARNING,
+            goal_id=goal.id,
+            crm_strategy=None,
+        ),
     )
     planned = goal.measures[0]
     _measure(
@@ -178,7 +189,7 @@ def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
     today = date.today()
     for months_ago, value in ((3, 2.0), (2, 4.0), (1, 5.0)):
         day = today - timedelta(days=30 * months_ago)
-        scorecard.save_value(proposals, day, value, "", team)
+        measures.save_value(proposals, day, value, "", team)
     _measure(
         engagement,
         None,
@@ -205,7 +216,7 @@ def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
         goal_id=goal.id,
         owner_id=team.id,
     )
-    scorecard.save_value(sales, today, 1_650_000.0, "Muhasebe kapanışı", team)
+    measures.save_value(sales, today, 1_650_000.0, "Muhasebe kapanışı", team)
 
 
 def _plan(engagement: Engagement, consultant: User, team: User) -> None:

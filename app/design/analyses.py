@@ -20,7 +20,7 @@ from app import activity
 from app.bulk import bulk_insert, read_frame
 from app.design.strategies import strategies
 from app.extensions import db
-from app.implementation import scorecard
+from app.measures import services as measures
 from app.models import (
     Complaint,
     Contact,
@@ -233,7 +233,7 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
     db.session.add(snapshot)
     db.session.flush()
     _store_results(snapshot.id, results)
-    scorecard.record_analysis(snapshot)
+    measures.record_analysis(snapshot)
     activity.record(
         engagement.id, user.id, ActivityKind.ANALYSIS_TAKEN, str(snapshot.number)
     )

@@ -1,5 +1,6 @@
-"""Forms of the implementation phase. Choices that list the engagement's own
-rows (goals, objectives, members, packages) are set by the view."""
+"""Forms of the implementation phase (the measure's are in
+``app.measures.forms``). Choices that list the engagement's own rows (goals,
+members, packages) are set by the view."""
 
 from datetime import date
 
@@ -27,18 +28,10 @@ from app.forms import (
     LocalNumberField,
     enum_choices,
     optional_enum_choices,
-    select_choices,
     stripped,
 )
-from app.planning.forms import MeasureForm
-from assessments.organisation import Department
-from assessments.planning import CrmStrategy, Direction, Perspective
-from assessments.scorecard import (
-    ComputedMeasure,
-    MeasureScope,
-    Period,
-    Thresholds,
-)
+from app.measures.services import ObjectiveDetails
+from assessments.planning import CrmStrategy, Perspective
 from assessments.transition import WorkStatus
 
 
@@ -67,72 +60,16 @@ class ObjectiveForm(FlaskForm):
     )
     submit = SubmitField(_l("Save objective"))
 
-
-class ScorecardMeasureForm(MeasureForm):
-    """A measure or KPI as implementation tracks it: the planning fields, and
-    thresholds, period, owner and where its values come from."""
-
-    scope = SelectField(
-        _l("Whose performance it measures"), choices=lambda: enum_choices(MeasureScope)
-    )
-    department = SelectField(
-        _l("Department (for a department KPI)"),
-        choices=lambda: optional_enum_choices(Department),
-    )
-    goal_id = SelectField(_l("Goal"), coerce=int, validators=[InputRequired()])
-    objective_id = SelectField(_l("Objective"), coerce=int)
-    owner_id = SelectField(_l("Owner"), coerce=int)
-    computed = SelectField(
-        _l("Values"),
-        description=_l(
-            "A computed measure takes its value from every analysis of the "
-            "customer data; nobody types it."
-        ),
-        choices=lambda: [
-            *select_choices([("", _l("Typed in by the owner"))]),
-            *enum_choices(ComputedMeasure),
-        ],
-    )
-    period = SelectField(_l("Period"), choices=lambda: enum_choices(Period))
-    green = LocalNumberField(_l("Green from"), validators=[Optional()])
-    amber = LocalNumberField(_l("Amber from"), validators=[Optional()])
-    submit = SubmitField(_l("Save measure"))
-
-    def validate(self, extra_validators=None) -> bool:
-        """Every field's checks and the thresholds together in one round, so
-        the form names every problem at once."""
-        fields_valid = super().validate(extra_validators)
-        return self._thresholds_agree() and fields_valid
-
-    def _thresholds_agree(self) -> bool:
-        """Both thresholds or neither, and green asks at least as much as amber
-        in the better direction. A field that did not parse is already named."""
-        if self.green.errors or self.amber.errors or self.direction.errors:
-            return True
-        green, amber = self.green.data, self.amber.data
-        if (green is None) != (amber is None):
-            self.amber.errors.append(_l("Give both thresholds, or leave both empty."))
-            return False
-        if green is not None and not Thresholds(green, amber).is_consistent(
-            Direction(self.direction.data)
-        ):
-            self.amber.errors.append(
-                _l("Amber must ask less than green in the direction that is better.")
-            )
-            return False
-        return True
-
-    def validate_department(self, field):
-        if self.scope.data == MeasureScope.DEPARTMENT.value and not field.data:
-            raise ValidationError(_l("Choose the department this KPI measures."))
-
-    def validate_goal_id(self, field):
-        if not field.data:
-            raise ValidationError(_l("Tie the measure to a goal of the project."))
-
-    def validate_owner_id(self, field):
-        if self.scope.data == MeasureScope.PERSONAL.value and not field.data:
-            raise ValidationError(_l("Choose the person this KPI measures."))
+    def values(self) -> ObjectiveDetails:
+        """The validated fields as the service takes them."""
+        return ObjectiveDetails(
+            title=self.title.data,
+            perspective=Perspective(self.perspective.data),
+            goal_id=self.goal_id.data or None,
+            crm_strategy=CrmStrategy(self.crm_strategy.data)
+            if self.crm_strategy.data
+            else None,
+        )
 
 
 class ValueForm(FlaskForm):

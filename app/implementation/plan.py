@@ -11,8 +11,8 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
-from app.implementation.refusals import Refusal, check_member
 from app.models import Engagement, Review, TransitionSettings, WorkPackage
+from app.refusals import Refusal, check_member
 from assessments import transition
 from assessments.oversight import ActivityKind
 

@@ -11,9 +11,9 @@ from flask_babel import lazy_gettext as _l
 from app.forms import optional_id_choices
 from app.implementation import bp, plan
 from app.implementation.forms import PlanSettingsForm, ReviewForm, WorkPackageForm
-from app.implementation.refusals import saved
 from app.memberships import members
 from app.models import Membership, Review, WorkPackage
+from app.refusals import saved
 from app.tenancy import (
     delete_confirmed,
     engagement_view,

@@ -12,17 +12,17 @@ from app.forms import optional_id_choices
 from app.i18n.labels import label
 from app.i18n.numbers import period_label, with_unit
 from app.implementation import bp, scorecard
-from app.implementation.forms import ObjectiveForm, ScorecardMeasureForm, ValueForm
-from app.implementation.refusals import saved
+from app.implementation.forms import ObjectiveForm, ValueForm
+from app.measures import services as measures
+from app.measures.forms import ScorecardMeasureForm
 from app.memberships import members
 from app.models import Measure, Membership, Objective
-from app.planning.services import goals
+from app.refusals import saved
 from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
-from assessments.organisation import Department
-from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.planning import Perspective
 from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action, can
-from assessments.scorecard import ComputedMeasure, MeasureScope, Period
+from assessments.scorecard import MeasureScope, Period
 
 #: What a refused change means, and which field it belongs to.
 _REFUSALS = {
@@ -101,22 +101,16 @@ def objective(membership: Membership, objective_id: int | None = None):
     )
     form = ObjectiveForm(obj=row)
     form.goal_id.choices = optional_id_choices(
-        (goal.id, goal.title) for goal in goals(membership.engagement)
+        (goal.id, goal.title) for goal in measures.goals(membership.engagement)
     )
     if row is None and not form.is_submitted():
         form.perspective.data = Perspective.CUSTOMER.value
     if form.validate_on_submit():
-        data = {
-            "title": form.title.data,
-            "perspective": Perspective(form.perspective.data),
-            "goal_id": form.goal_id.data or None,
-            "crm_strategy": CrmStrategy(form.crm_strategy.data)
-            if form.crm_strategy.data
-            else None,
-        }
-        engagement = membership.engagement
+        details, engagement = form.values(), membership.engagement
         if saved(
-            form, lambda: scorecard.save_objective(engagement, row, data), _REFUSALS
+            form,
+            lambda: measures.save_objective(engagement, row, details),
+            _REFUSALS,
         ):
             flash(_("Objective saved."), "success")
             return redirect_to("implementation.index", membership)
@@ -151,9 +145,12 @@ def edit_measure(membership: Membership, measure_id: int | None = None):
     )
     form = _measure_form(membership, row)
     if form.validate_on_submit():
-        data, engagement = _measure_data(form), membership.engagement
+        basics, tracking = form.values(), form.tracking()
+        engagement = membership.engagement
         stored = saved(
-            form, lambda: scorecard.save_measure(engagement, row, data), _REFUSALS
+            form,
+            lambda: measures.save_measure(engagement, row, basics, tracking),
+            _REFUSALS,
         )
         if stored:
             flash(_("Measure saved."), "success")
@@ -171,7 +168,7 @@ def edit_measure(membership: Membership, measure_id: int | None = None):
 def _measure_form(membership: Membership, row: Measure | None) -> ScorecardMeasureForm:
     form = ScorecardMeasureForm(obj=row)
     form.goal_id.choices = optional_id_choices(
-        (goal.id, goal.title) for goal in goals(membership.engagement)
+        (goal.id, goal.title) for goal in measures.goals(membership.engagement)
     )
     form.objective_id.choices = optional_id_choices(
         (o.id, f"{o.title} ({label(o.perspective)})")
@@ -187,28 +184,6 @@ def _measure_form(membership: Membership, row: Measure | None) -> ScorecardMeasu
         form.computed.data = row.computed.value if row.computed else ""
         form.department.data = row.department.value if row.department else ""
     return form
-
-
-def _measure_data(form: ScorecardMeasureForm) -> dict:
-    return {
-        "name": form.name.data,
-        "perspective": Perspective(form.perspective.data),
-        "unit": form.unit.data or "",
-        "direction": Direction(form.direction.data),
-        "baseline": form.baseline.data,
-        "target": form.target.data,
-        "green": form.green.data,
-        "amber": form.amber.data,
-        "period": Period(form.period.data),
-        "scope": MeasureScope(form.scope.data),
-        "department": Department(form.department.data)
-        if form.scope.data == MeasureScope.DEPARTMENT.value
-        else None,
-        "goal_id": form.goal_id.data or None,
-        "objective_id": form.objective_id.data or None,
-        "owner_id": form.owner_id.data or None,
-        "computed": ComputedMeasure(form.computed.data) if form.computed.data else None,
-    }
 
 
 @bp.route("/measures/<int:measure_id>")
@@ -249,7 +224,7 @@ def record_value(membership: Membership, measure_id: int):
     form = ValueForm()
     if not form.validate_on_submit():
         return _measure_page(membership, row, form), 400
-    recorded = scorecard.save_value(
+    recorded = measures.save_value(
         row, form.day.data, form.value.data, form.note.data or "", current_user
     )
     # said back in the user's own notation, so a misread number shows at once

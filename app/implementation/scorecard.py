@@ -1,25 +1,17 @@
-"""The balanced scorecard: objectives, measures and their values, joined with
-the scorecard arithmetic of ``assessments.scorecard``.
-
-Computed measures never take typed values: every value they have comes from an
-analysis and names it. When an analysis is taken, or a measure becomes
-computed, the measure's values are rebuilt from every analysis there is, so the
-scorecard cannot drift from the customer data.
-"""
+"""The balanced scorecard as pages read it: objectives, measures and their
+values, joined with the scorecard arithmetic of ``assessments.scorecard``.
+Every change to them goes through ``app.measures.services``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app import activity
 from app.extensions import db
 from app.i18n.numbers import period_label
-from app.implementation.refusals import Refusal, check_member
 from app.models import (
     Engagement,
     Goal,
@@ -27,28 +19,15 @@ from app.models import (
     MeasureValue,
     Objective,
     PlanningState,
-    Snapshot,
-    User,
 )
-from app.models.columns import utcnow
-from assessments.oversight import ActivityKind
 from assessments.planning import Perspective
 from assessments.scorecard import (
     MeasureScope,
     Status,
-    computed_value,
-    period_start,
     roll_up,
     status,
     thresholds_for,
 )
-
-
-class ScorecardError(Refusal):
-    """A change the scorecard refuses; the code names the reason."""
-
-
-# --- reading ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -226,160 +205,6 @@ def strategy_map(engagement: Engagement) -> StrategyMap:
         ],
         unlinked=[row for row in linked if row.objective.goal_id is None],
     )
-
-
-# --- writing ---------------------------------------------------------------
-
-
-def save_objective(
-    engagement: Engagement, objective: Objective | None, data: dict
-) -> Objective:
-    """Add or change an objective; its goal must be one of this engagement's."""
-    _check_belongs(Goal, data.get("goal_id"), engagement.id, "unknown_goal")
-    objective = objective or Objective(engagement_id=engagement.id)
-    for field, value in data.items():
-        setattr(objective, field, value)
-    # A measure tracks its objective, so it moves to the objective's perspective.
-    for measure in objective.measures:
-        measure.perspective = objective.perspective
-    db.session.add(objective)
-    db.session.commit()
-    return objective
-
-
-def save_measure(
-    engagement: Engagement, measure: Measure | None, data: dict
-) -> Measure:
-    """Add or change a measure or KPI. Its goal, objective and owner must be
-    this engagement's; a computed measure gets its values from the analyses."""
-    _check_belongs(Goal, data.get("goal_id"), engagement.id, "unknown_goal")
-    _check_belongs(
-        Objective, data.get("objective_id"), engagement.id, "unknown_objective"
-    )
-    objective = (
-        db.session.get(Objective, data["objective_id"])
-        if data.get("objective_id")
-        else None
-    )
-    if objective and objective.perspective != data.get(
-        "perspective", objective.perspective
-    ):
-        raise ScorecardError("other_perspective")
-    check_member(engagement, data.get("owner_id"))
-    measure = measure or Measure(engagement_id=engagement.id)
-    was_computed, old_period = measure.computed, measure.period
-    for field, value in data.items():
-        setattr(measure, field, value)
-    db.session.add(measure)
-    db.session.flush()
-    if measure.computed is not None and (
-        measure.computed != was_computed or measure.period != old_period
-    ):
-        _rebuild_computed_values(measure)
-    elif measure.computed is None and was_computed is not None:
-        _drop_computed_values(measure)
-    elif old_period is not None and measure.period != old_period:
-        _rebucket(measure)
-    db.session.commit()
-    return measure
-
-
-def _drop_computed_values(measure: Measure) -> None:
-    """A measure typed from now on keeps no value an analysis gave it: those
-    could neither be corrected nor follow later analyses."""
-    db.session.execute(
-        delete(MeasureValue).where(
-            MeasureValue.measure_id == measure.id,
-            MeasureValue.snapshot_id.is_not(None),
-        )
-    )
-    db.session.expire(measure, ["values"])
-
-
-def _rebucket(measure: Measure) -> None:
-    """Move typed values to the periods of a new period length; where several
-    fall into one period, the latest of them stays."""
-    kept: dict[date, MeasureValue] = {}
-    for value in sorted(measure.values, key=lambda v: v.period_start):
-        start = period_start(value.period_start, measure.period)
-        if start in kept:
-            db.session.delete(kept[start])
-        kept[start] = value
-    db.session.flush()
-    for start, value in kept.items():
-        value.period_start = start
-    db.session.flush()
-    db.session.expire(measure, ["values"])
-
-
-def save_value(
-    measure: Measure, period_day: date, value: float, note: str, user: User
-) -> MeasureValue:
-    """Record (or correct) the measure's value for the period of the day."""
-    if measure.computed is not None:
-        raise ScorecardError("computed")
-    start = period_start(period_day, measure.period)
-    row = db.session.scalar(
-        select(MeasureValue).where(
-            MeasureValue.measure_id == measure.id, MeasureValue.period_start == start
-        )
-    ) or MeasureValue(measure_id=measure.id, period_start=start)
-    row.value, row.note = value, note
-    row.recorded_by_id, row.recorded_at, row.snapshot_id = user.id, utcnow(), None
-    db.session.add(row)
-    activity.record(
-        measure.engagement_id, user.id, ActivityKind.VALUE_RECORDED, measure.name
-    )
-    db.session.commit()
-    return row
-
-
-def record_analysis(snapshot: Snapshot) -> None:
-    """Give every computed measure of the engagement its value from a new
-    analysis (in the caller's transaction)."""
-    computed = db.session.scalars(
-        select(Measure).where(
-            Measure.engagement_id == snapshot.engagement_id,
-            Measure.computed.is_not(None),
-        )
-    )
-    for measure in computed:
-        _rebuild_computed_values(measure)
-
-
-def _rebuild_computed_values(measure: Measure) -> None:
-    """Replace the measure's values with one per period from the analyses; in
-    a period with several analyses the latest one counts."""
-    db.session.execute(
-        delete(MeasureValue).where(MeasureValue.measure_id == measure.id)
-    )
-    analyses = db.session.scalars(
-        select(Snapshot)
-        .where(Snapshot.engagement_id == measure.engagement_id)
-        .order_by(Snapshot.as_of, Snapshot.number)
-    )
-    by_period: dict[date, MeasureValue] = {}
-    for snapshot in analyses:
-        value = computed_value(measure.computed, snapshot.summary.get("figures", {}))
-        if value is not None:
-            start = period_start(snapshot.as_of, measure.period)
-            by_period[start] = MeasureValue(
-                measure_id=measure.id,
-                period_start=start,
-                value=value,
-                snapshot_id=snapshot.id,
-                recorded_by_id=snapshot.taken_by_id,
-                recorded_at=snapshot.taken_at,
-            )
-    db.session.add_all(by_period.values())
-    db.session.expire(measure, ["values"])
-
-
-def _check_belongs(model, row_id: int | None, engagement_id: int, code: str) -> None:
-    """Refuse a foreign key to a row of another engagement (or to none)."""
-    row = db.session.get(model, row_id) if row_id else None
-    if row_id and (row is None or row.engagement_id != engagement_id):
-        raise ScorecardError(code)
 
 
 # --- progress --------------------------------------------------------------

@@ -13,19 +13,12 @@ from app.models.design import (
     SnapshotResult,
     Transaction,
 )
-from app.models.implementation import (
-    MeasureValue,
-    Objective,
-    Review,
-    TransitionSettings,
-    WorkPackage,
-)
+from app.models.implementation import Review, TransitionSettings, WorkPackage
 from app.models.oversight import Activity, IssuedReport
 from app.models.planning import (
     BusinessStrategy,
     Goal,
     GuideAnswer,
-    Measure,
     PlanningState,
     SessionParticipant,
     StrategyPriority,
@@ -43,6 +36,7 @@ from app.models.preparation import (
     ResistanceStatus,
     SponsorDecision,
 )
+from app.models.scorecard import Measure, MeasureValue, Objective
 from app.models.tenancy import CompanySize, Engagement, Membership
 
 __all__ = [
@@ -58,19 +52,19 @@ __all__ = [
     "Transaction",
     "Activity",
     "IssuedReport",
-    "MeasureValue",
-    "Objective",
     "Review",
     "TransitionSettings",
     "WorkPackage",
     "BusinessStrategy",
     "Goal",
     "GuideAnswer",
-    "Measure",
     "PlanningState",
     "SessionParticipant",
     "StrategyPriority",
     "WorkshopSession",
+    "Measure",
+    "MeasureValue",
+    "Objective",
     "Answer",
     "AwarenessActivity",
     "AwarenessKind",

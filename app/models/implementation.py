@@ -1,10 +1,9 @@
-"""The implementation phase: scorecard objectives and measure values, the
-transition plan and its settings, and the review log."""
+"""The implementation phase: the transition plan and its settings, and the
+review log (the scorecard's rows are in ``app.models.scorecard``)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,62 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.extensions import db
 from app.models.accounts import User
 from app.models.columns import enum_column, utcnow
-from app.models.design import Snapshot
-from assessments.planning import CrmStrategy, Perspective
 from assessments.transition import LONGEST_MONTHS, SHORTEST_MONTHS, WorkStatus
-
-if TYPE_CHECKING:
-    from app.models.planning import Goal, Measure
-
-
-class Objective(db.Model):
-    """A scorecard objective: what a perspective must achieve for a goal."""
-
-    __tablename__ = "objectives"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    engagement_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("engagements.id", ondelete="CASCADE"), index=True
-    )
-    perspective: Mapped[Perspective] = mapped_column(enum_column(Perspective))
-    title: Mapped[str] = mapped_column(sa.String(200))
-    goal_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("goals.id", ondelete="SET NULL"), index=True
-    )
-    #: the CRM strategy of planning the objective serves, if one
-    crm_strategy: Mapped[CrmStrategy | None] = mapped_column(enum_column(CrmStrategy))
-
-    goal: Mapped[Goal | None] = relationship()
-    measures: Mapped[list[Measure]] = relationship(
-        back_populates="objective", order_by="Measure.id"
-    )
-
-
-class MeasureValue(db.Model):
-    """A measure's value for one period: typed by its owner, or computed from
-    an analysis (then ``snapshot_id`` names it)."""
-
-    __tablename__ = "measure_values"
-    __table_args__ = (sa.UniqueConstraint("measure_id", "period_start"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("measures.id", ondelete="CASCADE")
-    )
-    #: the first day of the month or quarter
-    period_start: Mapped[date]
-    value: Mapped[float]
-    snapshot_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("snapshots.id", ondelete="CASCADE"), index=True
-    )
-    note: Mapped[str] = mapped_column(sa.String(300), default="")
-    recorded_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
-    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    snapshot: Mapped[Snapshot | None] = relationship()
-    recorded_by: Mapped[User | None] = relationship()
 
 
 class WorkPackage(db.Model):

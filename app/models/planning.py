@@ -1,5 +1,6 @@
 """The planning phase: workshop sessions, the guide's answers, strategies, the
-vision, goals, and the measures the balanced scorecard tracks."""
+vision and goals (a goal's measures live with the scorecard's, in
+``app.models.scorecard``)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,10 @@ from app.models.accounts import User
 from app.models.columns import enum_column, utcnow
 from app.models.preparation import OrgPerson
 from assessments.organisation import Department
-from assessments.planning import CrmStrategy, Direction, Perspective
-from assessments.scorecard import ComputedMeasure, MeasureScope, Period
+from assessments.planning import CrmStrategy
 
 if TYPE_CHECKING:
-    from app.models.implementation import MeasureValue, Objective
+    from app.models.scorecard import Measure
 
 
 class WorkshopSession(db.Model):
@@ -152,59 +152,4 @@ class Goal(db.Model):
     strategy: Mapped[BusinessStrategy | None] = relationship(back_populates="goals")
     measures: Mapped[list[Measure]] = relationship(
         back_populates="goal", cascade="all, delete-orphan", order_by="Measure.id"
-    )
-
-
-class Measure(db.Model):
-    """A balanced-scorecard measure or a department's or person's KPI: set in
-    planning, tracked in implementation."""
-
-    __tablename__ = "measures"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    engagement_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("engagements.id", ondelete="CASCADE"), index=True
-    )
-    goal_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("goals.id", ondelete="CASCADE"), index=True
-    )
-    perspective: Mapped[Perspective] = mapped_column(enum_column(Perspective))
-    name: Mapped[str] = mapped_column(sa.String(200))
-    #: e.g. "%", "TRY", "customers", "days"
-    unit: Mapped[str] = mapped_column(sa.String(40), default="")
-    direction: Mapped[Direction] = mapped_column(enum_column(Direction))
-    baseline: Mapped[float | None]
-    target: Mapped[float | None]
-    #: the statuses' thresholds (see assessments.scorecard); unset: no status
-    green: Mapped[float | None]
-    amber: Mapped[float | None]
-    period: Mapped[Period] = mapped_column(
-        enum_column(Period), default=Period.QUARTERLY, server_default="quarterly"
-    )
-    #: who reports the values; for a personal KPI, the person measured
-    owner_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
-    objective_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("objectives.id", ondelete="SET NULL"), index=True
-    )
-    #: set when the values come from the customer analyses, not from people
-    computed: Mapped[ComputedMeasure | None] = mapped_column(
-        enum_column(ComputedMeasure, length=40)
-    )
-    scope: Mapped[MeasureScope] = mapped_column(
-        enum_column(MeasureScope),
-        default=MeasureScope.COMPANY,
-        server_default="company",
-    )
-    #: the department a department KPI measures
-    department: Mapped[Department | None] = mapped_column(enum_column(Department))
-
-    goal: Mapped[Goal | None] = relationship(back_populates="measures")
-    owner: Mapped[User | None] = relationship()
-    objective: Mapped[Objective | None] = relationship(back_populates="measures")
-    values: Mapped[list[MeasureValue]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="MeasureValue.period_start",
     )

@@ -1,4 +1,4 @@
-"""Forms of the planning phase."""
+"""Forms of the planning phase (a goal's measure is in ``app.measures.forms``)."""
 
 from __future__ import annotations
 
@@ -15,15 +15,14 @@ from wtforms import (
 )
 from wtforms.validators import (
     DataRequired,
-    InputRequired,
     Length,
     NumberRange,
     Optional,
 )
 
-from app.forms import CheckboxesField, LocalNumberField, enum_choices, stripped
+from app.forms import CheckboxesField, enum_choices, stripped
 from assessments.organisation import Department
-from assessments.planning import MAX_PRIORITY, CrmStrategy, Direction, Perspective
+from assessments.planning import MAX_PRIORITY, CrmStrategy
 
 
 class SessionForm(FlaskForm):
@@ -102,24 +101,3 @@ class GoalForm(FlaskForm):
     )
     strategy_id = SelectField(_l("Business strategy"), coerce=int)
     submit = SubmitField(_l("Save goal"))
-
-
-class MeasureForm(FlaskForm):
-    """Prefixed: it shares the goal's page with the goal's own form."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, prefix="measure", **kwargs)
-
-    name = StringField(
-        _l("Measure"), filters=[stripped], validators=[DataRequired(), Length(max=200)]
-    )
-    perspective = SelectField(
-        _l("Scorecard perspective"), choices=lambda: enum_choices(Perspective)
-    )
-    unit = StringField(
-        _l("Unit"), filters=[stripped], validators=[Optional(), Length(max=40)]
-    )
-    direction = SelectField(_l("Better when"), choices=lambda: enum_choices(Direction))
-    baseline = LocalNumberField(_l("Baseline"), validators=[Optional()])
-    target = LocalNumberField(_l("Target"), validators=[InputRequired()])
-    submit = SubmitField(_l("Save measure"))

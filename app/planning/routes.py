@@ -13,20 +13,23 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.forms import ConfirmForm
+from app.measures import services as measures
+from app.measures.forms import MeasureForm
 from app.models import BusinessStrategy, Goal, Measure, Membership
 from app.planning import bp, services
 from app.planning.forms import (
     AnswerForm,
     GoalForm,
-    MeasureForm,
     PriorityForm,
     SessionForm,
     StrategyForm,
     VisionForm,
 )
+from app.refusals import saved
 from app.tenancy import (
     delete_confirmed,
     engagement_view,
@@ -36,6 +39,15 @@ from app.tenancy import (
 )
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
+
+#: What a refused change of a measure means, and which field it belongs to:
+#: the objective is set on the scorecard, so planning names the perspective.
+_MEASURE_REFUSALS = {
+    "other_perspective": (
+        "perspective",
+        _l("The objective belongs to another perspective than the measure."),
+    ),
+}
 
 
 def _section(section_id: str):
@@ -343,14 +355,14 @@ def add_measure(membership: Membership, goal_id: int):
             form=_goal_form(membership, row),
             measure_form=form,
         )
-    services.save_measure(row, None, _measure_data(form))
+    measures.save_measure(
+        membership.engagement,
+        None,
+        form.values(),
+        measures.MeasureTracking(goal_id=row.id),
+    )
     flash(_("Measure added."), "success")
     return redirect_to("planning.goal", membership, goal_id=row.id)
-
-
-def _measure_data(form: MeasureForm) -> dict:
-    fields = ("name", "perspective", "unit", "direction", "baseline", "target")
-    return {name: form[name].data for name in fields}
 
 
 @bp.route("/measures/<int:measure_id>", methods=["GET", "POST"])
@@ -360,9 +372,14 @@ def measure(membership: Membership, measure_id: int):
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
     form = MeasureForm(obj=row)
     if form.validate_on_submit():
-        services.save_measure(row.goal, row, _measure_data(form))
-        flash(_("Measure saved."), "success")
-        return redirect_to("planning.goal", membership, goal_id=row.goal_id)
+        engagement, basics = membership.engagement, form.values()
+        if saved(
+            form,
+            lambda: measures.save_measure(engagement, row, basics),
+            _MEASURE_REFUSALS,
+        ):
+            flash(_("Measure saved."), "success")
+            return _back_from(membership, row.goal_id)
     return render_template(
         "planning/measure.html",
         engagement=membership.engagement,
@@ -378,6 +395,14 @@ def delete_measure(membership: Membership, measure_id: int):
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
     goal_id = row.goal_id
     delete_confirmed(row)
+    return _back_from(membership, goal_id)
+
+
+def _back_from(membership: Membership, goal_id: int | None):
+    """Back to the measure's goal, or to the list of goals for a measure that
+    serves none (the scorecard's measures need not)."""
+    if goal_id is None:
+        return redirect_to("planning.goals", membership)
     return redirect_to("planning.goal", membership, goal_id=goal_id)
 
 

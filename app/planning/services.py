@@ -1,6 +1,8 @@
-"""Workshop sessions, the guide's answers, strategies, vision, goals and measures.
+"""Workshop sessions, the guide's answers, strategies, vision and goals.
 
-The only place where the planning views meet the database and the core.
+The only place where the planning views meet the database and the core, but
+for a goal's measures: those save through ``app.measures.services``, the one
+owner of the scorecard's rules.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.measures.services import goals
 from app.models import (
     BusinessStrategy,
     Engagement,
     Goal,
     GuideAnswer,
-    Measure,
     OrgPerson,
     PlanningState,
     SessionParticipant,
@@ -227,18 +229,7 @@ def save_vision(engagement: Engagement, vision: str) -> None:
     db.session.commit()
 
 
-# --- goals and measures -----------------------------------------------------
-
-
-def goals(engagement: Engagement) -> list[Goal]:
-    return list(
-        db.session.scalars(
-            select(Goal)
-            .options(selectinload(Goal.measures), selectinload(Goal.strategy))
-            .where(Goal.engagement_id == engagement.id)
-            .order_by(Goal.id)
-        )
-    )
+# --- goals (their measures save through app.measures) -----------------------
 
 
 def save_goal(engagement: Engagement, goal: Goal | None, data: dict) -> Goal:
@@ -253,15 +244,6 @@ def save_goal(engagement: Engagement, goal: Goal | None, data: dict) -> Goal:
     db.session.add(goal)
     db.session.commit()
     return goal
-
-
-def save_measure(goal: Goal, measure: Measure | None, data: dict) -> Measure:
-    measure = measure or Measure(engagement_id=goal.engagement_id, goal_id=goal.id)
-    for field, value in data.items():
-        setattr(measure, field, value.strip() if isinstance(value, str) else value)
-    db.session.add(measure)
-    db.session.commit()
-    return measure
 
 
 # --- progress and closing ---------------------------------------------------

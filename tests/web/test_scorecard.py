@@ -1,6 +1,7 @@
 """The balanced scorecard through the test client: objectives, measures with
 thresholds, typed values by their owner, customer measures that compute
-themselves from every analysis, statuses on the overview, and the KPIs."""
+themselves from every analysis, statuses on the overview, the KPIs, and the
+planning page keeping the scorecard's rules."""
 
 import re
 from datetime import date
@@ -9,9 +10,11 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.implementation.scorecard import goals_have_values
+from app.measures import services as measures
 from app.models import Engagement, Goal, Measure, MeasureValue, Objective, User
 from app.planning import services as planning
 from assessments.organisation import Department
+from assessments.planning import Direction, Perspective
 from assessments.roles import Role
 from tests.web.test_design import AS_OF, analyse, latest, seed
 
@@ -417,3 +420,89 @@ def test_switching_language_after_a_refused_value_returns_to_the_measure(
         headers={"Referer": f"http://elsewhere.example{page}"},
     )
     assert 'name="next" value="/"' in elsewhere.text  # never another site's page
+
+
+# --- one set of rules on the planning page and the scorecard ---------------
+
+
+def planning_measure(engagement_id: int, measure_id: int) -> str:
+    return f"/engagements/{engagement_id}/planning/measures/{measure_id}"
+
+
+def planning_form(**overrides) -> dict:
+    """The planning page's fields of the measure ``measure_form`` adds."""
+    data = {
+        "name": "Elde tutma",
+        "perspective": "customer",
+        "unit": "%",
+        "direction": "higher",
+        "baseline": "70",
+        "target": "90",
+    }
+    return {f"measure-{key}": value for key, value in (data | overrides).items()}
+
+
+def test_the_planning_page_refuses_a_perspective_other_than_the_objectives(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    client.post(
+        f"{base(engagement)}/objectives/new",
+        data={
+            "title": "Sadık bayiler",
+            "perspective": "customer",
+            "goal_id": str(goal),
+            "crm_strategy": "",
+        },
+    )
+    with app.app_context():
+        objective = db.session.scalar(select(Objective.id))
+    measure = add_measure(client, engagement, goal, objective_id=objective)
+    refused = client.post(
+        planning_measure(engagement, measure),
+        data=planning_form(name="Kâr", perspective="financial"),
+    )
+    assert refused.status_code == 200
+    assert "The objective belongs to another perspective than the measure." in (
+        refused.text
+    )
+    with app.app_context():
+        stored = db.session.get(Measure, measure)
+        assert (stored.name, stored.perspective.value) == ("Elde tutma", "customer")
+    # a change planning may make keeps what the scorecard set
+    changed = client.post(
+        planning_measure(engagement, measure), data=planning_form(target="95")
+    )
+    assert changed.status_code == 302
+    with app.app_context():
+        stored = db.session.get(Measure, measure)
+        assert stored.target == 95.0
+        assert (stored.objective_id, stored.green, stored.amber) == (objective, 90, 75)
+
+
+def test_the_planning_page_opens_a_measure_that_serves_no_goal(app, client, engagement):
+    with app.app_context():
+        engagement_row = db.session.get(Engagement, engagement)
+        measure = measures.save_measure(
+            engagement_row,
+            None,
+            measures.MeasureBasics(
+                name="Şikâyet süresi",
+                perspective=Perspective.INTERNAL,
+                unit="gün",
+                direction=Direction.LOWER_IS_BETTER,
+                baseline=None,
+                target=3.0,
+            ),
+            measures.MeasureTracking(goal_id=None),
+        ).id
+    page = client.get(planning_measure(engagement, measure))
+    assert page.status_code == 200
+    assert "Şikâyet süresi" in page.text
+    assert f'href="/engagements/{engagement}/planning/goals">Cancel' in page.text
+    saved = client.post(
+        planning_measure(engagement, measure),
+        data=planning_form(name="Şikâyet süresi", perspective="internal"),
+    )
+    assert saved.status_code == 302
+    assert saved.location.endswith(f"/engagements/{engagement}/planning/goals")

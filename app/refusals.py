@@ -1,4 +1,5 @@
-"""Changes the implementation services refuse, and how a form shows them."""
+"""Changes a service refuses, and how a form shows them: shared by the phases
+and the measures below them."""
 
 from __future__ import annotations
 

@@ -1,0 +1,310 @@
+"""The one owner of writing measures, their values and objectives.
+
+Planning gives a goal its measures, the scorecard adds thresholds, owner,
+objective and source, and an analysis feeds the computed ones; each of them
+saves here, so every page keeps the same rules: a goal, objective or owner
+must be the engagement's own, and a measure stands in its objective's
+perspective.
+
+Computed measures never take typed values: every value they have comes from
+an analysis and names it. When an analysis is taken, or a measure becomes
+computed, the measure's values are rebuilt from every analysis there is, so
+the scorecard cannot drift from the customer data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
+
+from app import activity
+from app.extensions import db
+from app.models import (
+    Engagement,
+    Goal,
+    Measure,
+    MeasureValue,
+    Objective,
+    Snapshot,
+    User,
+)
+from app.models.columns import utcnow
+from app.refusals import Refusal, check_member
+from assessments.organisation import Department
+from assessments.oversight import ActivityKind
+from assessments.planning import CrmStrategy, Direction, Perspective
+from assessments.scorecard import (
+    ComputedMeasure,
+    MeasureScope,
+    Period,
+    computed_value,
+    period_start,
+)
+
+
+class MeasureError(Refusal):
+    """A change to a measure, its values or an objective that is refused; the
+    code names the reason."""
+
+
+@dataclass(frozen=True)
+class MeasureBasics:
+    """What planning agrees on for a measure: what it counts, and from where
+    to where it should move."""
+
+    name: str
+    perspective: Perspective
+    unit: str
+    direction: Direction
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class MeasureTracking:
+    """How the scorecard follows a measure. A measure planning adds to a goal
+    starts with the defaults: the company's, quarterly, typed in."""
+
+    goal_id: int | None
+    objective_id: int | None = None
+    owner_id: int | None = None
+    scope: MeasureScope = MeasureScope.COMPANY
+    #: the department a department KPI measures (None for any other scope)
+    department: Department | None = None
+    period: Period = Period.QUARTERLY
+    computed: ComputedMeasure | None = None
+    green: float | None = None
+    amber: float | None = None
+
+
+@dataclass(frozen=True)
+class ObjectiveDetails:
+    title: str
+    perspective: Perspective
+    goal_id: int | None
+    crm_strategy: CrmStrategy | None
+
+
+# --- goals -------------------------------------------------------------------
+
+
+def goals(engagement: Engagement) -> list[Goal]:
+    """The engagement's goals with their measures: what a measure may serve,
+    and what planning lists."""
+    return list(
+        db.session.scalars(
+            select(Goal)
+            .options(selectinload(Goal.measures), selectinload(Goal.strategy))
+            .where(Goal.engagement_id == engagement.id)
+            .order_by(Goal.id)
+        )
+    )
+
+
+# --- objectives and measures -------------------------------------------------
+
+
+def save_objective(
+    engagement: Engagement, objective: Objective | None, details: ObjectiveDetails
+) -> Objective:
+    """Add or change an objective; its goal must be one of this engagement's.
+    Its measures move with it to its perspective, since a measure stands where
+    its objective does."""
+    _check_belongs(Goal, details.goal_id, engagement.id, "unknown_goal")
+    objective = objective or Objective(engagement_id=engagement.id)
+    objective.title = details.title
+    objective.perspective = details.perspective
+    objective.goal_id = details.goal_id
+    objective.crm_strategy = details.crm_strategy
+    for measure in objective.measures:
+        measure.perspective = objective.perspective
+    db.session.add(objective)
+    db.session.commit()
+    return objective
+
+
+def save_measure(
+    engagement: Engagement,
+    measure: Measure | None,
+    basics: MeasureBasics,
+    tracking: MeasureTracking | None = None,
+) -> Measure:
+    """Add or change a measure or KPI, from planning (``tracking`` None keeps
+    how the scorecard follows it) or from the scorecard. Refused: a goal,
+    objective or owner of another engagement, and a perspective other than
+    the objective's. A computed measure gets its values from the analyses."""
+    measure = measure or Measure(engagement_id=engagement.id)
+    if tracking is not None:
+        _check_tracking(engagement, tracking)
+    objective_id = tracking.objective_id if tracking else measure.objective_id
+    _check_perspective(objective_id, basics.perspective)
+    was_computed, old_period = measure.computed, measure.period
+    _apply_basics(measure, basics)
+    if tracking is not None:
+        _apply_tracking(measure, tracking)
+    db.session.add(measure)
+    db.session.flush()
+    _follow_source(measure, was_computed, old_period)
+    db.session.commit()
+    return measure
+
+
+def _check_tracking(engagement: Engagement, tracking: MeasureTracking) -> None:
+    """A form's ids must not reach another company's goals, objectives or
+    people."""
+    _check_belongs(Goal, tracking.goal_id, engagement.id, "unknown_goal")
+    _check_belongs(Objective, tracking.objective_id, engagement.id, "unknown_objective")
+    check_member(engagement, tracking.owner_id)
+
+
+def _check_perspective(objective_id: int | None, perspective: Perspective) -> None:
+    """Refuse a perspective other than the objective's: the scorecard shows a
+    measure under its objective, so the two would contradict each other."""
+    objective = db.session.get(Objective, objective_id) if objective_id else None
+    if objective is not None and objective.perspective != perspective:
+        raise MeasureError("other_perspective")
+
+
+def _apply_basics(measure: Measure, basics: MeasureBasics) -> None:
+    measure.name = basics.name
+    measure.perspective = basics.perspective
+    measure.unit = basics.unit
+    measure.direction = basics.direction
+    measure.baseline = basics.baseline
+    measure.target = basics.target
+
+
+def _apply_tracking(measure: Measure, tracking: MeasureTracking) -> None:
+    measure.goal_id = tracking.goal_id
+    measure.objective_id = tracking.objective_id
+    measure.owner_id = tracking.owner_id
+    measure.scope = tracking.scope
+    measure.department = tracking.department
+    measure.period = tracking.period
+    measure.computed = tracking.computed
+    measure.green = tracking.green
+    measure.amber = tracking.amber
+
+
+def _follow_source(
+    measure: Measure, was_computed: ComputedMeasure | None, old_period: Period | None
+) -> None:
+    """Bring the stored values in line with a changed source or period."""
+    if measure.computed is not None and (
+        measure.computed != was_computed or measure.period != old_period
+    ):
+        rebuild_computed_values(measure)
+    elif measure.computed is None and was_computed is not None:
+        _drop_computed_values(measure)
+    elif old_period is not None and measure.period != old_period:
+        _rebucket(measure)
+
+
+def _check_belongs(model, row_id: int | None, engagement_id: int, code: str) -> None:
+    """Refuse a foreign key to a row of another engagement (or to none)."""
+    row = db.session.get(model, row_id) if row_id else None
+    if row_id and (row is None or row.engagement_id != engagement_id):
+        raise MeasureError(code)
+
+
+# --- values ------------------------------------------------------------------
+
+
+def save_value(
+    measure: Measure, period_day: date, value: float, note: str, user: User
+) -> MeasureValue:
+    """Record (or correct) the measure's value for the period of the day; a
+    computed measure's values come only from the analyses."""
+    if measure.computed is not None:
+        raise MeasureError("computed")
+    start = period_start(period_day, measure.period)
+    row = db.session.scalar(
+        select(MeasureValue).where(
+            MeasureValue.measure_id == measure.id, MeasureValue.period_start == start
+        )
+    ) or MeasureValue(measure_id=measure.id, period_start=start)
+    row.value, row.note = value, note
+    row.recorded_by_id, row.recorded_at, row.snapshot_id = user.id, utcnow(), None
+    db.session.add(row)
+    activity.record(
+        measure.engagement_id, user.id, ActivityKind.VALUE_RECORDED, measure.name
+    )
+    db.session.commit()
+    return row
+
+
+def _drop_computed_values(measure: Measure) -> None:
+    """A measure typed from now on keeps no value an analysis gave it: those
+    could neither be corrected nor follow later analyses."""
+    db.session.execute(
+        delete(MeasureValue).where(
+            MeasureValue.measure_id == measure.id,
+            MeasureValue.snapshot_id.is_not(None),
+        )
+    )
+    db.session.expire(measure, ["values"])
+
+
+def _rebucket(measure: Measure) -> None:
+    """Move typed values to the periods of a new period length; where several
+    fall into one period, the latest of them stays."""
+    kept: dict[date, MeasureValue] = {}
+    for value in sorted(measure.values, key=lambda v: v.period_start):
+        start = period_start(value.period_start, measure.period)
+        if start in kept:
+            db.session.delete(kept[start])
+        kept[start] = value
+    db.session.flush()
+    for start, value in kept.items():
+        value.period_start = start
+    db.session.flush()
+    db.session.expire(measure, ["values"])
+
+
+# --- analyses ----------------------------------------------------------------
+
+
+def record_analysis(snapshot: Snapshot) -> None:
+    """Give every computed measure of the engagement its value from a new
+    analysis, in the caller's transaction, so the analysis and the values it
+    gives are stored together or not at all."""
+    computed = db.session.scalars(
+        select(Measure).where(
+            Measure.engagement_id == snapshot.engagement_id,
+            Measure.computed.is_not(None),
+        )
+    )
+    for measure in computed:
+        rebuild_computed_values(measure)
+
+
+def rebuild_computed_values(measure: Measure) -> None:
+    """Replace the measure's values with one per period from every analysis,
+    so each value names the analysis it came from; in a period with several
+    analyses the latest one counts. In the caller's transaction."""
+    db.session.execute(
+        delete(MeasureValue).where(MeasureValue.measure_id == measure.id)
+    )
+    analyses = db.session.scalars(
+        select(Snapshot)
+        .where(Snapshot.engagement_id == measure.engagement_id)
+        .order_by(Snapshot.as_of, Snapshot.number)
+    )
+    by_period: dict[date, MeasureValue] = {}
+    for snapshot in analyses:
+        value = computed_value(measure.computed, snapshot.summary.get("figures", {}))
+        if value is not None:
+            start = period_start(snapshot.as_of, measure.period)
+            by_period[start] = MeasureValue(
+                measure_id=measure.id,
+                period_start=start,
+                value=value,
+                snapshot_id=snapshot.id,
+                recorded_by_id=snapshot.taken_by_id,
+                recorded_at=snapshot.taken_at,
+            )
+    db.session.add_all(by_period.values())
+    db.session.expire(measure, ["values"])
