@@ -19,7 +19,6 @@ from sqlalchemy.orm import selectinload
 from app import activity
 from app.extensions import db
 from app.i18n import period_label
-from app.implementation.refusals import Refusal, check_member
 from app.models import (
     Engagement,
     Goal,
@@ -31,7 +30,9 @@ from app.models import (
     User,
 )
 from app.models.columns import utcnow
-from assessments.oversight import ActivityKind
+from app.refusals import Refusal, check_member
+from app.tenancy import owned
+from assessments.oversight import ActivityKind, Removable
 from assessments.planning import Perspective
 from assessments.scorecard import (
     MeasureScope,
@@ -42,11 +43,6 @@ from assessments.scorecard import (
     status,
     thresholds_for,
 )
-
-
-class ScorecardError(Refusal):
-    """A change the scorecard refuses; the code names the reason."""
-
 
 # --- reading ---------------------------------------------------------------
 
@@ -231,6 +227,25 @@ def strategy_map(engagement: Engagement) -> StrategyMap:
 # --- writing ---------------------------------------------------------------
 
 
+def remove_objective(objective: Objective, user_id: int | None) -> None:
+    """Remove an objective (its measures stay, without one), and say so in the
+    activity feed."""
+    activity.record_removal(
+        objective.engagement_id, user_id, Removable.OBJECTIVE, objective.title
+    )
+    db.session.delete(objective)
+    db.session.commit()
+
+
+def remove_value(measure: Measure, value: MeasureValue, user_id: int | None) -> None:
+    """Remove a typed value of the measure, and say so in the activity feed."""
+    activity.record_removal(
+        measure.engagement_id, user_id, Removable.MEASURE_VALUE, measure.name
+    )
+    db.session.delete(value)
+    db.session.commit()
+
+
 def save_objective(
     engagement: Engagement, objective: Objective | None, data: dict
 ) -> Objective:
@@ -264,7 +279,7 @@ def save_measure(
     if objective and objective.perspective != data.get(
         "perspective", objective.perspective
     ):
-        raise ScorecardError("other_perspective")
+        raise Refusal("other_perspective")
     check_member(engagement, data.get("owner_id"))
     measure = measure or Measure(engagement_id=engagement.id)
     was_computed, old_period = measure.computed, measure.period
@@ -317,7 +332,7 @@ def save_value(
 ) -> MeasureValue:
     """Record (or correct) the measure's value for the period of the day."""
     if measure.computed is not None:
-        raise ScorecardError("computed")
+        raise Refusal("computed")
     start = period_start(period_day, measure.period)
     row = db.session.scalar(
         select(MeasureValue).where(
@@ -377,9 +392,8 @@ def _rebuild_computed_values(measure: Measure) -> None:
 
 def _check_belongs(model, row_id: int | None, engagement_id: int, code: str) -> None:
     """Refuse a foreign key to a row of another engagement (or to none)."""
-    row = db.session.get(model, row_id) if row_id else None
-    if row_id and (row is None or row.engagement_id != engagement_id):
-        raise ScorecardError(code)
+    if row_id and owned(model, row_id, engagement_id) is None:
+        raise Refusal(code)
 
 
 # --- progress --------------------------------------------------------------

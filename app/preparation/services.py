@@ -26,9 +26,9 @@ from app.models import (
 from app.models.columns import utcnow
 from app.preparation import organisation
 from app.questionnaires import definition as questionnaire_definition
+from app.refusals import Refusal
 from app.takes import Conflict as Conflict
 from app.takes import SaveOutcome as SaveOutcome
-from app.takes import TakeError
 from app.takes import answer_values as answer_values
 from app.takes import answers_of as answers_of
 from app.takes import complete_take as complete_take
@@ -52,9 +52,9 @@ from assessments.scoring import AnswerValue, ScoreResult, score
 QUESTIONNAIRE = "preparation"
 
 
-#: An action the state of the engagement does not allow; says why. The same
-#: class as the generic takes' error, so that it also covers starting and saving.
-PreparationError = TakeError
+#: A gate review the state of the take does not allow (the shared refusal,
+#: under the name the gate pages catch it by).
+PreparationError = Refusal
 
 
 def definition() -> Definition:
@@ -128,7 +128,7 @@ def override_gate(take: QuestionnaireTake, gate: Gate, reason: str, user: User) 
     """Let a failed gate pass on a consultant's written reason."""
     status = {result.gate: result.status for result in assess(take).gates}.get(gate)
     if status not in (GateStatus.FAILED, GateStatus.OVERRIDDEN):
-        raise PreparationError("not_failed")
+        raise Refusal("not_failed")
     review = _review(take, gate)
     review.override_reason = reason.strip()
     review.overridden_by_id = user.id
@@ -152,7 +152,7 @@ def decide_gate(
     """Record the sponsor's approval of a gate decision, or its return."""
     status = {result.gate: result.status for result in assess(take).gates}.get(gate)
     if status in (None, GateStatus.NOT_ANSWERED):
-        raise PreparationError("not_decidable")
+        raise Refusal("not_decidable")
     review = _review(take, gate)
     review.sponsor_decision = decision
     review.sponsor_comment = comment.strip()
