@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -21,8 +22,27 @@ from app.extensions import db
 from app.i18n.labels import label
 from app.models import Activity
 from app.questionnaires.definitions import definition
-from assessments.oversight import ActivityKind, ReportKind
+from assessments.oversight import ActivityKind, Removable, ReportKind
 from assessments.questionnaire import Gate, QuestionnaireId
+
+#: What a removal says, by what was removed; the name fills %(name)s.
+_REMOVALS = {
+    Removable.MEMBER: _l("Removed %(name)s from the engagement"),
+    Removable.PERSON: _l("Removed %(name)s from the organisation"),
+    Removable.AWARENESS_ACTIVITY: _l("Removed the awareness activity %(name)s"),
+    Removable.BUSINESS_STRATEGY: _l("Removed the business strategy %(name)s"),
+    Removable.GOAL: _l("Removed the goal %(name)s"),
+    Removable.MEASURE: _l("Removed the measure %(name)s"),
+    Removable.CUSTOMER: _l("Removed the customer %(name)s"),
+    Removable.CONTACT: _l("Removed the contact %(name)s"),
+    Removable.GROUP_OVERRIDE: _l("Removed the value-group override of %(name)s"),
+    Removable.OBJECTIVE: _l("Removed the objective %(name)s"),
+    Removable.MEASURE_VALUE: _l("Removed a value of %(name)s"),
+    Removable.WORK_PACKAGE: _l("Removed the work package %(name)s"),
+    Removable.REVIEW: _l("Removed the review of %(name)s"),
+}
+#: How much of a removed row's name the feed keeps.
+NAME_KEPT = 200
 
 
 def record(
@@ -34,6 +54,14 @@ def record(
             engagement_id=engagement_id, user_id=user_id, kind=kind, subject=subject
         )
     )
+
+
+def record_removal(
+    engagement_id: int, user_id: int | None, what: Removable, name: str
+) -> None:
+    """Add a removal to the feed, in the caller's transaction. The name is
+    kept as it was, since the row it named is gone."""
+    record(engagement_id, user_id, ActivityKind.REMOVED, f"{what}:{name[:NAME_KEPT]}")
 
 
 def feed(engagement_id: int, page: int, per_page: int) -> Pagination:
@@ -85,6 +113,11 @@ def describe(activity: Activity) -> str:
     if kind == ActivityKind.REVIEW_RECORDED:
         held_on = format_date(date.fromisoformat(subject), "medium")
         return _("Wrote the review of %(date)s", date=held_on)
+    if kind == ActivityKind.REMOVED:
+        what, _sep, name = subject.partition(":")
+        if what == Removable.REVIEW:
+            name = format_date(date.fromisoformat(name), "medium")
+        return str(_REMOVALS[Removable(what)]) % {"name": name}
     if kind == ActivityKind.ANALYSIS_TAKEN:
         return _("Took analysis %(number)s of the customers", number=subject)
     return _("Issued: %(report)s", report=label(ReportKind(subject)))

@@ -1,11 +1,21 @@
-"""Changes a service refuses, and how a form shows them: shared by the phases
-and the measures below them."""
+"""One way to refuse a change: services name the reason, pages say it.
+
+A service that will not make a change raises ``Refusal("code")``. It carries
+no words: the service knows neither the reader's language nor where the page
+shows the message. The view keeps a ``_REFUSALS`` dict of code → (field,
+message) and runs the change through ``saved()``, so the message appears on
+the field it is about (a field of None: on the form as a whole). A change made
+by a button, without a form to show again, is refused with ``flash_refusal()``.
+A refusal may carry details (a name) that its message puts in its place.
+Checks that several areas' services share live here too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from flask import flash
 from flask_wtf import FlaskForm
 
 from app.models import Engagement
@@ -13,21 +23,25 @@ from app.models import Engagement
 Saved = TypeVar("Saved")
 
 
-class Refusal(ValueError):
+class Refusal(Exception):
     """A change a service refuses; the code names the reason."""
 
+    def __init__(self, code: str, **details: object):
+        super().__init__(code)
+        self.code = code
+        self.details = details
 
-def check_member(engagement: Engagement, user_id: int | None) -> None:
-    """Refuse an owner who is not a member of the engagement: a foreign user id
-    in a form must not reach another company's people."""
-    if user_id and user_id not in {m.user_id for m in engagement.memberships}:
-        raise Refusal("unknown_owner")
+
+def in_words(refusal: Refusal, message: object) -> str:
+    """The message of a refusal in the current language, its details filled in."""
+    text = str(message)
+    return text % refusal.details if refusal.details else text
 
 
 def saved(
     form: FlaskForm,
     save: Callable[[], Saved],
-    messages: Mapping[str, tuple[str, object]],
+    messages: Mapping[str, tuple[str | None, object]],
 ) -> Saved | None:
     """Run a service's save. A refusal becomes an error on the form field its
     code belongs to (``messages``: code → (field, message)), and None comes
@@ -35,6 +49,21 @@ def saved(
     try:
         return save()
     except Refusal as refusal:
-        field, message = messages[str(refusal)]
-        form[field].errors = [*form[field].errors, str(message)]
+        field, message = messages[refusal.code]
+        if field is None:
+            form.form_errors.append(in_words(refusal, message))
+        else:
+            form[field].errors = [*form[field].errors, in_words(refusal, message)]
         return None
+
+
+def flash_refusal(refusal: Refusal, messages: Mapping[str, object]) -> None:
+    """Say why a button's change was refused (``messages``: code → message)."""
+    flash(in_words(refusal, messages[refusal.code]), "error")
+
+
+def check_member(engagement: Engagement, user_id: int | None) -> None:
+    """Refuse an owner who is not a member of the engagement: a foreign user id
+    in a form must not reach another company's people."""
+    if user_id and user_id not in {m.user_id for m in engagement.memberships}:
+        raise Refusal("unknown_owner")

@@ -10,14 +10,18 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from flask import Flask, abort, flash, g, redirect, url_for
-from flask_babel import gettext as _
+from flask import Flask, abort, g, redirect, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import ColumnElement, inspect, select
+from sqlalchemy.orm import (
+    MANYTOONE,
+    ONETOMANY,
+    QueryableAttribute,
+    joinedload,
+    with_parent,
+)
 
 from app.extensions import db
-from app.forms import ConfirmForm
 from app.models import Membership
 from assessments.roles import Action, can
 
@@ -39,17 +43,76 @@ def membership_or_404(engagement_id: int) -> Membership:
     return membership
 
 
-def owned_or_404(model: type[Model], object_id: int, engagement_id: int) -> Model:
-    """A row of an engagement-owned model, only if it belongs to that engagement."""
-    row = db.session.scalar(
-        select(model).where(
-            model.id == object_id,  # type: ignore[attr-defined]
-            model.engagement_id == engagement_id,  # type: ignore[attr-defined]
-        )
-    )
+def owned(
+    model: type[Model],
+    object_id: int,
+    engagement_id: int,
+    through=None,
+    where: ColumnElement[bool] | None = None,
+) -> Model | None:
+    """A row of the engagement, or None: the one query that scopes a row.
+
+    ``through`` names the parent a child row belongs to. A relationship
+    (``Contact.customer``) reaches the engagement through the parent, for a
+    row that has no ``engagement_id`` of its own; a parent row (a measure)
+    also requires the child to be that parent's, not another's of the same
+    engagement. ``where`` adds a condition of the row itself (a take of one
+    questionnaire). Modelled on Redash's ``get_by_id_and_org``.
+    """
+    columns = model.__mapper__.columns  # type: ignore[attr-defined]
+    query = select(model).where(columns.id == object_id)
+    if isinstance(through, QueryableAttribute):
+        parent = through.property.mapper.class_
+        query = query.join(through).where(parent.engagement_id == engagement_id)
+    elif through is not None:
+        if through.engagement_id != engagement_id:
+            return None
+        query = query.where(_child_of(model, through))
+    if "engagement_id" in columns:
+        query = query.where(columns.engagement_id == engagement_id)
+    elif through is None:
+        raise TypeError(f"{model.__name__} reaches its engagement through a parent")
+    if where is not None:
+        query = query.where(where)
+    return db.session.scalar(query)
+
+
+def owned_or_404(
+    model: type[Model],
+    object_id: int,
+    engagement_id: int,
+    through=None,
+    where: ColumnElement[bool] | None = None,
+) -> Model:
+    """A row of an engagement-owned model, only if it belongs to that engagement
+    (and to the parent ``through`` names); otherwise a 404. See ``owned``."""
+    row = owned(model, object_id, engagement_id, through=through, where=where)
     if row is None:
         abort(404)
     return row
+
+
+def _child_of(model: type, parent) -> ColumnElement[bool]:
+    """The condition that a row of ``model`` belongs to the parent row: by the
+    model's relationship to the parent, or else by the parent's to the model."""
+    parent_mapper = inspect(parent).mapper
+    to_parent = [
+        getattr(model, relation.key) == parent
+        for relation in inspect(model).relationships
+        if relation.mapper is parent_mapper and relation.direction is MANYTOONE
+    ]
+    to_children = [
+        with_parent(parent, getattr(parent_mapper.class_, relation.key))
+        for relation in parent_mapper.relationships
+        if relation.mapper.class_ is model and relation.direction is ONETOMANY
+    ]
+    conditions = to_parent or to_children
+    if len(conditions) != 1:
+        raise TypeError(
+            f"{model.__name__} needs one relationship to "
+            f"{parent_mapper.class_.__name__}, has {len(conditions)}"
+        )
+    return conditions[0]
 
 
 def engagement_view(action: Action = Action.VIEW) -> Callable:
@@ -78,14 +141,6 @@ def engagement_view(action: Action = Action.VIEW) -> Callable:
 def redirect_to(endpoint: str, membership: Membership, **values):
     """Redirect to another page of the same engagement."""
     return redirect(url_for(endpoint, engagement_id=membership.engagement_id, **values))
-
-
-def delete_confirmed(row) -> None:
-    """Delete an engagement-owned row if the confirmation form came with the post."""
-    if ConfirmForm().validate_on_submit():
-        db.session.delete(row)
-        db.session.commit()
-        flash(_("Removed."), "success")
 
 
 def require(membership: Membership, action: Action) -> None:

@@ -39,6 +39,26 @@ class ActivityKind(StrEnum):
     REPORT_ISSUED = "report_issued"
     VALUE_RECORDED = "value_recorded"
     REVIEW_RECORDED = "review_recorded"
+    #: something was removed; the subject is "what:name", what a ``Removable``
+    REMOVED = "removed"
+
+
+class Removable(StrEnum):
+    """What the activity feed says was removed."""
+
+    MEMBER = "member"
+    PERSON = "person"
+    AWARENESS_ACTIVITY = "awareness_activity"
+    BUSINESS_STRATEGY = "business_strategy"
+    GOAL = "goal"
+    MEASURE = "measure"
+    CUSTOMER = "customer"
+    CONTACT = "contact"
+    GROUP_OVERRIDE = "group_override"
+    OBJECTIVE = "objective"
+    MEASURE_VALUE = "measure_value"
+    WORK_PACKAGE = "work_package"
+    REVIEW = "review"
 
 
 class ReportKind(StrEnum):

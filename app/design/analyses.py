@@ -34,6 +34,7 @@ from app.models import (
     User,
 )
 from app.questionnaires.takes import latest_completed_take
+from app.refusals import Refusal
 from assessments import data_quality, rfm
 from assessments.analysis import Analysis, Parameters, analyse
 from assessments.figures import headline_figures
@@ -45,10 +46,6 @@ from assessments.value_groups import Flag, GroupRules, ValueGroup
 
 #: How many customers each flag lists in the summary (pages and the report).
 TOP_PER_FLAG = 10
-
-
-class NoTransactions(ValueError):
-    """There is nothing to analyse on or before the chosen date."""
 
 
 @dataclass(frozen=True)
@@ -196,11 +193,12 @@ def weakest_records(engagement_id: int, as_of: date, count: int = 20) -> list[di
 
 
 def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Snapshot:
-    """Analyse the engagement's data as of the chosen date and store it."""
+    """Analyse the engagement's data as of the chosen date and store it;
+    refused ("no_transactions") when there is nothing to analyse by then."""
     transactions = transactions_frame(engagement.id, settings.use_profit)
     transactions = transactions[transactions[rfm.DATE] <= pd.Timestamp(settings.as_of)]
     if transactions.empty:
-        raise NoTransactions
+        raise Refusal("no_transactions")
     customers = customers_frame(engagement.id)
     overrides = _overrides(engagement.id)
     analysis = analyse(

@@ -7,6 +7,7 @@ from datetime import date
 
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.design import analyses, bp, customers
@@ -17,11 +18,21 @@ from app.design.forms import (
     NotesForm,
     OverrideForm,
 )
-from app.models import Customer, Membership
-from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
+from app.forms import ConfirmForm
+from app.models import Contact, Customer, Membership
+from app.refusals import saved
+from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.roles import Action
 from assessments.value_groups import Flag, ValueGroup
+
+#: What a refused change means, and which field it belongs to.
+_REFUSALS = {
+    "duplicate_account": (
+        "account_number",
+        _l("Another customer already has this account number."),
+    ),
+}
 
 
 def _filter_from_request() -> customers.CustomerFilter:
@@ -81,17 +92,15 @@ def edit_customer(membership: Membership, customer_id: int):
 def _customer_form(membership: Membership, customer: Customer | None):
     form = CustomerForm(obj=customer)
     if form.validate_on_submit():
-        try:
-            saved = customers.save_customer(
-                membership.engagement_id, customer, form.values()
-            )
-        except customers.DuplicateAccount:
-            form.account_number.errors.append(
-                _("Another customer already has this account number.")
-            )
-        else:
+        values = form.values()
+        stored = saved(
+            form,
+            lambda: customers.save_customer(membership.engagement_id, customer, values),
+            _REFUSALS,
+        )
+        if stored:
             flash(_("Customer saved."), "success")
-            return redirect_to("design.customer", membership, customer_id=saved.id)
+            return redirect_to("design.customer", membership, customer_id=stored.id)
     return render_template(
         "design/customer_form.html",
         engagement=membership.engagement,
@@ -106,7 +115,9 @@ def delete_customer(membership: Membership, customer_id: int):
     """Remove a customer with their contacts, sales, complaints and interactions;
     earlier analyses keep their rows."""
     customer = owned_or_404(Customer, customer_id, membership.engagement_id)
-    delete_confirmed(customer)
+    if ConfirmForm().validate_on_submit():
+        customers.remove_customer(customer, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("design.customers", membership)
 
 
@@ -174,7 +185,9 @@ def _contact_values(form: ContactForm) -> dict:
 @bp.route("/contacts/<int:contact_id>", methods=["GET", "POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def edit_contact(membership: Membership, contact_id: int):
-    contact = customers.contact_or_404(membership.engagement_id, contact_id)
+    contact = owned_or_404(
+        Contact, contact_id, membership.engagement_id, through=Contact.customer
+    )
     form = ContactForm(obj=contact)
     if form.validate_on_submit():
         customers.save_contact(contact, _contact_values(form))
@@ -193,9 +206,13 @@ def edit_contact(membership: Membership, contact_id: int):
 @bp.route("/contacts/<int:contact_id>/delete", methods=["POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def delete_contact(membership: Membership, contact_id: int):
-    contact = customers.contact_or_404(membership.engagement_id, contact_id)
+    contact = owned_or_404(
+        Contact, contact_id, membership.engagement_id, through=Contact.customer
+    )
     customer_id = contact.customer_id
-    delete_confirmed(contact)
+    if ConfirmForm().validate_on_submit():
+        customers.remove_contact(contact, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("design.customer", membership, customer_id=customer_id)
 
 
@@ -258,5 +275,7 @@ def remove_override(membership: Membership, customer_id: int):
     override = customers.override_of(row)
     if override is None:
         abort(404)
-    delete_confirmed(override)
+    if ConfirmForm().validate_on_submit():
+        customers.remove_override(row, override, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("design.customer", membership, customer_id=row.id)

@@ -8,10 +8,10 @@ from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
-from flask import abort
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 
+from app import activity
 from app.extensions import db
 from app.models import (
     Complaint,
@@ -25,15 +25,13 @@ from app.models import (
     User,
 )
 from app.models.columns import utcnow
+from app.refusals import Refusal
 from assessments import data_quality
 from assessments.idic import LifecycleStage
+from assessments.oversight import Removable
 from assessments.value_groups import ValueGroup
 
 PER_PAGE = 50
-
-
-class DuplicateAccount(ValueError):
-    """Another customer of the engagement already has this account number."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +144,8 @@ def customer_count(engagement_id: int) -> int:
 
 
 def save_customer(engagement_id: int, customer: Customer | None, values: dict):
-    """Create or change a customer; the account number must stay unique."""
+    """Create or change a customer; the account number must stay unique
+    (refused as "duplicate_account")."""
     clash = db.session.scalar(
         select(Customer.id).where(
             Customer.engagement_id == engagement_id,
@@ -154,7 +153,7 @@ def save_customer(engagement_id: int, customer: Customer | None, values: dict):
         )
     )
     if clash is not None and (customer is None or clash != customer.id):
-        raise DuplicateAccount
+        raise Refusal("duplicate_account")
     if customer is None:
         customer = Customer(engagement_id=engagement_id)
         db.session.add(customer)
@@ -169,16 +168,15 @@ def _is_text(name: str) -> bool:
     return isinstance(column_type, sa.String) and not isinstance(column_type, sa.Enum)
 
 
-def contact_or_404(engagement_id: int, contact_id: int) -> Contact:
-    """A contact, only if its customer belongs to the engagement."""
-    contact = db.session.scalar(
-        select(Contact)
-        .join(Customer)
-        .where(Contact.id == contact_id, Customer.engagement_id == engagement_id)
+def remove_customer(customer: Customer, user_id: int | None) -> None:
+    """Remove a customer with their contacts, sales, complaints and
+    interactions (earlier analyses keep their rows), and say so in the
+    activity feed."""
+    activity.record_removal(
+        customer.engagement_id, user_id, Removable.CUSTOMER, customer.name
     )
-    if contact is None:
-        abort(404)
-    return contact
+    db.session.delete(customer)
+    db.session.commit()
 
 
 # --- one customer's page -----------------------------------------------------
@@ -289,6 +287,15 @@ def save_contact(contact: Contact, values: dict) -> None:
     db.session.commit()
 
 
+def remove_contact(contact: Contact, user_id: int | None) -> None:
+    """Remove a contact of a customer, and say so in the activity feed."""
+    activity.record_removal(
+        contact.customer.engagement_id, user_id, Removable.CONTACT, contact.name
+    )
+    db.session.delete(contact)
+    db.session.commit()
+
+
 def save_notes(customer: Customer, notes: str) -> None:
     customer.customisation_notes = notes
     db.session.commit()
@@ -341,3 +348,15 @@ def set_override(
     db.session.add(override)
     db.session.commit()
     return override
+
+
+def remove_override(
+    customer: Customer, override: GroupOverride, user_id: int | None
+) -> None:
+    """Take back the consultant's value group of a customer (the next analysis
+    groups them by the rules again), and say so in the activity feed."""
+    activity.record_removal(
+        customer.engagement_id, user_id, Removable.GROUP_OVERRIDE, customer.name
+    )
+    db.session.delete(override)
+    db.session.commit()

@@ -14,6 +14,7 @@ from app.design import duplicates as merging
 from app.design.presenters import FIELD_LABELS
 from app.forms import ConfirmForm
 from app.models import Customer, Membership
+from app.refusals import Refusal, flash_refusal
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.roles import Action
 
@@ -30,6 +31,9 @@ MOVE_LABELS = {
     "complaints": _l("Complaints"),
     "interactions": _l("Interactions"),
 }
+#: Why a merge was refused, as the page says it (the route answers 404 before
+#: the service could find the two one record or another engagement's).
+_REFUSALS = {"gone": _l("One of the two customers no longer exists.")}
 
 
 @bp.route("/customers/duplicates", endpoint="duplicates")
@@ -64,8 +68,8 @@ def merge_customers(membership: Membership, keep_id: int, absorb_id: int):
         kept, absorbed = _named(keep), _named(absorb)
         try:
             plan = merging.merge(engagement, keep, absorb, current_user)
-        except merging.MergeError:
-            flash(_("One of the two customers no longer exists."), "error")
+        except Refusal as refusal:
+            flash_refusal(refusal, _REFUSALS)
             return redirect_to("design.duplicates", membership)
         message = (
             _("%(absorbed)s was merged into %(kept)s.", absorbed=absorbed, kept=kept),

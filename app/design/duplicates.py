@@ -31,6 +31,7 @@ from app.models import (
     User,
 )
 from app.models.design import CUSTOMER_FIELDS
+from app.refusals import Refusal
 from assessments import duplicates
 
 logger = logging.getLogger(__name__)
@@ -47,11 +48,6 @@ MOVED = {
     "interactions": Interaction,
 }
 NOTES_SEPARATOR = "\n\n---\n"
-
-
-class MergeError(ValueError):
-    """The two records cannot be merged (one and the same, another
-    engagement's, or already gone)."""
 
 
 # --- suggestions --------------------------------------------------------------
@@ -218,9 +214,9 @@ def _is_empty(value: Any) -> bool:
 
 def _check(engagement: Engagement, keep: Customer, absorb: Customer) -> None:
     if keep.id == absorb.id:
-        raise MergeError("A customer cannot be merged into itself.")
+        raise Refusal("same_customer")
     if keep.engagement_id != engagement.id or absorb.engagement_id != engagement.id:
-        raise MergeError("Both customers must belong to the engagement.")
+        raise Refusal("other_engagement")
 
 
 def merge_plan(engagement: Engagement, keep: Customer, absorb: Customer) -> MergePlan:
@@ -266,8 +262,9 @@ def merge(
 ) -> MergePlan:
     """Merge ``absorb`` into ``keep`` in one transaction and commit it.
 
-    Raises :class:`MergeError` (and changes nothing) when the two are one
-    record, belong to another engagement, or one of them is gone meanwhile."""
+    Refuses (and changes nothing) when the two are one record
+    ("same_customer"), belong to another engagement ("other_engagement"), or
+    one of them is gone meanwhile ("gone")."""
     _check(engagement, keep, absorb)
     try:
         # Lock both rows (PostgreSQL) and read them afresh: a merge of the same
@@ -283,7 +280,7 @@ def merge(
             .execution_options(populate_existing=True)
         ).all()
         if len(locked) != 2:
-            raise MergeError("One of the customers no longer exists.")
+            raise Refusal("gone")
         plan = merge_plan(engagement, keep, absorb)
         _move_rows(engagement.id, keep.id, absorb.id)
         if plan.moves_override:

@@ -6,6 +6,7 @@ from datetime import date
 
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.design import analyses, bp, customers
@@ -13,6 +14,7 @@ from app.design import strategies as group_strategies
 from app.design.forms import AnalysisForm, StrategyForm, parse_edges
 from app.models import Membership, Snapshot
 from app.questionnaires.results import capability_summary, maturity_profile
+from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments import rfm
 from assessments.idic import Channel, Segment
@@ -23,6 +25,13 @@ from assessments.value_groups import Flag, GroupRules, ValueGroup
 
 #: How many movers the comparison lists by name before it only counts.
 MOVERS_SHOWN = 100
+#: What a refused analysis means, and which field it belongs to.
+_REFUSALS = {
+    "no_transactions": (
+        "as_of",
+        _l("There are no sales on or before this date to analyse."),
+    ),
+}
 
 
 @bp.route("/analysis")
@@ -39,14 +48,13 @@ def run_analysis(membership: Membership):
     form = AnalysisForm()
     if not form.validate_on_submit():
         return _analysis_page(membership, form), 400
-    try:
-        snapshot = analyses.take_snapshot(
-            membership.engagement, _settings(form), current_user
-        )
-    except analyses.NoTransactions:
-        form.as_of.errors.append(
-            _("There are no sales on or before this date to analyse.")
-        )
+    settings = _settings(form)
+    snapshot = saved(
+        form,
+        lambda: analyses.take_snapshot(membership.engagement, settings, current_user),
+        _REFUSALS,
+    )
+    if snapshot is None:
         return _analysis_page(membership, form), 400
     flash(_("Analysis %(number)s is ready.", number=snapshot.number), "success")
     return redirect_to("design.snapshot", membership, snapshot_id=snapshot.id)

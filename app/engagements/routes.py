@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app import activity, memberships
@@ -16,6 +17,7 @@ from app.models import CompanySize, Membership, SponsorDecision
 from app.preparation import services as preparation
 from app.preparation.forms import DecisionForm
 from app.questionnaires.views import take_or_404
+from app.refusals import Refusal, flash_refusal, saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.progress import Phase, Step
 from assessments.questionnaire import Gate, QuestionnaireId
@@ -58,6 +60,21 @@ STEP_PAGES = {
         "implementation.transition_plan", Action.EDIT_ENGAGEMENT
     ),
     Step.RECORD_MEASURE_VALUES: StepPage("implementation.index", Action.VIEW),
+}
+
+#: What a refused invitation means, and which field it belongs to.
+_REFUSALS = {
+    "name_needed": (
+        "name",
+        _l("There is no account for this e-mail yet: give the person's name."),
+    ),
+    "already_member": ("email", _l("%(name)s is already a member of this engagement.")),
+}
+#: Why a change to a member was refused.
+_MEMBER_REFUSALS = {
+    "last_consultant": _l(
+        "An engagement needs at least one consultant: appoint another first."
+    ),
 }
 
 
@@ -137,12 +154,14 @@ def invite(membership: Membership):
     form = InviteForm()
     if not form.validate_on_submit():
         return _members_page(membership, form)
-    try:
-        invitation = services.invite(
+    invitation = saved(
+        form,
+        lambda: services.invite(
             membership.engagement, form.email.data, form.name.data, Role(form.role.data)
-        )
-    except services.MembershipRuleError as error:
-        getattr(form, error.field).errors.append(str(error.message))
+        ),
+        _REFUSALS,
+    )
+    if invitation is None:
         return _members_page(membership, form)
     if invitation.account_created:
         return _set_password_link_page(invitation.membership)
@@ -171,7 +190,7 @@ def remove_member(membership: Membership, member_id: int):
     """Take a member out of the engagement (their account stays)."""
     member = owned_or_404(Membership, member_id, membership.engagement_id)
     if ConfirmForm().validate_on_submit():
-        _apply(services.remove_member, member)
+        _apply(services.remove_member, member, membership.user_id)
     return _back_to_members(membership)
 
 
@@ -197,8 +216,8 @@ def _apply(change, member: Membership, *args) -> None:
     """Run a membership change and report its outcome as a flash message."""
     try:
         change(member, *args)
-    except services.MembershipRuleError as error:
-        flash(str(error.message), "error")
+    except Refusal as refusal:
+        flash_refusal(refusal, _MEMBER_REFUSALS)
     else:
         flash(_("Members updated."), "success")
 
@@ -271,7 +290,7 @@ def decide_gate(membership: Membership, take_id: int, gate: str):
             form.comment.data or "",
             current_user,
         )
-    except preparation.PreparationError:
+    except Refusal:
         flash(
             _("This gate cannot be decided until its questions are answered."),
             "error",

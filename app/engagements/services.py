@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
+from app import activity
 from app.auth import services as accounts
 from app.design.analyses import design_facts
 from app.extensions import db
@@ -16,17 +16,10 @@ from app.implementation.services import implementation_facts
 from app.models import CompanySize, Engagement, Membership, SiteRole, User
 from app.planning.services import planning_facts
 from app.preparation.services import preparation_facts
+from app.refusals import Refusal
 from assessments import progress
+from assessments.oversight import Removable
 from assessments.roles import Role
-
-
-class MembershipRuleError(ValueError):
-    """A change to the members that would break a rule; the message says which."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -93,25 +86,21 @@ def _cleaned(details: EngagementDetails) -> dict:
 
 
 def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitation:
-    """Add someone to the engagement, creating their account if they have none."""
+    """Add someone to the engagement, creating their account if they have none.
+    Refused without a name for a new account ("name_needed"), and for someone
+    already a member ("already_member", with their name)."""
     user = accounts.find_user(email)
     account_created = user is None
     if user is None:
         if not name.strip():
-            raise MembershipRuleError(
-                _l("There is no account for this e-mail yet: give the person's name."),
-                field="name",
-            )
+            raise Refusal("name_needed")
         site_role = SiteRole.CONSULTANT if role == Role.CONSULTANT else SiteRole.MEMBER
         # A client's people most likely read the language their reports are in.
         user = accounts.create_user(
             email, name, site_role=site_role, language=engagement.report_language
         )
     elif _membership_of(engagement, user) is not None:
-        raise MembershipRuleError(
-            _l("%(name)s is already a member of this engagement.", name=user.name),
-            field="email",
-        )
+        raise Refusal("already_member", name=user.name)
     membership = Membership(engagement=engagement, user=user, role=role)
     db.session.add(membership)
     db.session.commit()
@@ -126,10 +115,14 @@ def change_role(membership: Membership, role: Role) -> None:
     db.session.commit()
 
 
-def remove_member(membership: Membership) -> None:
-    """Take someone out of the engagement; their account stays."""
+def remove_member(membership: Membership, user_id: int | None) -> None:
+    """Take someone out of the engagement (their account stays), and say so in
+    the activity feed."""
     if membership.role == Role.CONSULTANT:
         _keep_a_consultant(membership)
+    activity.record_removal(
+        membership.engagement_id, user_id, Removable.MEMBER, membership.user.name
+    )
     db.session.delete(membership)
     db.session.commit()
 
@@ -142,9 +135,7 @@ def _keep_a_consultant(leaving: Membership) -> None:
         )
     )
     if consultants <= 1:
-        raise MembershipRuleError(
-            _l("An engagement needs at least one consultant: appoint another first.")
-        )
+        raise Refusal("last_consultant")
 
 
 def _membership_of(engagement: Engagement, user: User) -> Membership | None:

@@ -14,11 +14,7 @@ from app.extensions import db
 from app.models import Engagement, Review, TransitionSettings, WorkPackage
 from app.refusals import Refusal, check_member
 from assessments import transition
-from assessments.oversight import ActivityKind
-
-
-class PlanError(Refusal):
-    """A change the plan refuses; the code names the reason."""
+from assessments.oversight import ActivityKind, Removable
 
 
 def packages(engagement_id: int) -> list[WorkPackage]:
@@ -46,7 +42,7 @@ def settings(engagement_id: int) -> TransitionSettings:
 
 def save_settings(engagement_id: int, shortest: int, longest: int) -> None:
     if shortest >= longest:
-        raise PlanError("limits")
+        raise Refusal("limits")
     row = settings(engagement_id)
     row.shortest_months, row.longest_months = shortest, longest
     db.session.add(row)
@@ -109,24 +105,34 @@ def save_package(
     """Add or change a package. Its dependency and owner must be this
     engagement's, and no chain of dependencies may lead back to it."""
     if data["ends_on"] < data["starts_on"]:
-        raise PlanError("ends_before_start")
+        raise Refusal("ends_before_start")
     check_member(engagement, data.get("owner_id"))
     depends_on = data.get("depends_on_id")
     dependencies = {p.id: p.depends_on_id for p in packages(engagement.id)}
     if depends_on and depends_on not in dependencies:
-        raise PlanError("unknown_dependency")
+        raise Refusal("unknown_dependency")
     if (
         depends_on
         and package
         and transition.would_loop(dependencies, package.id, depends_on)
     ):
-        raise PlanError("dependency_loop")
+        raise Refusal("dependency_loop")
     package = package or WorkPackage(engagement_id=engagement.id)
     for field, value in data.items():
         setattr(package, field, value)
     db.session.add(package)
     db.session.commit()
     return package
+
+
+def remove_package(package: WorkPackage, user_id: int | None) -> None:
+    """Remove a work package (packages that waited for it wait for nothing),
+    and say so in the activity feed."""
+    activity.record_removal(
+        package.engagement_id, user_id, Removable.WORK_PACKAGE, package.title
+    )
+    db.session.delete(package)
+    db.session.commit()
 
 
 # --- the review log ----------------------------------------------------------
@@ -160,3 +166,12 @@ def save_review(
     )
     db.session.commit()
     return review
+
+
+def remove_review(review: Review, user_id: int | None) -> None:
+    """Remove an entry of the review log, and say so in the activity feed."""
+    activity.record_removal(
+        review.engagement_id, user_id, Removable.REVIEW, review.held_on.isoformat()
+    )
+    db.session.delete(review)
+    db.session.commit()

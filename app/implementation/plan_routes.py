@@ -8,14 +8,13 @@ from flask import flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.forms import optional_id_choices
+from app.forms import ConfirmForm, optional_id_choices
 from app.implementation import bp, plan
 from app.implementation.forms import PlanSettingsForm, ReviewForm, WorkPackageForm
 from app.memberships import members
 from app.models import Membership, Review, WorkPackage
 from app.refusals import saved
 from app.tenancy import (
-    delete_confirmed,
     engagement_view,
     owned_or_404,
     redirect_to,
@@ -124,7 +123,10 @@ def package(membership: Membership, package_id: int | None = None):
 @engagement_view(Action.EDIT_ENGAGEMENT)
 def delete_package(membership: Membership, package_id: int):
     """Remove a work package; packages that waited for it wait for nothing."""
-    delete_confirmed(owned_or_404(WorkPackage, package_id, membership.engagement_id))
+    row = owned_or_404(WorkPackage, package_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        plan.remove_package(row, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("implementation.transition_plan", membership)
 
 
@@ -172,5 +174,8 @@ def reviews(membership: Membership, review_id: int | None = None):
 @engagement_view(Action.EDIT_ENGAGEMENT)
 def delete_review(membership: Membership, review_id: int):
     """Remove an entry of the review log."""
-    delete_confirmed(owned_or_404(Review, review_id, membership.engagement_id))
+    row = owned_or_404(Review, review_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        plan.remove_review(row, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("implementation.reviews", membership)

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from app.forms import optional_id_choices
+from app.forms import ConfirmForm, optional_id_choices
 from app.i18n.labels import label
 from app.i18n.numbers import period_label, with_unit
 from app.implementation import bp, scorecard
@@ -16,9 +16,9 @@ from app.implementation.forms import ObjectiveForm, ValueForm
 from app.measures import services as measures
 from app.measures.forms import ScorecardMeasureForm
 from app.memberships import members
-from app.models import Measure, Membership, Objective
+from app.models import Measure, MeasureValue, Membership, Objective
 from app.refusals import saved
-from app.tenancy import delete_confirmed, engagement_view, owned_or_404, redirect_to
+from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.planning import Perspective
 from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action, can
@@ -126,7 +126,10 @@ def objective(membership: Membership, objective_id: int | None = None):
 @engagement_view(Action.EDIT_ENGAGEMENT)
 def delete_objective(membership: Membership, objective_id: int):
     """Remove an objective; its measures stay, without an objective."""
-    delete_confirmed(owned_or_404(Objective, objective_id, membership.engagement_id))
+    row = owned_or_404(Objective, objective_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        measures.remove_objective(row, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("implementation.index", membership)
 
 
@@ -244,12 +247,12 @@ def record_value(membership: Membership, measure_id: int):
 def delete_value(membership: Membership, measure_id: int, value_id: int):
     """Remove a typed value (computed ones go with their analysis)."""
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
-    value = next((v for v in row.values if v.id == value_id), None)
-    if value is None:
-        abort(404)
+    value = owned_or_404(MeasureValue, value_id, membership.engagement_id, through=row)
     if not _may_record(membership, row) or value.snapshot_id is not None:
         abort(403)
-    delete_confirmed(value)
+    if ConfirmForm().validate_on_submit():
+        measures.remove_value(row, value, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("implementation.measure", membership, measure_id=row.id)
 
 
@@ -257,5 +260,8 @@ def delete_value(membership: Membership, measure_id: int, value_id: int):
 @engagement_view(Action.EDIT_ENGAGEMENT)
 def delete_measure(membership: Membership, measure_id: int):
     """Remove a measure with its values."""
-    delete_confirmed(owned_or_404(Measure, measure_id, membership.engagement_id))
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        measures.remove_measure(row, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("implementation.index", membership)

@@ -33,8 +33,9 @@ from app.models import (
 )
 from app.models.columns import utcnow
 from app.refusals import Refusal, check_member
+from app.tenancy import owned
 from assessments.organisation import Department
-from assessments.oversight import ActivityKind
+from assessments.oversight import ActivityKind, Removable
 from assessments.planning import CrmStrategy, Direction, Perspective
 from assessments.scorecard import (
     ComputedMeasure,
@@ -43,11 +44,6 @@ from assessments.scorecard import (
     computed_value,
     period_start,
 )
-
-
-class MeasureError(Refusal):
-    """A change to a measure, its values or an objective that is refused; the
-    code names the reason."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +161,7 @@ def _check_perspective(objective_id: int | None, perspective: Perspective) -> No
     measure under its objective, so the two would contradict each other."""
     objective = db.session.get(Objective, objective_id) if objective_id else None
     if objective is not None and objective.perspective != perspective:
-        raise MeasureError("other_perspective")
+        raise Refusal("other_perspective")
 
 
 def _apply_basics(measure: Measure, basics: MeasureBasics) -> None:
@@ -205,9 +201,40 @@ def _follow_source(
 
 def _check_belongs(model, row_id: int | None, engagement_id: int, code: str) -> None:
     """Refuse a foreign key to a row of another engagement (or to none)."""
-    row = db.session.get(model, row_id) if row_id else None
-    if row_id and (row is None or row.engagement_id != engagement_id):
-        raise MeasureError(code)
+    if row_id and owned(model, row_id, engagement_id) is None:
+        raise Refusal(code)
+
+
+# --- removals ----------------------------------------------------------------
+
+
+def remove_objective(objective: Objective, user_id: int | None) -> None:
+    """Remove an objective (its measures stay, without one), and say so in the
+    activity feed."""
+    activity.record_removal(
+        objective.engagement_id, user_id, Removable.OBJECTIVE, objective.title
+    )
+    db.session.delete(objective)
+    db.session.commit()
+
+
+def remove_measure(measure: Measure, user_id: int | None) -> None:
+    """Remove a measure with its values, and say so in the activity feed (the
+    planning and the scorecard pages alike remove a measure so)."""
+    activity.record_removal(
+        measure.engagement_id, user_id, Removable.MEASURE, measure.name
+    )
+    db.session.delete(measure)
+    db.session.commit()
+
+
+def remove_value(measure: Measure, value: MeasureValue, user_id: int | None) -> None:
+    """Remove a typed value of the measure, and say so in the activity feed."""
+    activity.record_removal(
+        measure.engagement_id, user_id, Removable.MEASURE_VALUE, measure.name
+    )
+    db.session.delete(value)
+    db.session.commit()
 
 
 # --- values ------------------------------------------------------------------
@@ -219,7 +246,7 @@ def save_value(
     """Record (or correct) the measure's value for the period of the day; a
     computed measure's values come only from the analyses."""
     if measure.computed is not None:
-        raise MeasureError("computed")
+        raise Refusal("computed")
     start = period_start(period_day, measure.period)
     row = db.session.scalar(
         select(MeasureValue).where(

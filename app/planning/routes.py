@@ -30,15 +30,14 @@ from app.planning.forms import (
     VisionForm,
 )
 from app.refusals import saved
-from app.tenancy import (
-    delete_confirmed,
-    engagement_view,
-    owned_or_404,
-    redirect_to,
-    require,
-)
+from app.tenancy import engagement_view, owned_or_404, redirect_to, require
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
+
+#: What a refused change means, and which field it belongs to.
+_REFUSALS = {
+    "unknown_strategy": ("strategy_id", _l("Choose one of this project's strategies.")),
+}
 
 #: What a refused change of a measure means, and which field it belongs to:
 #: the objective is set on the scorecard, so planning names the perspective.
@@ -240,7 +239,9 @@ def add_strategy(membership: Membership):
 def delete_strategy(membership: Membership, strategy_id: int):
     """Remove a business strategy (its goals stay, without a strategy)."""
     row = owned_or_404(BusinessStrategy, strategy_id, membership.engagement_id)
-    delete_confirmed(row)
+    if ConfirmForm().validate_on_submit():
+        services.remove_strategy(row, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("planning.strategy", membership, _anchor="strategies")
 
 
@@ -286,9 +287,13 @@ def goals(membership: Membership):
     if request.method == "POST":
         require(membership, Action.EDIT_ENGAGEMENT)
         if form.validate_on_submit():
-            goal = services.save_goal(engagement, None, _goal_data(form))
-            flash(_("Goal added. Give it at least one measure."), "success")
-            return redirect_to("planning.goal", membership, goal_id=goal.id)
+            data = _goal_data(form)
+            goal = saved(
+                form, lambda: services.save_goal(engagement, None, data), _REFUSALS
+            )
+            if goal:
+                flash(_("Goal added. Give it at least one measure."), "success")
+                return redirect_to("planning.goal", membership, goal_id=goal.id)
     return render_template(
         "planning/goals.html",
         engagement=engagement,
@@ -320,9 +325,14 @@ def goal(membership: Membership, goal_id: int):
     if request.method == "POST":
         require(membership, Action.EDIT_ENGAGEMENT)
         if form.validate_on_submit():
-            services.save_goal(membership.engagement, row, _goal_data(form))
-            flash(_("Goal saved."), "success")
-            return redirect_to("planning.goal", membership, goal_id=row.id)
+            data = _goal_data(form)
+            if saved(
+                form,
+                lambda: services.save_goal(membership.engagement, row, data),
+                _REFUSALS,
+            ):
+                flash(_("Goal saved."), "success")
+                return redirect_to("planning.goal", membership, goal_id=row.id)
     return render_template(
         "planning/goal.html",
         engagement=membership.engagement,
@@ -337,7 +347,9 @@ def goal(membership: Membership, goal_id: int):
 def delete_goal(membership: Membership, goal_id: int):
     """Remove a goal and its measures."""
     row = owned_or_404(Goal, goal_id, membership.engagement_id)
-    delete_confirmed(row)
+    if ConfirmForm().validate_on_submit():
+        services.remove_goal(row, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("planning.goals", membership)
 
 
@@ -394,7 +406,9 @@ def delete_measure(membership: Membership, measure_id: int):
     """Remove a measure."""
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
     goal_id = row.goal_id
-    delete_confirmed(row)
+    if ConfirmForm().validate_on_submit():
+        measures.remove_measure(row, membership.user_id)
+        flash(_("Removed."), "success")
     return _back_from(membership, goal_id)
 
 

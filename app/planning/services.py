@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app import activity
 from app.extensions import db
 from app.measures.services import goals
 from app.models import (
@@ -29,13 +30,11 @@ from app.models import (
 )
 from app.models.columns import utcnow
 from app.questionnaires.definitions import definition as questionnaire_definition
+from app.refusals import Refusal
 from assessments import planning as rules
+from assessments.oversight import Removable
 from assessments.planning import CrmStrategy
 from assessments.questionnaire import Definition, Question, QuestionnaireId, Section
-
-
-class PlanningError(ValueError):
-    """An action the state of planning does not allow."""
 
 
 def guide() -> Definition:
@@ -184,6 +183,19 @@ def add_strategy(
     return strategy
 
 
+def remove_strategy(strategy: BusinessStrategy, user_id: int | None) -> None:
+    """Remove a business strategy (its goals stay, without a strategy), and say
+    so in the activity feed."""
+    activity.record_removal(
+        strategy.engagement_id,
+        user_id,
+        Removable.BUSINESS_STRATEGY,
+        strategy.statement,
+    )
+    db.session.delete(strategy)
+    db.session.commit()
+
+
 def priorities(engagement: Engagement) -> dict[CrmStrategy, StrategyPriority]:
     """The four CRM strategies' priorities; unsaved ones come back at 0."""
     rows = {
@@ -232,11 +244,18 @@ def save_vision(engagement: Engagement, vision: str) -> None:
 # --- goals (their measures save through app.measures) -----------------------
 
 
+def remove_goal(goal: Goal, user_id: int | None) -> None:
+    """Remove a goal with its measures, and say so in the activity feed."""
+    activity.record_removal(goal.engagement_id, user_id, Removable.GOAL, goal.title)
+    db.session.delete(goal)
+    db.session.commit()
+
+
 def save_goal(engagement: Engagement, goal: Goal | None, data: dict) -> Goal:
     """Add or change a goal; its strategy must be one of this engagement's."""
     strategy_id = data.get("strategy_id")
     if strategy_id and strategy_id not in {s.id for s in strategies(engagement)}:
-        raise PlanningError("unknown_strategy")
+        raise Refusal("unknown_strategy")
     goal = goal or Goal(engagement_id=engagement.id)
     for field, value in data.items():
         setattr(goal, field, value.strip() if isinstance(value, str) else value)

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app import activity
 from app.extensions import db
 from app.models import (
     AwarenessActivity,
@@ -15,7 +16,9 @@ from app.models import (
     PreparationMilestones,
     ResistanceItem,
 )
+from app.refusals import Refusal
 from assessments import organisation as rules
+from assessments.oversight import Removable
 
 #: The role flags of OrgPerson and the core's roles they stand for.
 ROLE_FLAGS = {
@@ -64,6 +67,15 @@ def save_person(
         setattr(person, field, value.strip() if isinstance(value, str) else value)
     db.session.commit()
     return person
+
+
+def remove_person(person: OrgPerson, user_id: int | None) -> None:
+    """Take a person out of the organisation, and say so in the activity feed."""
+    activity.record_removal(
+        person.engagement_id, user_id, Removable.PERSON, person.name
+    )
+    db.session.delete(person)
+    db.session.commit()
 
 
 def milestones(engagement: Engagement) -> PreparationMilestones:
@@ -137,6 +149,15 @@ def add_awareness(engagement: Engagement, data: dict) -> None:
     db.session.commit()
 
 
+def remove_awareness(item: AwarenessActivity, user_id: int | None) -> None:
+    """Remove an awareness activity, and say so in the activity feed."""
+    activity.record_removal(
+        item.engagement_id, user_id, Removable.AWARENESS_ACTIVITY, item.topic
+    )
+    db.session.delete(item)
+    db.session.commit()
+
+
 def resistance_items(engagement: Engagement) -> list[ResistanceItem]:
     return list(
         db.session.scalars(
@@ -170,21 +191,24 @@ class Announcement:
     note: str
 
 
-def announce(engagement: Engagement, announcement: Announcement, ready: bool) -> None:
+def announce(
+    engagement: Engagement, announcement: Announcement, ready: bool
+) -> PreparationMilestones:
     """Record the company-wide announcement, which completes preparation.
 
     The method allows it only from the top executive, and only once the
-    earlier steps are done (``ready``); a ValueError says which fails.
+    earlier steps are done (``ready``); the refusal's code says which fails.
     """
     if not announcement.announced_by.is_top_decision_maker:
-        raise ValueError("not_top_executive")
+        raise Refusal("not_top_executive")
     if not ready:
-        raise ValueError("not_ready")
+        raise Refusal("not_ready")
     row = milestones(engagement)
     row.announced_on = announcement.announced_on
     row.announced_by_id = announcement.announced_by.id
     row.announcement_note = announcement.note.strip()
     db.session.commit()
+    return row
 
 
 def withdraw_announcement(engagement: Engagement) -> None:

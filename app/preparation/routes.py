@@ -6,6 +6,7 @@ from datetime import date
 
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.forms import ConfirmForm, FormPerItem
@@ -28,15 +29,21 @@ from app.preparation.forms import (
     TeamAnnouncedForm,
 )
 from app.questionnaires import takes, views
-from app.tenancy import (
-    delete_confirmed,
-    engagement_view,
-    owned_or_404,
-    redirect_to,
-    require,
-)
+from app.refusals import Refusal, flash_refusal, saved
+from app.tenancy import engagement_view, owned_or_404, redirect_to, require
 from assessments.questionnaire import Gate, QuestionnaireId
 from assessments.roles import Action
+
+#: What a refused change means, and which field of its form it belongs to
+#: (None: the form as a whole); a button's refusal has only its message.
+_REFUSALS = {
+    "not_top_executive": (
+        "announced_by",
+        _l("The announcement must come from the top executive."),
+    ),
+    "not_ready": (None, _l("Finish the earlier steps of preparation first.")),
+}
+_GATE_REFUSALS = {"not_failed": _l("Only a failed gate can be overridden.")}
 
 #: Where the questionnaire's pages are; the steps they share with the generic
 #: questionnaire pages are in ``app.questionnaires.views``.
@@ -135,8 +142,8 @@ def override(membership: Membership, take_id: int, gate: str):
         return _result_page(membership, take, override_forms=forms), 400
     try:
         services.override_gate(take, chosen, form.reason.data, current_user)
-    except services.PreparationError:
-        flash(_("Only a failed gate can be overridden."), "error")
+    except Refusal as refusal:
+        flash_refusal(refusal, _GATE_REFUSALS)
     else:
         flash(_("Override recorded. The sponsor is asked to approve it."), "success")
     return redirect_to(
@@ -162,7 +169,7 @@ def decide(membership: Membership, take_id: int, gate: str):
             form.comment.data or "",
             current_user,
         )
-    except services.PreparationError:
+    except Refusal:
         flash(
             _("This gate cannot be decided until its questions are answered."),
             "error",
@@ -227,7 +234,9 @@ def edit_person(membership: Membership, person_id: int):
 def delete_person(membership: Membership, person_id: int):
     """Remove a person from the organisation."""
     person = owned_or_404(OrgPerson, person_id, membership.engagement_id)
-    delete_confirmed(person)
+    if ConfirmForm().validate_on_submit():
+        organisation.remove_person(person, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("preparation.organisation_page", membership)
 
 
@@ -299,7 +308,9 @@ def add_awareness(membership: Membership):
 def delete_awareness(membership: Membership, item_id: int):
     """Remove an awareness activity."""
     item = owned_or_404(AwarenessActivity, item_id, membership.engagement_id)
-    delete_confirmed(item)
+    if ConfirmForm().validate_on_submit():
+        organisation.remove_awareness(item, membership.user_id)
+        flash(_("Removed."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="awareness")
 
 
@@ -363,21 +374,15 @@ def announce(membership: Membership):
     if not form.validate_on_submit():
         return _change_log_page(membership, announcement_form=form)
     person = owned_or_404(OrgPerson, form.announced_by.data, engagement.id)
-    try:
-        organisation.announce(
-            engagement,
-            organisation.Announcement(
-                form.announced_on.data, person, form.note.data or ""
-            ),
-            ready=not services.steps_before_announcement(engagement),
-        )
-    except ValueError as error:
-        if str(error) == "not_top_executive":
-            form.announced_by.errors.append(
-                _("The announcement must come from the top executive.")
-            )
-        else:
-            form.form_errors.append(_("Finish the earlier steps of preparation first."))
+    announcement = organisation.Announcement(
+        form.announced_on.data, person, form.note.data or ""
+    )
+    ready = not services.steps_before_announcement(engagement)
+    if not saved(
+        form,
+        lambda: organisation.announce(engagement, announcement, ready=ready),
+        _REFUSALS,
+    ):
         return _change_log_page(membership, announcement_form=form)
     flash(_("The announcement is recorded: preparation is complete."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="milestones")

@@ -25,7 +25,8 @@ from app.models.columns import utcnow
 from app.preparation import organisation
 from app.questionnaires import takes as generic
 from app.questionnaires.definitions import definition as questionnaire_definition
-from app.questionnaires.takes import TakeError, answer_values
+from app.questionnaires.takes import answer_values
+from app.refusals import Refusal
 from assessments.comparison import Comparison, compare
 from assessments.oversight import ActivityKind
 from assessments.progress import PHASE_STEPS, EngagementFacts, Phase, Step
@@ -38,10 +39,6 @@ from assessments.readiness import (
     evaluate_gates,
 )
 from assessments.scoring import AnswerValue, ScoreResult, score
-
-#: An action the state of the engagement does not allow; says why. The same
-#: class as the generic takes' error, so that it also covers starting and saving.
-PreparationError = TakeError
 
 
 def definition() -> Definition:
@@ -107,7 +104,7 @@ def override_gate(take: QuestionnaireTake, gate: Gate, reason: str, user: User) 
     """Let a failed gate pass on a consultant's written reason."""
     status = {result.gate: result.status for result in assess(take).gates}.get(gate)
     if status not in (GateStatus.FAILED, GateStatus.OVERRIDDEN):
-        raise PreparationError("not_failed")
+        raise Refusal("not_failed")
     review = _review(take, gate)
     review.override_reason = reason.strip()
     review.overridden_by_id = user.id
@@ -131,7 +128,7 @@ def decide_gate(
     """Record the sponsor's approval of a gate decision, or its return."""
     status = {result.gate: result.status for result in assess(take).gates}.get(gate)
     if status in (None, GateStatus.NOT_ANSWERED):
-        raise PreparationError("not_decidable")
+        raise Refusal("not_decidable")
     review = _review(take, gate)
     review.sponsor_decision = decision
     review.sponsor_comment = comment.strip()

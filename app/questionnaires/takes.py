@@ -20,13 +20,10 @@ from app.extensions import db
 from app.models import Answer, Engagement, QuestionnaireTake, User
 from app.models.columns import utcnow
 from app.questionnaires.definitions import definition
+from app.refusals import Refusal
 from assessments.oversight import ActivityKind
 from assessments.questionnaire import Definition, QuestionnaireId, Section
 from assessments.scoring import AnswerValue, is_answered, score
-
-
-class TakeError(ValueError):
-    """An action the state of the take does not allow; says why."""
 
 
 def definition_of(take: QuestionnaireTake) -> Definition:
@@ -86,10 +83,10 @@ def previous_take(take: QuestionnaireTake) -> QuestionnaireTake | None:
 def start_take(
     engagement: Engagement, questionnaire: QuestionnaireId, user: User
 ) -> QuestionnaireTake:
-    """Open a new take; raises TakeError("unfinished") while one is still open."""
+    """Open a new take; refused ("unfinished") while one is still open."""
     latest = latest_take(engagement, questionnaire)
     if latest is not None and latest.completed_at is None:
-        raise TakeError("unfinished")
+        raise Refusal("unfinished")
     number = db.session.scalar(
         select(func.coalesce(func.max(QuestionnaireTake.number), 0)).where(
             QuestionnaireTake.engagement_id == engagement.id,
@@ -158,7 +155,7 @@ def save_section(
     a conflict, while the other answers of the section are saved.
     """
     if take.completed_at is not None:
-        raise TakeError("completed")
+        raise Refusal("completed")
     stored = answers_of(take)
     saved, conflicts = 0, []
     for question in section.questions:

@@ -24,6 +24,7 @@ from app.models import Answer, Membership, QuestionnaireTake
 from app.questionnaires import takes
 from app.questionnaires.definitions import definition as loaded_definition
 from app.questionnaires.forms import SectionForm, form_data, section_form
+from app.refusals import Refusal
 from app.tenancy import owned_or_404, redirect_to
 from assessments.questionnaire import Definition, QuestionnaireId, Section
 from assessments.roles import Action, can
@@ -103,7 +104,7 @@ def start(pages: TakePages, membership: Membership):
         take = takes.start_take(
             membership.engagement, pages.questionnaire, current_user
         )
-    except takes.TakeError:
+    except Refusal:
         flash(_("Finish the current take before starting another."), "error")
         return pages.go("index", membership)
     first = pages.definition().sections[0]

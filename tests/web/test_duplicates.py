@@ -5,20 +5,24 @@ import re
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from app.design import duplicates as merging
 from app.extensions import db
 from app.models import (
     Complaint,
     Contact,
     Customer,
+    Engagement,
     GroupOverride,
     Interaction,
     SiteRole,
     Snapshot,
     SnapshotResult,
     Transaction,
+    User,
 )
+from app.refusals import Refusal
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.roles import Role
 from assessments.value_groups import ValueGroup
@@ -472,3 +476,28 @@ def test_a_merge_needs_the_csrf_token(app, client, pair):
 
 def csrf_token(page: str) -> str:
     return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+def test_a_record_gone_meanwhile_is_refused_and_nothing_moves(app, pair):
+    with app.app_context():
+        engagement = db.session.get(Engagement, pair["engagement"])
+        keep = db.session.get(Customer, pair["keep"])
+        absorb = db.session.get(Customer, pair["absorb"])
+        consultant = db.session.get(User, engagement.created_by_id)
+        # gone in another tab, after this one read both records
+        db.session.execute(delete(Customer).where(Customer.id == absorb.id))
+        with pytest.raises(Refusal) as refused:
+            merging.merge(engagement, keep, absorb, consultant)
+    assert refused.value.code == "gone"
+    assert count(app, Transaction, customer_id=pair["keep"]) == 2
+
+
+def test_a_refused_merge_says_why_on_the_list(app, client, pair, monkeypatch):
+    def gone(*_args):
+        raise Refusal("gone")
+
+    monkeypatch.setattr(merging, "merge", gone)
+    response = client.post(merge_url(pair["engagement"], pair["keep"], pair["absorb"]))
+    assert response.location.endswith("/design/customers/duplicates")
+    page = client.get(response.location).text
+    assert "One of the two customers no longer exists." in page

@@ -5,7 +5,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Membership, SiteRole, User
+from assessments.oversight import ActivityKind
 from assessments.roles import Role
+from tests import removals
 from tests.conftest import engagement_by_name
 
 NEW_ENGAGEMENT = {
@@ -131,7 +133,7 @@ def test_a_member_cannot_be_invited_twice(app, client, factory, consultant):
         f"/engagements/{engagement_id}/members",
         data={"email": "deniz@example.com", "name": "", "role": "team"},
     )
-    assert "already a member" in response.text
+    assert "Deniz Aydın is already a member of this engagement." in response.text
     assert members_of(app, engagement_id) == {"deniz@example.com": Role.CONSULTANT}
 
 
@@ -226,3 +228,15 @@ def test_sponsor_and_team_cannot_edit(app, client, auth, factory, method, path, 
         "sponsor@example.com",
         "team@example.com",
     }
+
+
+@pytest.mark.parametrize("endpoint", removals.of_area("engagements"))
+def test_a_removal_goes_through_the_service_into_the_activity_feed(
+    app, client, factory, consultant, endpoint
+):
+    engagement_id = factory.engagement(consultant)
+    removal = removals.remove(app, client, factory, engagement_id, endpoint)
+    assert removal.status == 302
+    assert not removal.still_there
+    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
+    assert removals.DELETES[endpoint].feed_says in removal.feed

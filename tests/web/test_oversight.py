@@ -6,15 +6,18 @@ import re
 from io import BytesIO
 
 import pytest
+from flask_babel import force_locale
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.activity import describe
 from app.demo import DEMO_PASSWORD, SECOND_COMPANY
 from app.extensions import db
 from app.models import Activity, Engagement, GateReview, IssuedReport, User
 from app.questionnaires.results import maturity_profile
-from assessments.oversight import ActivityKind, ReportKind
+from assessments.oversight import ActivityKind, Removable, ReportKind
 from assessments.questionnaire import Dimension
+from tests import removals
 from tests.pdf import issue_report, page_count, pdf_text
 
 
@@ -200,3 +203,37 @@ def test_a_lone_engagement_has_nothing_to_compare_with(client, engagement):
 def peers_of(client, engagement_id: int) -> str:
     compare = client.get(f"/portfolio?compare={engagement_id}").text
     return re.search(r'id="peers".*?</section>', compare, re.DOTALL).group(0)
+
+
+def test_every_route_that_removes_a_row_is_one_whose_removal_is_checked(app):
+    removing = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.split(".")[-1].startswith(("delete_", "remove_"))
+    }
+    assert removing == set(removals.DELETES)
+
+
+def test_a_removal_is_told_in_the_readers_language(app, client, engagement, factory):
+    removals.remove(app, client, factory, engagement, "planning.delete_goal")
+    client.post("/account/language", data={"language": "tr", "next": "/"})
+    feed = client.get(f"/engagements/{engagement}/activity").text
+    assert "Gizli hedef hedefini kaldırdı" in feed
+    assert "Deniz Aydın" in feed
+
+
+def test_every_kind_of_removal_has_its_own_words_in_both_languages(app):
+    def told(language: str) -> dict[Removable, str]:
+        with app.test_request_context(), force_locale(language):
+            return {
+                what: describe(
+                    Activity(kind=ActivityKind.REMOVED, subject=f"{what}:2026-01-09")
+                )
+                for what in Removable
+            }
+
+    english, turkish = told("en"), told("tr")
+    assert len(set(english.values())) == len(Removable)
+    for what in Removable:
+        assert english[what] != turkish[what], what
+        assert "2026" in english[what] and "2026" in turkish[what], what
