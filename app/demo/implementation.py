@@ -41,6 +41,8 @@ _GAPS = {
 
 
 def load_implementation_demo(engagement: Engagement, users: dict[str, User]) -> None:
+    """The completed gap analysis and success factors, the scorecard and the
+    transition plan with its first review."""
     consultant = users["consultant@example.com"]
     team = users["team@example.com"]
     _gap_take(engagement, consultant)
