@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from app.demo.customers import DemoImportFailed
 from app.demo.design import load_design_demo
 from app.demo.engagements import (
     DEMO_ACCOUNTS,
@@ -30,6 +31,7 @@ __all__ = [
     "DEMO_PASSWORD",
     "SECOND_COMPANY",
     "DemoAccount",
+    "DemoImportFailed",
     "load_demo",
 ]
 
