@@ -120,7 +120,12 @@ def analyze_command(
 @bp.cli.command("demo")
 def demo_command():
     """Load the demo engagement and its accounts (does nothing if loaded)."""
-    if demo.load_demo():
+    try:
+        loaded = demo.load_demo()
+    except demo.DemoImportFailed as refused:
+        message = f"The import refused a demo file: {refused}"
+        raise click.ClickException(message) from refused
+    if loaded:
         click.echo(f"Loaded the demo engagement: {demo.DEMO_COMPANY}")
         click.echo(f"The consultant's second client: {demo.SECOND_COMPANY}")
     else:

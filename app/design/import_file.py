@@ -1203,7 +1203,8 @@ def _convert(spec: Field, values, header, decimal, date_format, problems):
     parsed, bad = choices(values, words)
     problems.cells(reason, bad, values, header)
     if kind == FieldType.FLAG:
-        return parsed.fillna(False).astype(bool)
+        # Not fillna(False): a column with no answers at all parses as floats.
+        return parsed.eq(True)
     return parsed
 
 

@@ -310,6 +310,19 @@ def test_validate_skips_blank_rows_but_keeps_row_numbers(tmp_path):
     assert [(p.row, p.column) for p in parsed.problems] == [(5, "Tarih")]
 
 
+def test_validate_reads_a_yes_no_column_left_blank_as_no(tmp_path):
+    rows = [
+        ["Cari Kod", "Ünvan", "Yetkili", "Karar verici mi?"],
+        ["A", "Bir", "Ayşe", ""],
+        ["B", "İki", "", ""],
+    ]
+    table = _table(tmp_path, rows)
+    mapping = guess_mapping(Kind.CUSTOMERS, table.headers)
+    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings())
+    assert parsed.ok
+    assert parsed.records["contact_decision_maker"].tolist() == [False, False]
+
+
 def test_read_table_semicolons_and_decimal_commas(tmp_path):
     table = _table(tmp_path, SALES)
     assert table.delimiter == ";"

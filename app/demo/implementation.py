@@ -12,7 +12,6 @@ from app.extensions import db
 from app.implementation import plan
 from app.measures import services as measures
 from app.models import Engagement, Measure, User
-from app.planning.services import goals
 from app.questionnaires import takes
 from assessments.gaps import Component, Layer, question_id
 from assessments.organisation import Department
@@ -43,6 +42,8 @@ _GAPS = {
 
 
 def load_implementation_demo(engagement: Engagement, users: dict[str, User]) -> None:
+    """The completed gap analysis and success factors, the scorecard and the
+    transition plan with its first review."""
     consultant = users["consultant@example.com"]
     team = users["team@example.com"]
     _gap_take(engagement, consultant)
@@ -94,7 +95,7 @@ def _measure(engagement: Engagement, row: Measure | None, **data) -> Measure:
 
 
 def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
-    goal = goals(engagement)[0]
+    goal = measures.goals(engagement)[0]
     keep = measures.save_objective(
         engagement,
         None,
