@@ -17,6 +17,7 @@ run: system-runtime $(VENV)/.runtime $(CATALOGS)  ## serve the app with a demo e
 
 test: system-test $(VENV)/.dev $(CATALOGS)  ## lint, then the whole suite on SQLite and PostgreSQL
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	scripts/with-postgres.sh $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 system-runtime:

@@ -132,11 +132,6 @@ DELETES = {
 }
 
 
-def of_area(area: str) -> list[str]:
-    """The delete endpoints of one blueprint."""
-    return sorted(e for e in DELETES if e.startswith(f"{area}."))
-
-
 @dataclass(frozen=True)
 class Removal:
     """What posting a delete did."""

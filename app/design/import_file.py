@@ -916,7 +916,9 @@ def _read_csv(
             Problem(Reason.BAD_LINE, row=2, details={"expected": expected, "saw": saw})
         ) from error
     except (pd.errors.ParserError, ValueError) as error:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
+        # pandas names the bad line only in its message
+        message = error.args[0] if error.args else ""
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
         if found is None:
             raise FileRejected(Problem(Reason.NOT_CSV)) from error
         expected, line, saw = found.groups()

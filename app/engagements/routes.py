@@ -13,8 +13,8 @@ from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm, FormPerItem
-from app.models import CompanySize, Membership, SponsorDecision
-from app.preparation import services as preparation
+from app.models import CompanySize, Membership
+from app.preparation.decisions import record_decision
 from app.preparation.forms import DecisionForm
 from app.questionnaires.views import take_or_404
 from app.refusals import Refusal, flash_refusal, saved
@@ -282,21 +282,7 @@ def decide_gate(membership: Membership, take_id: int, gate: str):
     form = forms.received(chosen)
     if not form.validate_on_submit():
         return _glance_page(membership, forms), 400
-    try:
-        preparation.decide_gate(
-            take,
-            chosen,
-            SponsorDecision(form.decision.data),
-            form.comment.data or "",
-            current_user,
-        )
-    except Refusal:
-        flash(
-            _("This gate cannot be decided until its questions are answered."),
-            "error",
-        )
-    else:
-        flash(_("Your decision is recorded."), "success")
+    record_decision(take, chosen, form)
     return redirect_to("engagements.glance", membership)
 
 

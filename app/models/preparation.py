@@ -26,7 +26,7 @@ class QuestionnaireTake(db.Model):
     engagement_id: Mapped[int] = mapped_column(
         sa.ForeignKey("engagements.id", ondelete="CASCADE")
     )
-    #: the questionnaire definition's id, e.g. "preparation"
+    #: the questionnaire (a ``QuestionnaireId`` value)
     questionnaire: Mapped[str] = mapped_column(sa.String(50))
     #: 1 for the first take of this questionnaire in the engagement, then 2, …
     number: Mapped[int]

@@ -16,9 +16,9 @@ from app.models import (
     OrgPerson,
     QuestionnaireTake,
     ResistanceItem,
-    SponsorDecision,
 )
 from app.preparation import bp, organisation, services
+from app.preparation.decisions import record_decision
 from app.preparation.forms import (
     AnnouncementForm,
     AwarenessForm,
@@ -161,21 +161,7 @@ def decide(membership: Membership, take_id: int, gate: str):
     form = forms.received(chosen)
     if not form.validate_on_submit():
         return _result_page(membership, take, decision_forms=forms), 400
-    try:
-        services.decide_gate(
-            take,
-            chosen,
-            SponsorDecision(form.decision.data),
-            form.comment.data or "",
-            current_user,
-        )
-    except Refusal:
-        flash(
-            _("This gate cannot be decided until its questions are answered."),
-            "error",
-        )
-    else:
-        flash(_("Your decision is recorded."), "success")
+    record_decision(take, chosen, form)
     return redirect_to(
         "preparation.result", membership, take_id=take.id, _anchor="gates"
     )

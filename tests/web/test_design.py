@@ -5,7 +5,6 @@ group strategies and the design report."""
 import re
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import func, insert, select
 
 from app.extensions import db
@@ -18,9 +17,7 @@ from app.models import (
     SnapshotResult,
     Transaction,
 )
-from assessments.oversight import ActivityKind
 from assessments.roles import Role
-from tests import removals
 from tests.pdf import issue_report, page_count, pdf_text
 
 AS_OF = date(2026, 6, 30)
@@ -368,14 +365,3 @@ def test_the_design_report_has_the_groups_and_rules(app, client, engagement):
     assert re.search(r"BZ\)\s+1\s+-400", groups)
     assert "Müşteri 10 A.Ş." in text  # the top customer of the top-5 percent rule
     assert 2 <= page_count(response.data) <= 6
-
-
-@pytest.mark.parametrize("endpoint", removals.of_area("design"))
-def test_a_removal_goes_through_the_service_into_the_activity_feed(
-    app, client, engagement, factory, endpoint
-):
-    removal = removals.remove(app, client, factory, engagement, endpoint)
-    assert removal.status == 302
-    assert not removal.still_there
-    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
-    assert removals.DELETES[endpoint].feed_says in removal.feed

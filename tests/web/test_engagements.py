@@ -5,9 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Membership, SiteRole, User
-from assessments.oversight import ActivityKind
 from assessments.roles import Role
-from tests import removals
 from tests.conftest import engagement_by_name
 
 NEW_ENGAGEMENT = {
@@ -228,15 +226,3 @@ def test_sponsor_and_team_cannot_edit(app, client, auth, factory, method, path, 
         "sponsor@example.com",
         "team@example.com",
     }
-
-
-@pytest.mark.parametrize("endpoint", removals.of_area("engagements"))
-def test_a_removal_goes_through_the_service_into_the_activity_feed(
-    app, client, factory, consultant, endpoint
-):
-    engagement_id = factory.engagement(consultant)
-    removal = removals.remove(app, client, factory, engagement_id, endpoint)
-    assert removal.status == 302
-    assert not removal.still_there
-    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
-    assert removals.DELETES[endpoint].feed_says in removal.feed

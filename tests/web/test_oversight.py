@@ -237,3 +237,14 @@ def test_every_kind_of_removal_has_its_own_words_in_both_languages(app):
     for what in Removable:
         assert english[what] != turkish[what], what
         assert "2026" in english[what] and "2026" in turkish[what], what
+
+
+@pytest.mark.parametrize("endpoint", sorted(removals.DELETES))
+def test_a_removal_goes_through_the_service_into_the_activity_feed(
+    app, client, engagement, factory, endpoint
+):
+    removal = removals.remove(app, client, factory, engagement, endpoint)
+    assert removal.status == 302
+    assert not removal.still_there
+    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
+    assert removals.DELETES[endpoint].feed_says in removal.feed

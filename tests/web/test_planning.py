@@ -1,14 +1,11 @@
 """The planning phase through the test client: sessions, guide answers,
 strategy → goal → measure, closing, and the report."""
 
-import pytest
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Engagement, GuideAnswer, SiteRole
-from assessments.oversight import ActivityKind
 from assessments.roles import Role
-from tests import removals
 from tests.pdf import issue_report, pdf_text
 
 TEAM = [
@@ -252,14 +249,3 @@ def test_the_sponsor_reads_planning_but_changes_nothing(
         f"{base(engagement)}/answers/market_trends", data={"agreed": "x"}
     )
     assert saved.status_code == 403
-
-
-@pytest.mark.parametrize("endpoint", removals.of_area("planning"))
-def test_a_removal_goes_through_the_service_into_the_activity_feed(
-    app, client, engagement, factory, endpoint
-):
-    removal = removals.remove(app, client, factory, engagement, endpoint)
-    assert removal.status == 302
-    assert not removal.still_there
-    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
-    assert removals.DELETES[endpoint].feed_says in removal.feed

@@ -8,10 +8,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Answer, GateReview, SiteRole
-from assessments.oversight import ActivityKind
 from assessments.questionnaire import Category
 from assessments.roles import Role
-from tests import removals
 from tests.conftest import PASSWORD
 from tests.pdf import issue_report, pdf_text
 from tests.preparation_answers import PREPARATION, answer_as, form_posts
@@ -410,14 +408,3 @@ def test_answers_are_stored_with_today(app, client, engagement):
     with app.app_context():
         answer = db.session.scalar(select(Answer))
         assert answer.answered_at.date() == date.today()
-
-
-@pytest.mark.parametrize("endpoint", removals.of_area("preparation"))
-def test_a_removal_goes_through_the_service_into_the_activity_feed(
-    app, client, engagement, factory, endpoint
-):
-    removal = removals.remove(app, client, factory, engagement, endpoint)
-    assert removal.status == 302
-    assert not removal.still_there
-    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
-    assert removals.DELETES[endpoint].feed_says in removal.feed

@@ -6,7 +6,6 @@ planning page keeping the scorecard's rules."""
 import re
 from datetime import date
 
-import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -15,10 +14,8 @@ from app.measures import services as measures
 from app.models import Engagement, Goal, Measure, MeasureValue, Objective, User
 from app.planning import services as planning
 from assessments.organisation import Department
-from assessments.oversight import ActivityKind
 from assessments.planning import Direction, Perspective
 from assessments.roles import Role
-from tests import removals
 from tests.web.test_design import AS_OF, analyse, latest, seed
 
 
@@ -509,24 +506,6 @@ def test_the_planning_page_opens_a_measure_that_serves_no_goal(app, client, enga
     )
     assert saved.status_code == 302
     assert saved.location.endswith(f"/engagements/{engagement}/planning/goals")
-
-
-@pytest.mark.parametrize(
-    "endpoint",
-    [
-        "implementation.delete_objective",
-        "implementation.delete_measure",
-        "implementation.delete_value",
-    ],
-)
-def test_a_removal_goes_through_the_service_into_the_activity_feed(
-    app, client, engagement, factory, endpoint
-):
-    removal = removals.remove(app, client, factory, engagement, endpoint)
-    assert removal.status == 302
-    assert not removal.still_there
-    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
-    assert removals.DELETES[endpoint].feed_says in removal.feed
 
 
 def test_a_value_is_removed_only_through_its_own_measure(app, client, engagement):

@@ -4,15 +4,12 @@ implementation reports, through the test client."""
 import re
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Membership, Review, WorkPackage
 from assessments.gaps import Component, Layer, question_id
-from assessments.oversight import ActivityKind
 from assessments.roles import Role
-from tests import removals
 from tests.pdf import issue_report, page_count, pdf_text
 from tests.questionnaire_helpers import complete, post_sections, take_of
 from tests.web.test_scorecard import add_measure, base, make_goal
@@ -273,16 +270,3 @@ def test_a_milestone_needs_no_end_but_a_package_does(app, client, engagement):
         data=package_form("Eğitim", TODAY, TODAY) | {"ends_on": ""},
     )
     assert "Give the end date (only a milestone has none)." in package.text
-
-
-@pytest.mark.parametrize(
-    "endpoint", ["implementation.delete_package", "implementation.delete_review"]
-)
-def test_a_removal_goes_through_the_service_into_the_activity_feed(
-    app, client, engagement, factory, endpoint
-):
-    removal = removals.remove(app, client, factory, engagement, endpoint)
-    assert removal.status == 302
-    assert not removal.still_there
-    assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
-    assert removals.DELETES[endpoint].feed_says in removal.feed
