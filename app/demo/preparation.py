@@ -92,15 +92,19 @@ def load_preparation_demo(engagement: Engagement, consultant: User) -> None:
         organisation.save_person(
             engagement,
             None,
-            {"name": name, "title": title, "department": department}
-            | {flag: flag in on for flag in _FLAGS},
+            organisation.PersonDetails(
+                name=name,
+                department=department,
+                title=title,
+                **{flag: flag in on for flag in _FLAGS},
+            ),
         )
     organisation.add_awareness(
         engagement,
-        {
-            "held_on": date.today() - timedelta(days=14),
-            "kind": AwarenessKind.INFORMAL_MEETING,
-            "topic": "Müşteriyi merkeze almak: CRM neyi değiştirir?",
-            "attendees": "Genel müdür ve bölüm müdürleri",
-        },
+        organisation.AwarenessDetails(
+            held_on=date.today() - timedelta(days=14),
+            kind=AwarenessKind.INFORMAL_MEETING,
+            topic="Müşteriyi merkeze almak: CRM neyi değiştirir?",
+            attendees="Genel müdür ve bölüm müdürleri",
+        ),
     )

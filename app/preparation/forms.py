@@ -21,6 +21,11 @@ from app.forms import (
     stripped,
 )
 from app.models import AwarenessKind, ResistanceStatus, SponsorDecision
+from app.preparation.organisation import (
+    AwarenessDetails,
+    PersonDetails,
+    ResistanceDetails,
+)
 from assessments.organisation import Department
 
 
@@ -76,13 +81,27 @@ class PersonForm(FlaskForm):
     knows_market = BooleanField(_l("Knows the company and its market"))
     submit = SubmitField(_l("Save person"))
 
-    def values(self) -> dict:
-        """The person's fields as the model stores them."""
-        return {
-            name: field.data
-            for name, field in self._fields.items()
-            if name not in ("submit", "csrf_token")
-        }
+    def values(self) -> PersonDetails:
+        """The validated fields as the service takes them."""
+        return PersonDetails(
+            name=self.name.data,
+            department=Department(self.department.data),
+            title=self.title.data or "",
+            email=self.email.data or "",
+            is_sponsor=self.is_sponsor.data,
+            is_project_manager=self.is_project_manager.data,
+            is_consultant=self.is_consultant.data,
+            in_project_team=self.in_project_team.data,
+            in_working_group=self.in_working_group.data,
+            is_top_decision_maker=self.is_top_decision_maker.data,
+            is_front_line=self.is_front_line.data,
+            is_external=self.is_external.data,
+            crm_knowledge=self.crm_knowledge.data,
+            crm_project_experience=self.crm_project_experience.data,
+            trusted=self.trusted.data,
+            communicates_well=self.communicates_well.data,
+            knows_market=self.knows_market.data,
+        )
 
 
 class AwarenessForm(FlaskForm):
@@ -95,6 +114,15 @@ class AwarenessForm(FlaskForm):
         _l("Attendees"), filters=[stripped], validators=[Optional(), Length(max=2000)]
     )
     submit = SubmitField(_l("Add activity"))
+
+    def values(self) -> AwarenessDetails:
+        """The validated fields as the service takes them."""
+        return AwarenessDetails(
+            held_on=self.held_on.data,
+            kind=AwarenessKind(self.kind.data),
+            topic=self.topic.data,
+            attendees=self.attendees.data or "",
+        )
 
 
 class ResistanceForm(FlaskForm):
@@ -112,6 +140,16 @@ class ResistanceForm(FlaskForm):
         validators=[Optional(), Length(max=2000)],
     )
     submit = SubmitField(_l("Save"))
+
+    def values(self) -> ResistanceDetails:
+        """The validated fields as the service takes them."""
+        return ResistanceDetails(
+            raised_on=self.raised_on.data,
+            raised_by=self.raised_by.data,
+            concern=self.concern.data,
+            status=ResistanceStatus(self.status.data),
+            resolution=self.resolution.data or "",
+        )
 
 
 class TeamAnnouncedForm(FlaskForm):

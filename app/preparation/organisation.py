@@ -11,13 +11,16 @@ from app import activity
 from app.extensions import db
 from app.models import (
     AwarenessActivity,
+    AwarenessKind,
     Engagement,
     OrgPerson,
     PreparationMilestones,
     ResistanceItem,
+    ResistanceStatus,
 )
 from app.refusals import Refusal
 from assessments import organisation as rules
+from assessments.organisation import Department
 from assessments.oversight import Removable
 
 #: The role flags of OrgPerson and the core's roles they stand for.
@@ -41,6 +44,30 @@ QUALITY_FLAGS = (
 )
 
 
+@dataclass(frozen=True)
+class PersonDetails:
+    """Who someone in the project organisation is: name, place, the roles the
+    project gives them and the qualities the method's rules look at."""
+
+    name: str
+    department: Department
+    title: str = ""
+    email: str = ""
+    is_sponsor: bool = False
+    is_project_manager: bool = False
+    is_consultant: bool = False
+    in_project_team: bool = False
+    in_working_group: bool = False
+    is_top_decision_maker: bool = False
+    is_front_line: bool = False
+    is_external: bool = False
+    crm_knowledge: bool = False
+    crm_project_experience: bool = False
+    trusted: bool = False
+    communicates_well: bool = False
+    knows_market: bool = False
+
+
 def people(engagement: Engagement) -> list[OrgPerson]:
     """The organisation, sponsor and project manager first, then by name."""
     return list(
@@ -57,14 +84,29 @@ def people(engagement: Engagement) -> list[OrgPerson]:
 
 
 def save_person(
-    engagement: Engagement, person: OrgPerson | None, data: dict
+    engagement: Engagement, person: OrgPerson | None, details: PersonDetails
 ) -> OrgPerson:
     """Add a person to the organisation, or change one."""
     if person is None:
         person = OrgPerson(engagement_id=engagement.id)
         db.session.add(person)
-    for field, value in data.items():
-        setattr(person, field, value.strip() if isinstance(value, str) else value)
+    person.name = details.name.strip()
+    person.title = details.title.strip()
+    person.department = details.department
+    person.email = details.email.strip()
+    person.is_sponsor = details.is_sponsor
+    person.is_project_manager = details.is_project_manager
+    person.is_consultant = details.is_consultant
+    person.in_project_team = details.in_project_team
+    person.in_working_group = details.in_working_group
+    person.is_top_decision_maker = details.is_top_decision_maker
+    person.is_front_line = details.is_front_line
+    person.is_external = details.is_external
+    person.crm_knowledge = details.crm_knowledge
+    person.crm_project_experience = details.crm_project_experience
+    person.trusted = details.trusted
+    person.communicates_well = details.communicates_well
+    person.knows_market = details.knows_market
     db.session.commit()
     return person
 
@@ -134,6 +176,27 @@ def organisation_recorded(engagement: Engagement) -> bool:
 # --- change log -------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class AwarenessDetails:
+    """An awareness activity as the change log records it."""
+
+    held_on: date
+    kind: AwarenessKind
+    topic: str
+    attendees: str = ""
+
+
+@dataclass(frozen=True)
+class ResistanceDetails:
+    """A push-back against the project, and how it is being handled."""
+
+    raised_on: date
+    raised_by: str
+    concern: str
+    status: ResistanceStatus = ResistanceStatus.OPEN
+    resolution: str = ""
+
+
 def awareness_activities(engagement: Engagement) -> list[AwarenessActivity]:
     return list(
         db.session.scalars(
@@ -144,8 +207,18 @@ def awareness_activities(engagement: Engagement) -> list[AwarenessActivity]:
     )
 
 
-def add_awareness(engagement: Engagement, data: dict) -> None:
-    db.session.add(AwarenessActivity(engagement_id=engagement.id, **data))
+def add_awareness(engagement: Engagement, details: AwarenessDetails) -> None:
+    """Log an awareness activity: the method counts them before the team is
+    announced."""
+    db.session.add(
+        AwarenessActivity(
+            engagement_id=engagement.id,
+            held_on=details.held_on,
+            kind=details.kind,
+            topic=details.topic,
+            attendees=details.attendees,
+        )
+    )
     db.session.commit()
 
 
@@ -168,15 +241,26 @@ def resistance_items(engagement: Engagement) -> list[ResistanceItem]:
     )
 
 
-def add_resistance(engagement: Engagement, data: dict) -> None:
-    db.session.add(ResistanceItem(engagement_id=engagement.id, **data))
+def add_resistance(engagement: Engagement, details: ResistanceDetails) -> None:
+    """Log a resistance item, so that its handling can be followed."""
+    item = ResistanceItem(engagement_id=engagement.id)
+    _apply_resistance(item, details)
+    db.session.add(item)
     db.session.commit()
 
 
-def update_resistance(item: ResistanceItem, data: dict) -> None:
-    for field, value in data.items():
-        setattr(item, field, value)
+def update_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
+    """Change a resistance item, usually how it is handled."""
+    _apply_resistance(item, details)
     db.session.commit()
+
+
+def _apply_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
+    item.raised_on = details.raised_on
+    item.raised_by = details.raised_by
+    item.concern = details.concern
+    item.status = details.status
+    item.resolution = details.resolution
 
 
 def set_team_announced(engagement: Engagement, announced_on: date | None) -> None:

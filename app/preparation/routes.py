@@ -283,8 +283,7 @@ def add_awareness(membership: Membership):
     form = AwarenessForm()
     if not form.validate_on_submit():
         return _change_log_page(membership, awareness_form=form)
-    data = {k: form[k].data for k in ("held_on", "kind", "topic", "attendees")}
-    organisation.add_awareness(membership.engagement, data)
+    organisation.add_awareness(membership.engagement, form.values())
     flash(_("Activity added."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="awareness")
 
@@ -307,7 +306,7 @@ def add_resistance(membership: Membership):
     form = ResistanceForm()
     if not form.validate_on_submit():
         return _change_log_page(membership, resistance_form=form)
-    organisation.add_resistance(membership.engagement, _resistance_data(form))
+    organisation.add_resistance(membership.engagement, form.values())
     flash(_("Resistance item added."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="resistance")
 
@@ -319,7 +318,7 @@ def edit_resistance(membership: Membership, item_id: int):
     item = owned_or_404(ResistanceItem, item_id, membership.engagement_id)
     form = ResistanceForm(obj=item)
     if form.validate_on_submit():
-        organisation.update_resistance(item, _resistance_data(form))
+        organisation.update_resistance(item, form.values())
         flash(_("Saved."), "success")
         return redirect_to("preparation.change_log", membership, _anchor="resistance")
     return render_template(
@@ -328,11 +327,6 @@ def edit_resistance(membership: Membership, item_id: int):
         form=form,
         item=item,
     )
-
-
-def _resistance_data(form: ResistanceForm) -> dict:
-    fields = ("raised_on", "raised_by", "concern", "status", "resolution")
-    return {name: form[name].data for name in fields}
 
 
 @bp.route("/change-log/team-announced", methods=["POST"])

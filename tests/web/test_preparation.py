@@ -7,7 +7,16 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Answer, GateReview, SiteRole
+from app.models import (
+    Answer,
+    Engagement,
+    GateReview,
+    ResistanceItem,
+    ResistanceStatus,
+    SiteRole,
+)
+from app.preparation import organisation
+from assessments.organisation import Department
 from assessments.questionnaire import Category
 from assessments.roles import Role
 from tests.conftest import PASSWORD
@@ -332,6 +341,67 @@ def test_change_log_records_awareness_and_resistance(client, engagement):
     assert "CRM&#39;e giriş" in page and "Zaman kaybı olur" in page
     bad = client.post(f"{log}/awareness", data={"held_on": "", "kind": "training"})
     assert "Please correct the following" in bad.text
+
+
+def test_editing_a_person_replaces_their_roles_and_qualities(app, client, engagement):
+    url = f"{base(engagement)}/organisation"
+    client.post(url, data=PERSON)
+    (person,) = people_of(app, engagement)
+    edited = client.post(
+        f"{url}/{person.id}",
+        data={"name": "Cem Bilgi", "department": "sales", "in_project_team": "y"},
+    )
+    assert edited.status_code == 302
+    (person,) = people_of(app, engagement)
+    assert person.department == Department.SALES
+    assert person.in_project_team and not person.is_project_manager
+    assert not person.crm_knowledge
+
+
+def test_a_person_is_saved_with_the_spaces_around_text_dropped(app, engagement):
+    with app.app_context():
+        row = db.session.get(Engagement, engagement)
+        saved = organisation.save_person(
+            row,
+            None,
+            organisation.PersonDetails(
+                name="  Cem Bilgi ",
+                department=Department.IT,
+                title=" IT Manager ",
+                email=" cem@example.com ",
+            ),
+        )
+        assert (saved.name, saved.title, saved.email) == (
+            "Cem Bilgi",
+            "IT Manager",
+            "cem@example.com",
+        )
+
+
+def test_a_resistance_item_is_followed_until_it_is_resolved(app, client, engagement):
+    log = f"{base(engagement)}/change-log"
+    item = {
+        "raised_on": "2026-02-04",
+        "raised_by": "Satış müdürü",
+        "concern": "Zaman kaybı olur",
+        "status": "open",
+        "resolution": "",
+    }
+    client.post(f"{log}/resistance", data=item)
+    with app.app_context():
+        (row_id,) = db.session.scalars(
+            select(ResistanceItem.id).where(ResistanceItem.engagement_id == engagement)
+        )
+    resolved = client.post(
+        f"{log}/resistance/{row_id}",
+        data=item | {"status": "resolved", "resolution": "Pilotta gösterildi"},
+    )
+    assert resolved.status_code == 302
+    with app.app_context():
+        row = db.session.get(ResistanceItem, row_id)
+        assert row.status == ResistanceStatus.RESOLVED
+        assert row.resolution == "Pilotta gösterildi"
+        assert row.raised_on == date(2026, 2, 4)
 
 
 def test_dashboard_follows_the_real_state_of_preparation(client, engagement):
