@@ -242,26 +242,25 @@ def _plan(engagement: Engagement, consultant: User, team: User) -> None:
         previous = plan.save_package(
             engagement,
             None,
-            {
-                "title": title,
-                "owner_id": owner.id,
-                "starts_on": start + timedelta(days=first),
-                "ends_on": start + timedelta(days=last),
-                "status": status,
-                "is_milestone": milestone,
-                "depends_on_id": previous.id if previous else None,
-                "notes": "",
-            },
+            plan.WorkPackageDetails(
+                title=title,
+                owner_id=owner.id,
+                starts_on=start + timedelta(days=first),
+                ends_on=start + timedelta(days=last),
+                status=status,
+                is_milestone=milestone,
+                depends_on_id=previous.id if previous else None,
+            ),
         )
     plan.save_review(
         engagement,
         None,
-        {
-            "held_on": today - timedelta(days=14),
-            "findings": "Pilot bayilerin yarısı sipariş portalını kullanmıyor.",
-            "actions": "Bayi ziyaretlerinde portal tanıtımı; aylık kullanım raporu.",
-            "owner_id": team.id,
-        },
+        plan.ReviewDetails(
+            held_on=today - timedelta(days=14),
+            findings="Pilot bayilerin yarısı sipariş portalını kullanmıyor.",
+            actions="Bayi ziyaretlerinde portal tanıtımı; aylık kullanım raporu.",
+            owner_id=team.id,
+        ),
         consultant.id,
     )
     db.session.commit()

@@ -30,6 +30,7 @@ from app.forms import (
     optional_enum_choices,
     stripped,
 )
+from app.implementation.plan import ReviewDetails, WorkPackageDetails
 from app.measures.services import ObjectiveDetails
 from assessments.planning import CrmStrategy, Perspective
 from assessments.transition import WorkStatus
@@ -101,6 +102,22 @@ class WorkPackageForm(FlaskForm):
     notes = _notes(_l("Notes"))
     submit = SubmitField(_l("Save work package"))
 
+    def values(self) -> WorkPackageDetails:
+        """The validated fields as the service takes them; a milestone ends
+        the day it starts."""
+        return WorkPackageDetails(
+            title=self.title.data,
+            owner_id=self.owner_id.data or None,
+            starts_on=self.starts_on.data,
+            ends_on=self.starts_on.data
+            if self.is_milestone.data
+            else self.ends_on.data,
+            status=WorkStatus(self.status.data),
+            is_milestone=self.is_milestone.data,
+            depends_on_id=self.depends_on_id.data or None,
+            notes=self.notes.data or "",
+        )
+
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:
             raise ValidationError(_l("The end cannot be before the start."))
@@ -138,3 +155,12 @@ class ReviewForm(FlaskForm):
     actions = _notes(_l("Actions"))
     owner_id = SelectField(_l("Owner of the actions"), coerce=int)
     submit = SubmitField(_l("Save review"))
+
+    def values(self) -> ReviewDetails:
+        """The validated fields as the service takes them."""
+        return ReviewDetails(
+            held_on=self.held_on.data,
+            findings=self.findings.data,
+            actions=self.actions.data or "",
+            owner_id=self.owner_id.data or None,
+        )

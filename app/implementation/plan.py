@@ -99,15 +99,30 @@ def overdue(engagement_id: int, today: date) -> list[WorkPackage]:
     )
 
 
+@dataclass(frozen=True)
+class WorkPackageDetails:
+    """A step of the transition plan: what, who, when, and what it waits
+    for. A milestone ends the day it starts."""
+
+    title: str
+    starts_on: date
+    ends_on: date
+    owner_id: int | None = None
+    status: transition.WorkStatus = transition.WorkStatus.PLANNED
+    is_milestone: bool = False
+    depends_on_id: int | None = None
+    notes: str = ""
+
+
 def save_package(
-    engagement: Engagement, package: WorkPackage | None, data: dict
+    engagement: Engagement, package: WorkPackage | None, details: WorkPackageDetails
 ) -> WorkPackage:
     """Add or change a package. Its dependency and owner must be this
     engagement's, and no chain of dependencies may lead back to it."""
-    if data["ends_on"] < data["starts_on"]:
+    if details.ends_on < details.starts_on:
         raise Refusal("ends_before_start")
-    check_member(engagement, data.get("owner_id"))
-    depends_on = data.get("depends_on_id")
+    check_member(engagement, details.owner_id)
+    depends_on = details.depends_on_id
     dependencies = {p.id: p.depends_on_id for p in packages(engagement.id)}
     if depends_on and depends_on not in dependencies:
         raise Refusal("unknown_dependency")
@@ -118,8 +133,14 @@ def save_package(
     ):
         raise Refusal("dependency_loop")
     package = package or WorkPackage(engagement_id=engagement.id)
-    for field, value in data.items():
-        setattr(package, field, value)
+    package.title = details.title
+    package.owner_id = details.owner_id
+    package.starts_on = details.starts_on
+    package.ends_on = details.ends_on
+    package.status = details.status
+    package.is_milestone = details.is_milestone
+    package.depends_on_id = details.depends_on_id
+    package.notes = details.notes
     db.session.add(package)
     db.session.commit()
     return package
@@ -150,13 +171,31 @@ def reviews(engagement_id: int) -> list[Review]:
     )
 
 
+@dataclass(frozen=True)
+class ReviewDetails:
+    """An entry of the review log: what was found, what is to be done, and
+    who follows the actions up."""
+
+    held_on: date
+    findings: str
+    actions: str = ""
+    owner_id: int | None = None
+
+
 def save_review(
-    engagement: Engagement, review: Review | None, data: dict, user_id: int | None
+    engagement: Engagement,
+    review: Review | None,
+    details: ReviewDetails,
+    user_id: int | None,
 ) -> Review:
-    check_member(engagement, data.get("owner_id"))
+    """Add or change an entry of the review log; the owner must be a member
+    of the engagement. The activity feed says a review was recorded."""
+    check_member(engagement, details.owner_id)
     review = review or Review(engagement_id=engagement.id)
-    for field, value in data.items():
-        setattr(review, field, value)
+    review.held_on = details.held_on
+    review.findings = details.findings
+    review.actions = details.actions
+    review.owner_id = details.owner_id
     db.session.add(review)
     activity.record(
         engagement.id,

@@ -94,20 +94,11 @@ def package(membership: Membership, package_id: int | None = None):
     if row is None and not form.is_submitted():
         form.status.data = WorkStatus.PLANNED.value
     if form.validate_on_submit():
-        data = {
-            "title": form.title.data,
-            "owner_id": form.owner_id.data or None,
-            "starts_on": form.starts_on.data,
-            "ends_on": form.starts_on.data
-            if form.is_milestone.data
-            else form.ends_on.data,
-            "status": WorkStatus(form.status.data),
-            "is_milestone": form.is_milestone.data,
-            "depends_on_id": form.depends_on_id.data or None,
-            "notes": form.notes.data or "",
-        }
+        details = form.values()
         if saved(
-            form, lambda: plan.save_package(membership.engagement, row, data), _REFUSALS
+            form,
+            lambda: plan.save_package(membership.engagement, row, details),
+            _REFUSALS,
         ):
             flash(_("Work package saved."), "success")
             return redirect_to("implementation.transition_plan", membership)
@@ -146,16 +137,11 @@ def reviews(membership: Membership, review_id: int | None = None):
     if form.is_submitted():
         require(membership, Action.EDIT_ENGAGEMENT)
     if form.validate_on_submit():
-        data = {
-            "held_on": form.held_on.data,
-            "findings": form.findings.data,
-            "actions": form.actions.data or "",
-            "owner_id": form.owner_id.data or None,
-        }
+        details = form.values()
         if saved(
             form,
             lambda: plan.save_review(
-                membership.engagement, row, data, membership.user_id
+                membership.engagement, row, details, membership.user_id
             ),
             _REFUSALS,
         ):
