@@ -47,22 +47,22 @@ def load_design_demo(engagement: Engagement, consultant: User) -> None:
     group_strategies.save_strategy(
         engagement.id,
         Segment.MVC,
-        {
-            "crm_strategy": CrmStrategy.LOYALTY,
-            "actions": "Üç ayda bir ziyaret, öncelikli teslimat, yıllık anlaşma.",
-            "channel": Channel.FACE_TO_FACE,
-            "owner_id": None,
-        },
+        group_strategies.StrategyDetails(
+            crm_strategy=CrmStrategy.LOYALTY,
+            actions="Üç ayda bir ziyaret, öncelikli teslimat, yıllık anlaşma.",
+            channel=Channel.FACE_TO_FACE,
+            owner_id=None,
+        ),
     )
     group_strategies.save_strategy(
         engagement.id,
         Segment.BZ,
-        {
-            "crm_strategy": CrmStrategy.WIN_BACK,
-            "actions": "Hizmet maliyetini düşür; siparişleri e-posta ile al.",
-            "channel": Channel.EMAIL,
-            "owner_id": None,
-        },
+        group_strategies.StrategyDetails(
+            crm_strategy=CrmStrategy.WIN_BACK,
+            actions="Hizmet maliyetini düşür; siparişleri e-posta ile al.",
+            channel=Channel.EMAIL,
+            owner_id=None,
+        ),
     )
 
 

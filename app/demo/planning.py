@@ -48,13 +48,13 @@ def load_planning_demo(engagement: Engagement, consultant: User) -> None:
     goal = planning.save_goal(
         engagement,
         None,
-        {
-            "title": "Düzenli sipariş veren bayileri elde tutmak",
-            "target": "Geçen yılın bayilerinin %90'ı bu yıl da sipariş versin",
-            "deadline": date(date.today().year + 1, 6, 30),
-            "department": Department.SALES,
-            "strategy_id": strategy.id,
-        },
+        planning.GoalDetails(
+            title="Düzenli sipariş veren bayileri elde tutmak",
+            target="Geçen yılın bayilerinin %90'ı bu yıl da sipariş versin",
+            deadline=date(date.today().year + 1, 6, 30),
+            department=Department.SALES,
+            strategy_id=strategy.id,
+        ),
     )
     measures.save_measure(
         engagement,

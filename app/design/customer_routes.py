@@ -170,16 +170,11 @@ def _post_on_customer(membership, customer_id, form_class, prefix, save, message
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def add_contact(membership: Membership, customer_id: int):
     def save(row, form):
-        customers.add_contact(row, _contact_values(form))
+        customers.add_contact(row, form.values())
 
     return _post_on_customer(
         membership, customer_id, ContactForm, "contact", save, _("Contact added.")
     )
-
-
-def _contact_values(form: ContactForm) -> dict:
-    names = ("name", "title", "email", "phone", "is_decision_maker")
-    return {name: form[name].data for name in names}
 
 
 @bp.route("/contacts/<int:contact_id>", methods=["GET", "POST"])
@@ -190,7 +185,7 @@ def edit_contact(membership: Membership, contact_id: int):
     )
     form = ContactForm(obj=contact)
     if form.validate_on_submit():
-        customers.save_contact(contact, _contact_values(form))
+        customers.save_contact(contact, form.values())
         flash(_("Contact saved."), "success")
         return redirect_to(
             "design.customer", membership, customer_id=contact.customer_id

@@ -143,13 +143,33 @@ def customer_count(engagement_id: int) -> int:
     )
 
 
-def save_customer(engagement_id: int, customer: Customer | None, values: dict):
+@dataclass(frozen=True)
+class CustomerDetails:
+    """What someone types about one customer; text left empty is ""."""
+
+    account_number: str
+    name: str
+    title: str = ""
+    address: str = ""
+    city: str = ""
+    phone: str = ""
+    email: str = ""
+    sector: str = ""
+    strategic_potential: int | None = None
+    lifecycle_stage: LifecycleStage | None = None
+    last_verified_on: date | None = None
+    wallet_share: float | None = None
+
+
+def save_customer(
+    engagement_id: int, customer: Customer | None, details: CustomerDetails
+) -> Customer:
     """Create or change a customer; the account number must stay unique
     (refused as "duplicate_account")."""
     clash = db.session.scalar(
         select(Customer.id).where(
             Customer.engagement_id == engagement_id,
-            Customer.account_number == values["account_number"],
+            Customer.account_number == details.account_number,
         )
     )
     if clash is not None and (customer is None or clash != customer.id):
@@ -157,15 +177,24 @@ def save_customer(engagement_id: int, customer: Customer | None, values: dict):
     if customer is None:
         customer = Customer(engagement_id=engagement_id)
         db.session.add(customer)
-    for name, value in values.items():
-        setattr(customer, name, "" if value is None and _is_text(name) else value)
+    _apply_customer(customer, details)
     db.session.commit()
     return customer
 
 
-def _is_text(name: str) -> bool:
-    column_type = Customer.__table__.c[name].type
-    return isinstance(column_type, sa.String) and not isinstance(column_type, sa.Enum)
+def _apply_customer(customer: Customer, details: CustomerDetails) -> None:
+    customer.account_number = details.account_number
+    customer.name = details.name
+    customer.title = details.title
+    customer.address = details.address
+    customer.city = details.city
+    customer.phone = details.phone
+    customer.email = details.email
+    customer.sector = details.sector
+    customer.strategic_potential = details.strategic_potential
+    customer.lifecycle_stage = details.lifecycle_stage
+    customer.last_verified_on = details.last_verified_on
+    customer.wallet_share = details.wallet_share
 
 
 def remove_customer(customer: Customer, user_id: int | None) -> None:
@@ -274,17 +303,36 @@ def _plain(value):
     return getattr(value, "value", value)
 
 
-def add_contact(customer: Customer, values: dict) -> Contact:
-    contact = Contact(customer_id=customer.id, **values)
+@dataclass(frozen=True)
+class ContactDetails:
+    """What someone types about one of a customer's people."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    is_decision_maker: bool = False
+
+
+def add_contact(customer: Customer, details: ContactDetails) -> Contact:
+    contact = Contact(customer_id=customer.id)
+    _apply_contact(contact, details)
     db.session.add(contact)
     db.session.commit()
     return contact
 
 
-def save_contact(contact: Contact, values: dict) -> None:
-    for name, value in values.items():
-        setattr(contact, name, value)
+def save_contact(contact: Contact, details: ContactDetails) -> None:
+    _apply_contact(contact, details)
     db.session.commit()
+
+
+def _apply_contact(contact: Contact, details: ContactDetails) -> None:
+    contact.name = details.name
+    contact.title = details.title
+    contact.email = details.email
+    contact.phone = details.phone
+    contact.is_decision_maker = details.is_decision_maker
 
 
 def remove_contact(contact: Contact, user_id: int | None) -> None:

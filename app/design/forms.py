@@ -23,6 +23,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app.design.customers import ContactDetails, CustomerDetails
+from app.design.strategies import StrategyDetails
 from app.forms import (
     LocalNumberField,
     enum_choices,
@@ -30,7 +32,6 @@ from app.forms import (
     optional_id_choices,
     stripped,
 )
-from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.planning import CrmStrategy
 from assessments.value_groups import ValueGroup
@@ -71,15 +72,25 @@ class CustomerForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.lifecycle_stage.choices = optional_enum_choices(LifecycleStage)
 
-    def values(self) -> dict:
-        """The fields as model attributes; empty choices become None."""
-        values = {name: self[name].data for name in CUSTOMER_FIELDS}
-        values["lifecycle_stage"] = (
-            LifecycleStage(values["lifecycle_stage"])
-            if values["lifecycle_stage"]
-            else None
+    def values(self) -> CustomerDetails:
+        """The validated fields as the service takes them; text left empty is
+        "", an empty choice None."""
+        return CustomerDetails(
+            account_number=self.account_number.data,
+            name=self.name.data,
+            title=self.title.data or "",
+            address=self.address.data or "",
+            city=self.city.data or "",
+            phone=self.phone.data or "",
+            email=self.email.data or "",
+            sector=self.sector.data or "",
+            strategic_potential=self.strategic_potential.data,
+            lifecycle_stage=LifecycleStage(self.lifecycle_stage.data)
+            if self.lifecycle_stage.data
+            else None,
+            last_verified_on=self.last_verified_on.data,
+            wallet_share=self.wallet_share.data,
         )
-        return values
 
 
 class ContactForm(FlaskForm):
@@ -93,6 +104,16 @@ class ContactForm(FlaskForm):
     phone = _text(_l("Phone"), 40)
     is_decision_maker = BooleanField(_l("Decision maker (e.g. the purchaser)"))
     submit = SubmitField(_l("Save contact"))
+
+    def values(self) -> ContactDetails:
+        """The validated fields as the service takes them."""
+        return ContactDetails(
+            name=self.name.data,
+            title=self.title.data or "",
+            email=self.email.data or "",
+            phone=self.phone.data or "",
+            is_decision_maker=self.is_decision_maker.data,
+        )
 
 
 class InteractionForm(FlaskForm):
@@ -220,3 +241,13 @@ class StrategyForm(FlaskForm):
         self.crm_strategy.choices = enum_choices(CrmStrategy)
         self.channel.choices = optional_enum_choices(Channel)
         self.owner_id.choices = optional_id_choices(owners)
+
+    def values(self) -> StrategyDetails:
+        """The validated fields as the service takes them; an empty channel or
+        owner is None."""
+        return StrategyDetails(
+            crm_strategy=CrmStrategy(self.crm_strategy.data),
+            actions=self.actions.data or "",
+            channel=Channel(self.channel.data) if self.channel.data else None,
+            owner_id=self.owner_id.data or None,
+        )

@@ -18,7 +18,6 @@ from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments import rfm
 from assessments.idic import Channel, Segment
-from assessments.planning import CrmStrategy
 from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action
 from assessments.value_groups import Flag, GroupRules, ValueGroup
@@ -182,7 +181,7 @@ def save_strategy(membership: Membership, segment: str):
     )
     if not form.validate_on_submit():
         return _strategies_page(membership, {chosen: form}), 400
-    group_strategies.save_strategy(engagement_id, chosen, _strategy_values(form))
+    group_strategies.save_strategy(engagement_id, chosen, form.values())
     flash(_("Strategy saved."), "success")
     return redirect_to("design.strategies", membership)
 
@@ -205,12 +204,3 @@ def _strategies_page(membership: Membership, submitted: dict | None = None):
         stored=stored,
         summary=latest.summary if latest else None,
     )
-
-
-def _strategy_values(form: StrategyForm) -> dict:
-    return {
-        "crm_strategy": CrmStrategy(form.crm_strategy.data),
-        "actions": form.actions.data or "",
-        "channel": Channel(form.channel.data) if form.channel.data else None,
-        "owner_id": form.owner_id.data or None,
-    }

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from app.engagements.services import EngagementDetails
 from app.forms import countries, enum_choices, language_choices, stripped
 from app.models import CompanySize
 from assessments.roles import Role
@@ -32,6 +33,16 @@ class EngagementForm(FlaskForm):
         # Built per request: the labels follow the user's language.
         self.size.choices = enum_choices(CompanySize)
         self.country.choices = countries()
+
+    def values(self) -> EngagementDetails:
+        """The validated fields as the service takes them."""
+        return EngagementDetails(
+            name=self.name.data,
+            sector=self.sector.data,
+            size=CompanySize(self.size.data),
+            country=self.country.data,
+            report_language=self.report_language.data,
+        )
 
 
 class InviteForm(FlaskForm):

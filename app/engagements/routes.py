@@ -13,7 +13,7 @@ from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm, FormPerItem
-from app.models import CompanySize, Membership
+from app.models import Membership
 from app.preparation.decisions import record_decision
 from app.preparation.forms import DecisionForm
 from app.questionnaires.views import take_or_404
@@ -106,7 +106,7 @@ def create():
         abort(403)
     form = EngagementForm()
     if form.validate_on_submit():
-        engagement = services.create_engagement(current_user, _details(form))
+        engagement = services.create_engagement(current_user, form.values())
         flash(_("Engagement created. Invite the sponsor and the team next."), "success")
         return redirect(url_for("engagements.members", engagement_id=engagement.id))
     return render_template("engagements/form.html", form=form, engagement=None)
@@ -134,7 +134,7 @@ def edit(membership: Membership):
     engagement = membership.engagement
     form = EngagementForm(obj=engagement)
     if form.validate_on_submit():
-        services.update_engagement(engagement, _details(form))
+        services.update_engagement(engagement, form.values())
         flash(_("Engagement details saved."), "success")
         return redirect(url_for("engagements.dashboard", engagement_id=engagement.id))
     return render_template("engagements/form.html", form=form, engagement=engagement)
@@ -244,16 +244,6 @@ def _set_password_link_page(member: Membership):
         member=member,
         link=link,
         max_age_days=current_app.config["SET_PASSWORD_LINK_MAX_AGE"] // 86400,
-    )
-
-
-def _details(form: EngagementForm) -> services.EngagementDetails:
-    return services.EngagementDetails(
-        name=form.name.data,
-        sector=form.sector.data,
-        size=CompanySize(form.size.data),
-        country=form.country.data,
-        report_language=form.report_language.data,
     )
 
 

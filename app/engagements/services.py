@@ -62,7 +62,8 @@ def membership_count(user: User) -> int:
 
 def create_engagement(owner: User, details: EngagementDetails) -> Engagement:
     """Open an engagement; its creator becomes its first consultant."""
-    engagement = Engagement(created_by_id=owner.id, **_cleaned(details))
+    engagement = Engagement(created_by_id=owner.id)
+    _apply_details(engagement, details)
     engagement.memberships.append(Membership(user=owner, role=Role.CONSULTANT))
     db.session.add(engagement)
     db.session.commit()
@@ -70,19 +71,16 @@ def create_engagement(owner: User, details: EngagementDetails) -> Engagement:
 
 
 def update_engagement(engagement: Engagement, details: EngagementDetails) -> None:
-    for field, value in _cleaned(details).items():
-        setattr(engagement, field, value)
+    _apply_details(engagement, details)
     db.session.commit()
 
 
-def _cleaned(details: EngagementDetails) -> dict:
-    return {
-        "name": details.name.strip(),
-        "sector": details.sector.strip(),
-        "size": details.size,
-        "country": details.country,
-        "report_language": details.report_language,
-    }
+def _apply_details(engagement: Engagement, details: EngagementDetails) -> None:
+    engagement.name = details.name.strip()
+    engagement.sector = details.sector.strip()
+    engagement.size = details.size
+    engagement.country = details.country
+    engagement.report_language = details.report_language
 
 
 def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitation:

@@ -21,6 +21,7 @@ from wtforms.validators import (
 )
 
 from app.forms import CheckboxesField, enum_choices, stripped
+from app.planning.services import GoalDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
 
@@ -101,3 +102,14 @@ class GoalForm(FlaskForm):
     )
     strategy_id = SelectField(_l("Business strategy"), coerce=int)
     submit = SubmitField(_l("Save goal"))
+
+    def values(self) -> GoalDetails:
+        """The validated fields as the service takes them; "—" (0) is no
+        strategy."""
+        return GoalDetails(
+            title=self.title.data,
+            target=self.target.data or "",
+            deadline=self.deadline.data,
+            department=Department(self.department.data),
+            strategy_id=self.strategy_id.data or None,
+        )

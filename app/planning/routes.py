@@ -287,9 +287,9 @@ def goals(membership: Membership):
     if request.method == "POST":
         require(membership, Action.EDIT_ENGAGEMENT)
         if form.validate_on_submit():
-            data = _goal_data(form)
+            details = form.values()
             goal = saved(
-                form, lambda: services.save_goal(engagement, None, data), _REFUSALS
+                form, lambda: services.save_goal(engagement, None, details), _REFUSALS
             )
             if goal:
                 flash(_("Goal added. Give it at least one measure."), "success")
@@ -311,11 +311,6 @@ def _goal_form(membership: Membership, goal: Goal | None = None) -> GoalForm:
     return form
 
 
-def _goal_data(form: GoalForm) -> dict:
-    fields = ("title", "target", "deadline", "department", "strategy_id")
-    return {name: form[name].data for name in fields}
-
-
 @bp.route("/goals/<int:goal_id>", methods=["GET", "POST"])
 @engagement_view()
 def goal(membership: Membership, goal_id: int):
@@ -325,10 +320,10 @@ def goal(membership: Membership, goal_id: int):
     if request.method == "POST":
         require(membership, Action.EDIT_ENGAGEMENT)
         if form.validate_on_submit():
-            data = _goal_data(form)
+            details = form.values()
             if saved(
                 form,
-                lambda: services.save_goal(membership.engagement, row, data),
+                lambda: services.save_goal(membership.engagement, row, details),
                 _REFUSALS,
             ):
                 flash(_("Goal saved."), "success")

@@ -32,6 +32,7 @@ from app.models.columns import utcnow
 from app.questionnaires.definitions import definition as questionnaire_definition
 from app.refusals import Refusal
 from assessments import planning as rules
+from assessments.organisation import Department
 from assessments.oversight import Removable
 from assessments.planning import CrmStrategy
 from assessments.questionnaire import Definition, Question, QuestionnaireId, Section
@@ -251,15 +252,29 @@ def remove_goal(goal: Goal, user_id: int | None) -> None:
     db.session.commit()
 
 
-def save_goal(engagement: Engagement, goal: Goal | None, data: dict) -> Goal:
+@dataclass(frozen=True)
+class GoalDetails:
+    """What planning agrees on for a goal: what it is, by when, who owns it,
+    and the business strategy it comes from (None for none)."""
+
+    title: str
+    target: str
+    deadline: date | None
+    department: Department
+    strategy_id: int | None = None
+
+
+def save_goal(engagement: Engagement, goal: Goal | None, details: GoalDetails) -> Goal:
     """Add or change a goal; its strategy must be one of this engagement's."""
-    strategy_id = data.get("strategy_id")
+    strategy_id = details.strategy_id or None
     if strategy_id and strategy_id not in {s.id for s in strategies(engagement)}:
         raise Refusal("unknown_strategy")
     goal = goal or Goal(engagement_id=engagement.id)
-    for field, value in data.items():
-        setattr(goal, field, value.strip() if isinstance(value, str) else value)
-    goal.strategy_id = strategy_id or None
+    goal.title = details.title.strip()
+    goal.target = details.target.strip()
+    goal.deadline = details.deadline
+    goal.department = details.department
+    goal.strategy_id = strategy_id
     db.session.add(goal)
     db.session.commit()
     return goal

@@ -42,13 +42,13 @@ def engagement_url(live_app, live_server) -> str:
         planning.save_goal(
             engagement,
             None,
-            {
-                "title": "Keep the dealers who order every month",
-                "target": "",
-                "deadline": date(2027, 6, 30),
-                "department": Department.SALES,
-                "strategy_id": None,
-            },
+            planning.GoalDetails(
+                title="Keep the dealers who order every month",
+                target="",
+                deadline=date(2027, 6, 30),
+                department=Department.SALES,
+                strategy_id=None,
+            ),
         )
         today = date.today()
         for k in range(1, 21):

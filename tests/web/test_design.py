@@ -284,6 +284,50 @@ def test_account_numbers_stay_unique(app, client, engagement):
         assert db.session.scalar(select(func.count(Customer.id))) == 2
 
 
+def test_a_customer_and_a_contact_are_saved_from_their_forms(app, client, engagement):
+    """Typed fields arrive typed, text left empty is stored as "", and a
+    contact's edit changes every field, the decision-maker box too."""
+    response = client.post(
+        f"{base(engagement)}/customers/new",
+        data={
+            "account_number": " C99 ",
+            "name": "Yeni Bayi Ltd.",
+            "strategic_potential": "4",
+            "lifecycle_stage": "retention",
+            "last_verified_on": "2026-05-01",
+            "wallet_share": "0.25",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        customer = db.session.scalar(select(Customer))
+        assert (customer.account_number, customer.name) == ("C99", "Yeni Bayi Ltd.")
+        assert (customer.city, customer.email, customer.title) == ("", "", "")
+        assert customer.strategic_potential == 4
+        assert customer.lifecycle_stage.value == "retention"
+        assert customer.last_verified_on == date(2026, 5, 1)
+        assert customer.wallet_share == 0.25
+        customer_id = customer.id
+    page = f"{base(engagement)}/customers/{customer_id}"
+    client.post(
+        f"{page}/contacts",
+        data={"contact-name": "Ali Alım", "contact-is_decision_maker": "y"},
+    )
+    with app.app_context():
+        contact = db.session.scalar(select(Contact))
+        assert (contact.title, contact.is_decision_maker) == ("", True)
+        contact_id = contact.id
+    response = client.post(
+        f"{base(engagement)}/contacts/{contact_id}",
+        data={"name": "Ali Alım", "title": "Satın alma", "phone": "0212 000 00 00"},
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        contact = db.session.get(Contact, contact_id)
+        assert (contact.title, contact.phone) == ("Satın alma", "0212 000 00 00")
+        assert not contact.is_decision_maker
+
+
 def test_deleting_a_customer_keeps_earlier_analyses(app, client, engagement):
     ids = seed(app, engagement)
     analyse(client, engagement)

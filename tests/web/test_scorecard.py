@@ -29,13 +29,13 @@ def make_goal(app, engagement_id: int, title: str = "Bayileri elde tutmak") -> i
         goal = planning.save_goal(
             engagement,
             None,
-            {
-                "title": title,
-                "target": "",
-                "deadline": date(2027, 6, 30),
-                "department": Department.SALES,
-                "strategy_id": None,
-            },
+            planning.GoalDetails(
+                title=title,
+                target="",
+                deadline=date(2027, 6, 30),
+                department=Department.SALES,
+                strategy_id=None,
+            ),
         )
         return goal.id
 
