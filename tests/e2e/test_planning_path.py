@@ -51,6 +51,8 @@ def test_presenter_mode_by_keyboard_then_goal_and_report(page: Page, planning_ur
     expect(page.locator("[data-save-status]")).to_have_text("Saved")
     page.keyboard.press("Alt+ArrowRight")
     expect(page.locator(".presenter-count")).to_have_text("Question 2 of 10")
+    # The page's keys work once its script has run: wait for the page to load.
+    page.wait_for_load_state()
     page.keyboard.press("Alt+ArrowLeft")
     expect(page.locator(".presenter-count")).to_have_text("Question 1 of 10")
     page.reload()
