@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from app.account import bp, services
 from app.account.forms import ChangePasswordForm, LanguageForm, QuickLanguageForm
+from app.auth import sessions
 from app.auth.services import change_password
 from app.redirects import safe_next
 
@@ -33,7 +34,9 @@ def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if current_user.check_password(form.current_password.data):
-            change_password(current_user, form.password.data)
+            user = current_user._get_current_object()
+            change_password(user, form.password.data)
+            sessions.renew(user)
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("account.settings"))
         form.current_password.errors.append(_("This is not your current password."))

@@ -6,13 +6,12 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
-from app.auth import bp, services
+from app.auth import bp, services, sessions
 from app.auth.forms import LoginForm, SetPasswordForm
 from app.extensions import limiter
 from app.redirects import safe_next
@@ -37,7 +36,7 @@ def login():
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
-            login_user(user)
+            sessions.begin(user)
             return redirect(safe_next(request.args.get("next")))
         # One message for unknown e-mail and wrong password alike.
         form.form_errors.append(_("The e-mail or the password is not right."))
@@ -47,10 +46,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign out, keeping the user's language for the sign-in page that follows."""
-    language = current_user.language
-    logout_user()
-    session["language"] = language
+    """Sign out here and on every other device, keeping the user's language for
+    the sign-in page that follows."""
+    sessions.end(current_user)
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -67,3 +65,6 @@ def set_password(token: str):
         flash(_("Your password is set. Sign in with it now."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/set_password.html", form=form, user=user)
+
+
+bp.before_app_request(sessions.expire_stale_session)

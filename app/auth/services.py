@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -11,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
 from app.models import SiteRole, User
+from app.models.accounts import new_session_token
 from app.models.columns import utcnow
 
 _SET_PASSWORD_SALT = "set-password"  # noqa: S105 (a salt name, not a secret)
@@ -19,9 +21,22 @@ _SET_PASSWORD_SALT = "set-password"  # noqa: S105 (a salt name, not a secret)
 _DUMMY_HASH = generate_password_hash("not a real password")
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's user loader."""
-    return db.session.get(User, int(user_id))
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's user loader: the user whose id and current session token
+    the cookie names (a token rotated since then signs nobody in)."""
+    user_id, _sep, token = session_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not secrets.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """End every session of the user on the server, on every device."""
+    user.session_token = new_session_token()
+    db.session.commit()
 
 
 def find_user(email: str) -> User | None:
@@ -76,8 +91,11 @@ def email_taken(email: str) -> bool:
 
 
 def change_password(user: User, new_password: str) -> None:
-    """Set a new password; every set-password link issued before stops working."""
+    """Set a new password; every set-password link issued before and every
+    session of the user stop working (the caller signs its own session in
+    again)."""
     user.set_password(new_password)
+    user.session_token = new_session_token()
     db.session.commit()
 
 

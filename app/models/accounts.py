@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -26,6 +27,10 @@ class SiteRole(StrEnum):
     MEMBER = "member"  #: sees only the engagements they were invited to
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -44,6 +49,11 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    #: part of every session cookie of this user; a new one ends them all on
+    #: the server (signing out, changing the password)
+    session_token: Mapped[str] = mapped_column(
+        sa.String(64), default=lambda: new_session_token()
+    )
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -64,6 +74,11 @@ class User(UserMixin, db.Model):
     @property
     def has_password(self) -> bool:
         return self.password_hash is not None
+
+    def get_id(self) -> str:
+        """What a session cookie keeps of the user: id and session token, so
+        that a cookie copied before a sign-out no longer signs anyone in."""
+        return f"{self.id}:{self.session_token}"
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

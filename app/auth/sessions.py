@@ -1,0 +1,70 @@
+"""A signed-in session's life: it starts clean, ends on the server, and ends
+by itself after SESSION_IDLE_TIMEOUT without a request or
+PERMANENT_SESSION_LIFETIME after signing in.
+
+The cookie names the user's session token (``User.get_id``), so signing out
+or changing the password, which rotate the token, ends every copy of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import current_app, flash, session
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from app.auth import services
+from app.models import User
+
+
+def begin(user: User) -> None:
+    """Sign the user in on a fresh session: nothing of the anonymous one (its
+    CSRF secret included) carries over, except the language chosen."""
+    language = session.get("language")
+    session.clear()
+    login_user(user)
+    session.permanent = True
+    session["signed_in_at"] = session["seen_at"] = _now()
+    if language:
+        session["language"] = language
+
+
+def end(user: User) -> None:
+    """Sign out here and on every other device; the language stays for the
+    sign-in page that follows."""
+    services.end_sessions(user)
+    _forget(user.language)
+
+
+def renew(user: User) -> None:
+    """Keep this browser signed in after the user's token was rotated (a
+    password change): the other sessions end, this one carries on."""
+    signed_in_at = session.get("signed_in_at", _now())
+    login_user(user)
+    session["signed_in_at"] = signed_in_at
+
+
+def expire_stale_session() -> None:
+    """Before every request: end a session that was idle or lived too long."""
+    if not current_user.is_authenticated:
+        return
+    now = _now()
+    idle = current_app.config["SESSION_IDLE_TIMEOUT"].total_seconds()
+    lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    seen_at = session.get("seen_at", 0)
+    signed_in_at = session.get("signed_in_at", 0)
+    if now - seen_at > idle or now - signed_in_at > lifetime:
+        _forget(current_user.language)
+        flash(_("Your session has ended. Sign in again."), "info")
+        return
+    session["seen_at"] = now
+
+
+def _forget(language: str) -> None:
+    logout_user()
+    session.clear()
+    session["language"] = language
+
+
+def _now() -> float:
+    return datetime.now(UTC).timestamp()
