@@ -34,9 +34,8 @@ def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if current_user.check_password(form.current_password.data):
-            user = current_user._get_current_object()
-            change_password(user, form.password.data)
-            sessions.renew(user)
+            change_password(current_user, form.password.data)
+            sessions.renew()
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("account.settings"))
         form.current_password.errors.append(_("This is not your current password."))

@@ -36,11 +36,12 @@ def end(user: User) -> None:
     _forget(user.language)
 
 
-def renew(user: User) -> None:
+def renew() -> None:
     """Keep this browser signed in after the user's token was rotated (a
     password change): the other sessions end, this one carries on."""
     signed_in_at = session.get("signed_in_at", _now())
-    login_user(user)
+    # the user itself, not the proxy: Flask-Login keeps what it is given
+    login_user(current_user._get_current_object())
     session["signed_in_at"] = signed_in_at
 
 

@@ -44,26 +44,30 @@ def load_design_demo(engagement: Engagement, consultant: User) -> None:
     _capability_take(engagement, consultant)
     for as_of in (today - timedelta(days=365), today):
         analyses.take_snapshot(engagement, analyses.Settings(as_of=as_of), consultant)
-    group_strategies.save_strategy(
-        engagement.id,
-        Segment.MVC,
-        group_strategies.StrategyDetails(
-            crm_strategy=CrmStrategy.LOYALTY,
-            actions="Üç ayda bir ziyaret, öncelikli teslimat, yıllık anlaşma.",
-            channel=Channel.FACE_TO_FACE,
-            owner_id=None,
+    for segment, crm_strategy, actions, channel in (
+        (
+            Segment.MVC,
+            CrmStrategy.LOYALTY,
+            "Üç ayda bir ziyaret, öncelikli teslimat, yıllık anlaşma.",
+            Channel.FACE_TO_FACE,
         ),
-    )
-    group_strategies.save_strategy(
-        engagement.id,
-        Segment.BZ,
-        group_strategies.StrategyDetails(
-            crm_strategy=CrmStrategy.WIN_BACK,
-            actions="Hizmet maliyetini düşür; siparişleri e-posta ile al.",
-            channel=Channel.EMAIL,
-            owner_id=None,
+        (
+            Segment.BZ,
+            CrmStrategy.WIN_BACK,
+            "Hizmet maliyetini düşür; siparişleri e-posta ile al.",
+            Channel.EMAIL,
         ),
-    )
+    ):
+        group_strategies.save_strategy(
+            engagement.id,
+            segment,
+            group_strategies.StrategyDetails(
+                crm_strategy=crm_strategy,
+                actions=actions,
+                channel=channel,
+                owner_id=None,
+            ),
+        )
 
 
 def _capability_take(engagement: Engagement, consultant: User) -> None:

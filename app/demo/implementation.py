@@ -96,35 +96,26 @@ def _measure(engagement: Engagement, row: Measure | None, **data) -> Measure:
 
 def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
     goal = measures.goals(engagement)[0]
-    keep = measures.save_objective(
-        engagement,
-        None,
-        measures.ObjectiveDetails(
-            title="Düzenli bayileri elde tutmak",
-            perspective=Perspective.CUSTOMER,
-            goal_id=goal.id,
-            crm_strategy=CrmStrategy.LOYALTY,
-        ),
-    )
-    profit = measures.save_objective(
-        engagement,
-        None,
-        measures.ObjectiveDetails(
-            title="Değersiz bayilerin maliyetini düşürmek",
-            perspective=Perspective.FINANCIAL,
-            goal_id=goal.id,
-            crm_strategy=CrmStrategy.WIN_BACK,
-        ),
-    )
-    learn = measures.save_objective(
-        engagement,
-        None,
-        measures.ObjectiveDetails(
-            title="Çalışanlar işin yapılışını iyileştirsin",
-            perspective=Perspective.LEARNING,
-            goal_id=goal.id,
-            crm_strategy=None,
-        ),
+    keep, profit, learn = (
+        measures.save_objective(
+            engagement,
+            None,
+            measures.ObjectiveDetails(
+                title=title,
+                perspective=perspective,
+                goal_id=goal.id,
+                crm_strategy=crm_strategy,
+            ),
+        )
+        for title, perspective, crm_strategy in (
+            ("Düzenli bayileri elde tutmak", Perspective.CUSTOMER, CrmStrategy.LOYALTY),
+            (
+                "Değersiz bayilerin maliyetini düşürmek",
+                Perspective.FINANCIAL,
+                CrmStrategy.WIN_BACK,
+            ),
+            ("Çalışanlar işin yapılışını iyileştirsin", Perspective.LEARNING, None),
+        )
     )
     planned = goal.measures[0]
     _measure(

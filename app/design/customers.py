@@ -24,7 +24,7 @@ from app.models import (
     Transaction,
     User,
 )
-from app.models.columns import utcnow
+from app.models.columns import assign, utcnow
 from app.refusals import Refusal
 from assessments import data_quality
 from assessments.idic import LifecycleStage
@@ -177,24 +177,9 @@ def save_customer(
     if customer is None:
         customer = Customer(engagement_id=engagement_id)
         db.session.add(customer)
-    _apply_customer(customer, details)
+    assign(customer, details)
     db.session.commit()
     return customer
-
-
-def _apply_customer(customer: Customer, details: CustomerDetails) -> None:
-    customer.account_number = details.account_number
-    customer.name = details.name
-    customer.title = details.title
-    customer.address = details.address
-    customer.city = details.city
-    customer.phone = details.phone
-    customer.email = details.email
-    customer.sector = details.sector
-    customer.strategic_potential = details.strategic_potential
-    customer.lifecycle_stage = details.lifecycle_stage
-    customer.last_verified_on = details.last_verified_on
-    customer.wallet_share = details.wallet_share
 
 
 def remove_customer(customer: Customer, user_id: int | None) -> None:
@@ -316,23 +301,15 @@ class ContactDetails:
 
 def add_contact(customer: Customer, details: ContactDetails) -> Contact:
     contact = Contact(customer_id=customer.id)
-    _apply_contact(contact, details)
+    assign(contact, details)
     db.session.add(contact)
     db.session.commit()
     return contact
 
 
 def save_contact(contact: Contact, details: ContactDetails) -> None:
-    _apply_contact(contact, details)
+    assign(contact, details)
     db.session.commit()
-
-
-def _apply_contact(contact: Contact, details: ContactDetails) -> None:
-    contact.name = details.name
-    contact.title = details.title
-    contact.email = details.email
-    contact.phone = details.phone
-    contact.is_decision_maker = details.is_decision_maker
 
 
 def remove_contact(contact: Contact, user_id: int | None) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from app import activity
 from app.extensions import db
 from app.models import Engagement, Review, TransitionSettings, WorkPackage
+from app.models.columns import assign
 from app.refusals import Refusal, check_member
 from assessments import transition
 from assessments.oversight import ActivityKind, Removable
@@ -133,14 +134,7 @@ def save_package(
     ):
         raise Refusal("dependency_loop")
     package = package or WorkPackage(engagement_id=engagement.id)
-    package.title = details.title
-    package.owner_id = details.owner_id
-    package.starts_on = details.starts_on
-    package.ends_on = details.ends_on
-    package.status = details.status
-    package.is_milestone = details.is_milestone
-    package.depends_on_id = details.depends_on_id
-    package.notes = details.notes
+    assign(package, details)
     db.session.add(package)
     db.session.commit()
     return package
@@ -192,10 +186,7 @@ def save_review(
     of the engagement. The activity feed says a review was recorded."""
     check_member(engagement, details.owner_id)
     review = review or Review(engagement_id=engagement.id)
-    review.held_on = details.held_on
-    review.findings = details.findings
-    review.actions = details.actions
-    review.owner_id = details.owner_id
+    assign(review, details)
     db.session.add(review)
     activity.record(
         engagement.id,

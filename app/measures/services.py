@@ -31,7 +31,7 @@ from app.models import (
     Snapshot,
     User,
 )
-from app.models.columns import utcnow
+from app.models.columns import assign, utcnow
 from app.refusals import Refusal, check_member
 from app.tenancy import owned
 from assessments.organisation import Department
@@ -138,9 +138,9 @@ def save_measure(
     objective_id = tracking.objective_id if tracking else measure.objective_id
     _check_perspective(objective_id, basics.perspective)
     was_computed, old_period = measure.computed, measure.period
-    _apply_basics(measure, basics)
+    assign(measure, basics)
     if tracking is not None:
-        _apply_tracking(measure, tracking)
+        assign(measure, tracking)
     db.session.add(measure)
     db.session.flush()
     _follow_source(measure, was_computed, old_period)
@@ -162,27 +162,6 @@ def _check_perspective(objective_id: int | None, perspective: Perspective) -> No
     objective = db.session.get(Objective, objective_id) if objective_id else None
     if objective is not None and objective.perspective != perspective:
         raise Refusal("other_perspective")
-
-
-def _apply_basics(measure: Measure, basics: MeasureBasics) -> None:
-    measure.name = basics.name
-    measure.perspective = basics.perspective
-    measure.unit = basics.unit
-    measure.direction = basics.direction
-    measure.baseline = basics.baseline
-    measure.target = basics.target
-
-
-def _apply_tracking(measure: Measure, tracking: MeasureTracking) -> None:
-    measure.goal_id = tracking.goal_id
-    measure.objective_id = tracking.objective_id
-    measure.owner_id = tracking.owner_id
-    measure.scope = tracking.scope
-    measure.department = tracking.department
-    measure.period = tracking.period
-    measure.computed = tracking.computed
-    measure.green = tracking.green
-    measure.amber = tracking.amber
 
 
 def _follow_source(

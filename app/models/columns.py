@@ -1,5 +1,6 @@
 """Column helpers shared by the models, portable across SQLite and PostgreSQL."""
 
+import dataclasses
 from datetime import UTC, datetime
 from enum import Enum
 
@@ -21,3 +22,11 @@ def enum_column(enum_class: type[Enum], length: int = 20) -> sa.Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
+
+
+def assign(row: object, values: object) -> None:
+    """Copy every field of a typed value (the frozen dataclass a form hands
+    its service) onto the row's attribute of the same name. The dataclass
+    names exactly what the change may touch, so nothing else can change."""
+    for field in dataclasses.fields(values):  # type: ignore[arg-type]
+        setattr(row, field.name, getattr(values, field.name))

@@ -18,6 +18,7 @@ from app.models import (
     ResistanceItem,
     ResistanceStatus,
 )
+from app.models.columns import assign
 from app.refusals import Refusal
 from assessments import organisation as rules
 from assessments.organisation import Department
@@ -244,23 +245,15 @@ def resistance_items(engagement: Engagement) -> list[ResistanceItem]:
 def add_resistance(engagement: Engagement, details: ResistanceDetails) -> None:
     """Log a resistance item, so that its handling can be followed."""
     item = ResistanceItem(engagement_id=engagement.id)
-    _apply_resistance(item, details)
+    assign(item, details)
     db.session.add(item)
     db.session.commit()
 
 
 def update_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
     """Change a resistance item, usually how it is handled."""
-    _apply_resistance(item, details)
+    assign(item, details)
     db.session.commit()
-
-
-def _apply_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
-    item.raised_on = details.raised_on
-    item.raised_by = details.raised_by
-    item.concern = details.concern
-    item.status = details.status
-    item.resolution = details.resolution
 
 
 def set_team_announced(engagement: Engagement, announced_on: date | None) -> None:
