@@ -91,23 +91,10 @@ def save_person(
     if person is None:
         person = OrgPerson(engagement_id=engagement.id)
         db.session.add(person)
+    assign(person, details)
     person.name = details.name.strip()
     person.title = details.title.strip()
-    person.department = details.department
     person.email = details.email.strip()
-    person.is_sponsor = details.is_sponsor
-    person.is_project_manager = details.is_project_manager
-    person.is_consultant = details.is_consultant
-    person.in_project_team = details.in_project_team
-    person.in_working_group = details.in_working_group
-    person.is_top_decision_maker = details.is_top_decision_maker
-    person.is_front_line = details.is_front_line
-    person.is_external = details.is_external
-    person.crm_knowledge = details.crm_knowledge
-    person.crm_project_experience = details.crm_project_experience
-    person.trusted = details.trusted
-    person.communicates_well = details.communicates_well
-    person.knows_market = details.knows_market
     db.session.commit()
     return person
 
