@@ -1,5 +1,6 @@
 """Form pieces shared by several areas."""
 
+import json
 import math
 import re
 from collections.abc import Iterable
@@ -9,7 +10,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FloatField, SelectChoice, SelectMultipleField, widgets
+from wtforms import FloatField, HiddenField, SelectChoice, SelectMultipleField, widgets
 
 from app.i18n.labels import label
 from app.i18n.locale import LANGUAGE_NAMES, country_choices
@@ -106,6 +107,49 @@ class CheckboxesField(SelectMultipleField):
 
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()
+
+
+class RevisionField(HiddenField):
+    """The revision of the row the page showed (0: there was none yet). The
+    save sends it back, so that it cannot overwrite a change someone made
+    since (``app.revisions.check_seen``). Input that is not a number counts
+    as 0: a tampered field can only cause a conflict, never an overwrite of
+    a row it did not see."""
+
+    def process_formdata(self, valuelist):
+        self.data = _whole_number(valuelist[0] if valuelist else "")
+
+    def process_data(self, value):
+        self.data = value or 0
+
+
+class RevisionsField(HiddenField):
+    """The revisions of the rows a page showed, by key: ``{key: revision}``,
+    sent as JSON. Anything that does not parse counts as nothing seen."""
+
+    def _value(self) -> str:
+        return json.dumps(self.data or {})
+
+    def process_formdata(self, valuelist):
+        try:
+            raw = json.loads(valuelist[0]) if valuelist else {}
+        except ValueError:
+            raw = {}
+        self.data = (
+            {str(k): v for k, v in raw.items() if type(v) is int}
+            if isinstance(raw, dict)
+            else {}
+        )
+
+    def process_data(self, value):
+        self.data = dict(value or {})
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return 0
 
 
 class ConfirmForm(FlaskForm):

@@ -146,6 +146,15 @@ class Definition:
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
+    def place_of(self, question_id: str) -> tuple[Section, int] | None:
+        """The section a question stands in and its number there (from 1),
+        for a page that shows one question at a time."""
+        for section in self.sections:
+            for number, question in enumerate(section.questions, start=1):
+                if question.id == question_id:
+                    return section, number
+        return None
+
 
 class InvalidDefinition(ValueError):
     """A questionnaire file with faults; ``faults`` lists every one of them."""

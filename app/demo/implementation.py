@@ -181,7 +181,9 @@ def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
     today = date.today()
     for months_ago, value in ((3, 2.0), (2, 4.0), (1, 5.0)):
         day = today - timedelta(days=30 * months_ago)
-        measures.save_value(proposals, day, value, "", team)
+        measures.save_value(
+            proposals, day, value, "", measures.value_revisions(proposals), team
+        )
     _measure(
         engagement,
         None,
@@ -208,7 +210,14 @@ def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
         goal_id=goal.id,
         owner_id=team.id,
     )
-    measures.save_value(sales, today, 1_650_000.0, "Muhasebe kapanışı", team)
+    measures.save_value(
+        sales,
+        today,
+        1_650_000.0,
+        "Muhasebe kapanışı",
+        measures.value_revisions(sales),
+        team,
+    )
 
 
 def _plan(engagement: Engagement, consultant: User, team: User) -> None:
@@ -242,6 +251,7 @@ def _plan(engagement: Engagement, consultant: User, team: User) -> None:
                 is_milestone=milestone,
                 depends_on_id=previous.id if previous else None,
             ),
+            seen=0,
         )
     plan.save_review(
         engagement,

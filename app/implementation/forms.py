@@ -26,6 +26,8 @@ from wtforms.validators import (
 
 from app.forms import (
     LocalNumberField,
+    RevisionField,
+    RevisionsField,
     enum_choices,
     optional_enum_choices,
     stripped,
@@ -84,10 +86,13 @@ class ValueForm(FlaskForm):
     note = StringField(
         _l("Note"), filters=[stripped], validators=[Optional(), Length(max=300)]
     )
+    #: the revisions of the values the page showed, by period start
+    seen = RevisionsField()
     submit = SubmitField(_l("Record value"))
 
 
 class WorkPackageForm(FlaskForm):
+    revision = RevisionField()
     title = _title(_l("Work package"))
     owner_id = SelectField(_l("Owner"), coerce=int)
     starts_on = DateField(_l("Start"), validators=[DataRequired()])

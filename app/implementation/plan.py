@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app import activity
+from app import activity, revisions
 from app.extensions import db
 from app.models import Engagement, Review, TransitionSettings, WorkPackage
 from app.models.columns import assign
@@ -116,10 +116,17 @@ class WorkPackageDetails:
 
 
 def save_package(
-    engagement: Engagement, package: WorkPackage | None, details: WorkPackageDetails
+    engagement: Engagement,
+    package: WorkPackage | None,
+    details: WorkPackageDetails,
+    seen: int,
 ) -> WorkPackage:
     """Add or change a package. Its dependency and owner must be this
-    engagement's, and no chain of dependencies may lead back to it."""
+    engagement's, and no chain of dependencies may lead back to it. ``seen``
+    is the revision the form showed: a package someone saved since then is
+    not overwritten (checked first, so that every other refusal is about
+    the package as this person saw it)."""
+    revisions.check_seen(package, seen)
     if details.ends_on < details.starts_on:
         raise Refusal("ends_before_start")
     check_member(engagement, details.owner_id)
@@ -136,7 +143,7 @@ def save_package(
     package = package or WorkPackage(engagement_id=engagement.id)
     assign(package, details)
     db.session.add(package)
-    db.session.commit()
+    revisions.commit()
     return package
 
 

@@ -31,6 +31,14 @@ _REFUSALS = {
         "depends_on_id",
         _l("That package already waits for this one: the plan would go in a circle."),
     ),
+    "changed": (
+        None,
+        _l(
+            "Someone else saved this work package while you were editing it. "
+            "Your changes are still in the form: check theirs on the plan, or "
+            "save again to replace them."
+        ),
+    ),
 }
 
 
@@ -97,11 +105,17 @@ def package(membership: Membership, package_id: int | None = None):
         details = form.values()
         if saved(
             form,
-            lambda: plan.save_package(membership.engagement, row, details),
+            lambda: plan.save_package(
+                membership.engagement, row, details, form.revision.data
+            ),
             _REFUSALS,
         ):
             flash(_("Work package saved."), "success")
             return redirect_to("implementation.transition_plan", membership)
+        if row is not None:
+            # a no-op after any refusal but "changed" (checked first); after
+            # "changed", the next save replaces the newer package knowingly
+            form.revision.data = row.revision
     return render_template(
         "implementation/package.html",
         engagement=membership.engagement,

@@ -17,7 +17,7 @@ from app.measures import services as measures
 from app.measures.forms import ScorecardMeasureForm
 from app.memberships import members
 from app.models import Measure, MeasureValue, Membership, Objective
-from app.refusals import saved
+from app.refusals import Refusal, saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.planning import Perspective
 from assessments.questionnaire import QuestionnaireId
@@ -194,7 +194,7 @@ def _measure_form(membership: Membership, row: Measure | None) -> ScorecardMeasu
 def measure(membership: Membership, measure_id: int):
     """A measure: its status, trend and values, and the form to add one."""
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
-    return _measure_page(membership, row, ValueForm())
+    return _measure_page(membership, row, ValueForm(seen=measures.value_revisions(row)))
 
 
 def _measure_page(membership: Membership, row: Measure, form: ValueForm):
@@ -227,9 +227,17 @@ def record_value(membership: Membership, measure_id: int):
     form = ValueForm()
     if not form.validate_on_submit():
         return _measure_page(membership, row, form), 400
-    recorded = measures.save_value(
-        row, form.day.data, form.value.data, form.note.data or "", current_user
-    )
+    try:
+        recorded = measures.save_value(
+            row,
+            form.day.data,
+            form.value.data,
+            form.note.data or "",
+            form.seen.data,
+            current_user,
+        )
+    except Refusal:
+        return _recorded_meanwhile(membership, row, form), 409
     # said back in the user's own notation, so a misread number shows at once
     flash(
         _(
@@ -240,6 +248,26 @@ def record_value(membership: Membership, measure_id: int):
         "success",
     )
     return redirect_to("implementation.measure", membership, measure_id=row.id)
+
+
+def _recorded_meanwhile(membership: Membership, row: Measure, form: ValueForm):
+    """The measure's page again, with this person's value still in the form
+    and the one someone else recorded for the period meanwhile named: a second
+    press of the button replaces it, knowingly."""
+    theirs = measures.recorded_value(row, form.day.data)
+    form.value.errors = [
+        _(
+            "%(name)s recorded %(value)s for %(period)s meanwhile. Record again "
+            "to replace it.",
+            name=theirs.recorded_by.name if theirs.recorded_by else "",
+            value=with_unit(theirs.value, row.unit),
+            period=period_label(theirs.period_start, row.period),
+        )
+        if theirs
+        else _("Someone removed the value of this period meanwhile. Record again.")
+    ]
+    form.seen.data = measures.value_revisions(row)
+    return _measure_page(membership, row, form)
 
 
 @bp.route("/measures/<int:measure_id>/values/<int:value_id>/delete", methods=["POST"])

@@ -14,13 +14,14 @@ the scorecard cannot drift from the customer data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
-from app import activity
+from app import activity, revisions
 from app.extensions import db
 from app.models import (
     Engagement,
@@ -219,27 +220,48 @@ def remove_value(measure: Measure, value: MeasureValue, user_id: int | None) -> 
 # --- values ------------------------------------------------------------------
 
 
+def value_revisions(measure: Measure) -> dict[str, int]:
+    """The revision of each of the measure's values, by its period's first
+    day: what a page that shows them sends back with a new value."""
+    return {value.period_start.isoformat(): value.revision for value in measure.values}
+
+
 def save_value(
-    measure: Measure, period_day: date, value: float, note: str, user: User
+    measure: Measure,
+    period_day: date,
+    value: float,
+    note: str,
+    seen: Mapping[str, int],
+    user: User,
 ) -> MeasureValue:
     """Record (or correct) the measure's value for the period of the day; a
-    computed measure's values come only from the analyses."""
+    computed measure's values come only from the analyses. ``seen`` is what
+    ``value_revisions`` gave the page: a value someone recorded for the period
+    since then is not replaced (``Refusal("changed")``)."""
     if measure.computed is not None:
         raise Refusal("computed")
     start = period_start(period_day, measure.period)
-    row = db.session.scalar(
-        select(MeasureValue).where(
-            MeasureValue.measure_id == measure.id, MeasureValue.period_start == start
-        )
-    ) or MeasureValue(measure_id=measure.id, period_start=start)
+    row = recorded_value(measure, period_day)
+    revisions.check_seen(row, seen.get(start.isoformat(), 0))
+    row = row or MeasureValue(measure_id=measure.id, period_start=start)
     row.value, row.note = value, note
     row.recorded_by_id, row.recorded_at, row.snapshot_id = user.id, utcnow(), None
     db.session.add(row)
     activity.record(
         measure.engagement_id, user.id, ActivityKind.VALUE_RECORDED, measure.name
     )
-    db.session.commit()
+    revisions.commit()
     return row
+
+
+def recorded_value(measure: Measure, period_day: date) -> MeasureValue | None:
+    """The value stored for the period of the day, if any."""
+    return db.session.scalar(
+        select(MeasureValue).where(
+            MeasureValue.measure_id == measure.id,
+            MeasureValue.period_start == period_start(period_day, measure.period),
+        )
+    )
 
 
 def _drop_computed_values(measure: Measure) -> None:

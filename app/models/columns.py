@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 
 def utcnow() -> datetime:
@@ -30,3 +31,17 @@ def assign(row: object, values: object) -> None:
     names exactly what the change may touch, so nothing else can change."""
     for field in dataclasses.fields(values):  # type: ignore[arg-type]
         setattr(row, field.name, getattr(values, field.name))
+
+
+class Revised:
+    """A row people edit from forms. ``revision`` is SQLAlchemy's version
+    counter: it grows at every change, and every UPDATE of the row says
+    ``… WHERE revision = <the one read>``, so a write based on a row that
+    someone else changed since it was read fails instead of overwriting them
+    (``app.revisions`` turns that into a refusal)."""
+
+    revision: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.revision}

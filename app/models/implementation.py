@@ -10,11 +10,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.accounts import User
-from app.models.columns import enum_column, utcnow
+from app.models.columns import Revised, enum_column, utcnow
 from assessments.transition import LONGEST_MONTHS, SHORTEST_MONTHS, WorkStatus
 
 
-class WorkPackage(db.Model):
+class WorkPackage(Revised, db.Model):
     """A step of the transition plan; a milestone is a package of one day."""
 
     __tablename__ = "work_packages"

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.accounts import User
-from app.models.columns import enum_column, utcnow
+from app.models.columns import Revised, enum_column, utcnow
 from app.models.preparation import OrgPerson
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy
@@ -60,7 +60,7 @@ class SessionParticipant(db.Model):
     person: Mapped[OrgPerson] = relationship()
 
 
-class GuideAnswer(db.Model):
+class GuideAnswer(Revised, db.Model):
     """What the room said about one question of the planning guide."""
 
     __tablename__ = "guide_answers"

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.accounts import User
-from app.models.columns import enum_column, utcnow
+from app.models.columns import Revised, enum_column, utcnow
 from assessments.organisation import Department
 from assessments.questionnaire import Gate
 
@@ -45,7 +45,7 @@ class QuestionnaireTake(db.Model):
     started_by: Mapped[User | None] = relationship()
 
 
-class Answer(db.Model):
+class Answer(Revised, db.Model):
     __tablename__ = "answers"
     __table_args__ = (sa.UniqueConstraint("take_id", "question_id"),)
 
@@ -56,8 +56,6 @@ class Answer(db.Model):
     question_id: Mapped[str] = mapped_column(sa.String(80))
     #: option id, list of option ids, 1–5, a number or a text, by question kind
     value: Mapped[object] = mapped_column(sa.JSON)
-    #: grows by one at every change; a save based on an older revision is a conflict
-    revision: Mapped[int] = mapped_column(default=1)
     answered_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.accounts import User
-from app.models.columns import enum_column, utcnow
+from app.models.columns import Revised, enum_column, utcnow
 from app.models.design import Snapshot
 from app.models.planning import Goal
 from assessments.organisation import Department
@@ -96,7 +96,7 @@ class Measure(db.Model):
     )
 
 
-class MeasureValue(db.Model):
+class MeasureValue(Revised, db.Model):
     """A measure's value for one period: typed by its owner, or computed from
     an analysis (then ``snapshot_id`` names it)."""
 

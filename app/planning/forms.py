@@ -20,7 +20,7 @@ from wtforms.validators import (
     Optional,
 )
 
-from app.forms import CheckboxesField, enum_choices, stripped
+from app.forms import CheckboxesField, RevisionField, enum_choices, stripped
 from app.planning.services import GoalDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
@@ -38,6 +38,7 @@ class SessionForm(FlaskForm):
 
 
 class AnswerForm(FlaskForm):
+    revision = RevisionField()
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=20000)])
     agreed = TextAreaField(
         _l("Agreed answer"), validators=[Optional(), Length(max=5000)]

@@ -29,7 +29,8 @@ from app.planning.forms import (
     StrategyForm,
     VisionForm,
 )
-from app.refusals import saved
+from app.redirects import safe_next
+from app.refusals import Refusal, saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to, require
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
@@ -137,48 +138,77 @@ def present(membership: Membership, section_id: str):
     index = request.args.get("q", 1, type=int)
     if not 1 <= index <= len(section.questions):
         abort(404)
-    question = section.questions[index - 1]
-    answer = services.answers(membership.engagement).get(question.id)
-    form = AnswerForm(obj=answer)
+    answer = services.answers(membership.engagement).get(
+        section.questions[index - 1].id
+    )
+    return _presenter_page(membership, section, index, AnswerForm(obj=answer), answer)
+
+
+def _presenter_page(membership, section, index, form, answer, conflict=False):
     return render_template(
         "planning/present.html",
         engagement=membership.engagement,
         section=section,
-        number=_number(section_id),
-        question=question,
+        number=_number(section.id),
+        question=section.questions[index - 1],
         index=index,
         form=form,
         answer=answer,
+        conflict=conflict,
     )
 
 
 @bp.route("/answers/<question_id>", methods=["POST"])
 @engagement_view(Action.EDIT_ENGAGEMENT)
 def save_answer(membership: Membership, question_id: str):
-    """Save a guide question's notes and agreed answer (autosave or button)."""
-    question = services.guide().question(question_id)
-    if question is None:
+    """Save a guide question's notes and agreed answer (autosave or button).
+    A save over someone else's newer text is refused: the page keeps this
+    person's text and shows theirs, and saving again replaces it."""
+    place = services.guide().place_of(question_id)
+    if place is None:
         abort(404)
+    section, index = place
     form = AnswerForm()
     wants_json = request.accept_mimetypes.best == "application/json"
     if not form.validate_on_submit():
         if wants_json:
             return jsonify(saved=False, errors=form.errors), 400
         abort(400)
-    answer = services.save_answer(
-        membership.engagement,
-        question,
-        form.notes.data or "",
-        form.agreed.data or "",
-        current_user,
-    )
+    try:
+        answer = services.save_answer(
+            membership.engagement,
+            section.questions[index - 1],
+            form.notes.data or "",
+            form.agreed.data or "",
+            form.revision.data,
+            current_user,
+        )
+    except Refusal:
+        theirs = services.answers(membership.engagement)[question_id]
+        if wants_json:
+            return jsonify(saved=False, conflict=_answer_json(theirs)), 409
+        form.revision.data = theirs.revision
+        return _presenter_page(membership, section, index, form, theirs, True), 409
     if wants_json:
-        return jsonify(saved=True, at=answer.updated_at.isoformat())
+        return jsonify(saved=True, **_answer_json(answer))
     flash(_("Saved."), "success")
-    return redirect(
-        request.form.get("next")
-        or url_for("planning.index", engagement_id=membership.engagement_id)
+    presenter = url_for(
+        "planning.present",
+        engagement_id=membership.engagement_id,
+        section_id=section.id,
+        q=index,
     )
+    return redirect(safe_next(request.form.get("next"), presenter))
+
+
+def _answer_json(answer) -> dict:
+    return {
+        "revision": answer.revision,
+        "at": answer.updated_at.isoformat(),
+        "by": answer.updated_by.name if answer.updated_by else "",
+        "notes": answer.notes,
+        "agreed": answer.agreed,
+    }
 
 
 # --- strategies, vision, goals, measures -----------------------------------

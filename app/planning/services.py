@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app import activity
+from app import activity, revisions
 from app.extensions import db
 from app.measures.services import goals
 from app.models import (
@@ -142,18 +142,25 @@ def agreed_counts(engagement: Engagement) -> dict[str, int]:
 
 
 def save_answer(
-    engagement: Engagement, question: Question, notes: str, agreed: str, user: User
+    engagement: Engagement,
+    question: Question,
+    notes: str,
+    agreed: str,
+    seen: int,
+    user: User,
 ) -> GuideAnswer:
-    """Store the notes and the agreed answer of one guide question."""
-    answer = answers(engagement).get(question.id) or GuideAnswer(
-        engagement_id=engagement.id, question_id=question.id
-    )
+    """Store the notes and the agreed answer of one guide question. ``seen``
+    is the revision the page showed: when someone saved the question since,
+    nothing is stored and ``Refusal("changed")`` says so."""
+    answer = answers(engagement).get(question.id)
+    revisions.check_seen(answer, seen)
+    answer = answer or GuideAnswer(engagement_id=engagement.id, question_id=question.id)
     answer.notes = notes
     answer.agreed = agreed.strip()
     answer.updated_by_id = user.id
     answer.updated_at = utcnow()
     db.session.add(answer)
-    db.session.commit()
+    revisions.commit()
     return answer
 
 

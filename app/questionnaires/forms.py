@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, HiddenField, RadioField, SubmitField, TextAreaField
+from wtforms import Field, RadioField, SubmitField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
-from app.forms import CheckboxesField, LocalNumberField, select_choices
+from app.forms import (
+    CheckboxesField,
+    LocalNumberField,
+    RevisionsField,
+    select_choices,
+)
 from assessments.questionnaire import SCALE_MAX, SCALE_MIN, Kind, Question, Section
 from assessments.scoring import AnswerValue
 
@@ -18,8 +21,8 @@ from assessments.scoring import AnswerValue
 class SectionForm(FlaskForm):
     """One questionnaire section; fields are added per question at runtime."""
 
-    #: answer revisions when the form was opened, as JSON {question_id: revision}
-    seen = HiddenField()
+    #: answer revisions when the form was opened: {question_id: revision}
+    seen = RevisionsField()
     save = SubmitField(_l("Save section"))
     save_and_next = SubmitField(_l("Save and continue"))
     save_and_complete = SubmitField(_l("Save and mark complete"))
@@ -27,13 +30,6 @@ class SectionForm(FlaskForm):
     def answers(self, section: Section) -> dict[str, AnswerValue | None]:
         """The submitted answers, one per question, None where left empty."""
         return {q.id: _value(q, self[q.id].data) for q in section.questions}
-
-    def seen_revisions(self) -> dict[str, int]:
-        try:
-            raw = json.loads(self.seen.data or "{}")
-        except ValueError:
-            return {}
-        return {str(k): int(v) for k, v in raw.items() if isinstance(v, int)}
 
 
 def section_form(section: Section, data: dict | None = None) -> SectionForm:

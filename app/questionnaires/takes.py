@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app import activity
+from app import activity, revisions
 from app.extensions import db
 from app.models import Answer, Engagement, QuestionnaireTake, User
 from app.models.columns import utcnow
@@ -152,8 +152,15 @@ def save_section(
 
     ``seen`` holds the revision of each answer when the form was opened. An
     answer someone else changed since then is not overwritten: it comes back as
-    a conflict, while the other answers of the section are saved.
+    a conflict, while the other answers of the section are saved. That holds
+    for a change saved at the same moment too (see ``app.revisions``).
     """
+    return revisions.retried(
+        lambda: _save_section_once(take, section, submitted, seen, user)
+    )
+
+
+def _save_section_once(take, section, submitted, seen, user) -> SaveOutcome:
     if take.completed_at is not None:
         raise Refusal("completed")
     stored = answers_of(take)
@@ -176,7 +183,7 @@ def save_section(
             ActivityKind.ANSWERS_SAVED,
             f"{take.questionnaire}:{section.id}",
         )
-    db.session.commit()
+    revisions.commit()
     return SaveOutcome(saved=saved, conflicts=tuple(conflicts))
 
 
@@ -202,7 +209,6 @@ def _store(take, question_id, answer: Answer | None, value, user: User) -> None:
         )
         return
     answer.value = value
-    answer.revision += 1
     answer.answered_by_id = user.id
     answer.answered_at = utcnow()
 

@@ -10,7 +10,6 @@ in their own routes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,9 +132,9 @@ def section(
     return _section_page(pages, membership, take, current, form, editable)
 
 
-def _revisions(stored: Mapping[str, Answer]) -> str:
+def _revisions(stored: Mapping[str, Answer]) -> dict[str, int]:
     """The revisions the form was opened at, for its hidden ``seen`` field."""
-    return json.dumps({qid: answer.revision for qid, answer in stored.items()})
+    return {qid: answer.revision for qid, answer in stored.items()}
 
 
 def _save_section(
@@ -146,7 +145,7 @@ def _save_section(
     form: SectionForm,
 ):
     outcome = takes.save_section(
-        take, current, form.answers(current), form.seen_revisions(), current_user
+        take, current, form.answers(current), form.seen.data, current_user
     )
     if outcome.conflicts:
         form.seen.data = _revisions(takes.answers_of(take))

@@ -6,6 +6,7 @@
   const status = root.querySelector("[data-save-status]");
   let timer = null;
   let dirty = false;
+  let conflicted = false;
   // One save at a time, in order: two overlapping requests could otherwise
   // reach the server the wrong way round and store the older text.
   let saving = Promise.resolve(true);
@@ -16,7 +17,7 @@
   }
 
   async function send() {
-    if (!form || !dirty) return true;
+    if (!form || !dirty || conflicted) return !dirty;
     dirty = false;
     status.textContent = status.dataset.saving || "…";
     try {
@@ -25,7 +26,12 @@
         body: new FormData(form),
         headers: { Accept: "application/json" },
       });
+      if (response.status === 409) {
+        showConflict((await response.json()).conflict);
+        return false;
+      }
       if (!response.ok) throw new Error(String(response.status));
+      form.elements.revision.value = (await response.json()).revision;
       status.textContent = root.dataset.saved;
       return true;
     } catch {
@@ -33,6 +39,21 @@
       status.textContent = root.dataset.failed;
       return false;
     }
+  }
+
+  // Someone else saved this question since the page was opened: show their
+  // text beside this person's, and stop saving by itself. Pressing Save
+  // replaces theirs, deliberately (the form now carries their revision).
+  function showConflict(theirs) {
+    dirty = true;
+    conflicted = true;
+    const panel = root.querySelector("[data-conflict]");
+    panel.querySelector("[data-conflict-by]").textContent = theirs.by;
+    panel.querySelector("[data-conflict-notes]").textContent = theirs.notes;
+    panel.querySelector("[data-conflict-agreed]").textContent = theirs.agreed;
+    panel.hidden = false;
+    form.elements.revision.value = theirs.revision;
+    status.textContent = root.dataset.conflicted;
   }
 
   if (form) {
@@ -44,6 +65,8 @@
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       dirty = true;
+      conflicted = false;
+      root.querySelector("[data-conflict]").hidden = true;
       await save();
     });
   }

@@ -3,11 +3,12 @@ and the report."""
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import update
 
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
-from app.models import CompanySize, SiteRole
+from app.models import CompanySize, GuideAnswer, SiteRole
 from tests.conftest import PASSWORD
 from tests.pdf import downloaded_text
 
@@ -86,3 +87,39 @@ def test_presenter_mode_by_keyboard_then_goal_and_report(page: Page, planning_ur
     assert VISION in text
     assert GOAL in text
     assert "Weekly ordering bakeries" in text
+
+
+def test_presenter_shows_a_colleagues_newer_text_and_keeps_mine(
+    page: Page, live_app, planning_url
+):
+    """Someone else saves the question while the presenter types: autosave
+    stops, their text shows beside mine, and Save replaces theirs knowingly."""
+    page.goto(f"{planning_url}/sessions/market/present")
+    page.get_by_label("E-mail").fill("plan@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Notes").fill("Mine: prices rise in spring.")
+    expect(page.locator("[data-save-status]")).to_have_text("Saved")
+    with live_app.app_context():
+        db.session.execute(
+            update(GuideAnswer)
+            .where(GuideAnswer.question_id == "market_trends")
+            .values(
+                notes="Theirs: flour costs double.", revision=GuideAnswer.revision + 1
+            )
+        )
+        db.session.commit()
+    page.get_by_label("Notes").press_sequentially(" And in autumn.")
+    expect(page.locator("[data-save-status]")).to_contain_text(
+        "someone else saved this question meanwhile"
+    )
+    expect(page.locator("[data-conflict-notes]")).to_have_text(
+        "Theirs: flour costs double."
+    )
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-save-status]")).to_have_text("Saved")
+    expect(page.locator("[data-conflict]")).to_be_hidden()
+    page.reload()
+    expect(page.get_by_label("Notes")).to_have_value(
+        "Mine: prices rise in spring. And in autumn."
+    )

@@ -157,7 +157,11 @@ def test_dependencies_warn_when_early_and_refuse_a_circle(app, client, engagemen
     circle = client.post(
         f"{base(engagement)}/plan/packages/{first}",
         data=package_form(
-            "Eğitim", TODAY, TODAY + timedelta(days=30), depends_on_id=str(second)
+            "Eğitim",
+            TODAY,
+            TODAY + timedelta(days=30),
+            depends_on_id=str(second),
+            revision="1",
         ),
     )
     assert "the plan would go in a circle" in circle.text
