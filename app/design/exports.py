@@ -3,16 +3,22 @@
 A cell that starts with = + - @ (or a tab or carriage return) would run as a
 formula in Excel or LibreOffice; such text gets a leading apostrophe, which the
 import takes off again. Numbers and dates stay numbers and dates.
+
+A CSV comes in two dialects, since Excel reads one by the computer's regional
+settings: commas and decimal points for English, semicolons and decimal commas
+for Turkish (where the comma is the decimal mark). Both start with a UTF-8 BOM.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
 from flask import Response
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app.extensions import db
@@ -21,6 +27,24 @@ from app.models import Contact, Customer, Engagement, Snapshot, SnapshotResult
 FORMATS = ("csv", "xlsx")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV separates cells and writes the decimal mark."""
+
+    delimiter: str
+    decimal: str
+
+
+#: By the name the export's links use.
+CSV_DIALECTS = {"en": CsvDialect(",", "."), "tr": CsvDialect(";", ",")}
+
+
+def default_dialect() -> str:
+    """The dialect of the reader's language: Turkish users' Excel reads ``;``."""
+    language = str(get_locale())
+    return language if language in CSV_DIALECTS else "en"
 
 
 def safe_cell(value):
@@ -113,21 +137,26 @@ def customer_rows(engagement_id: int) -> list[list]:
     return rows
 
 
-def to_csv(headers: list[str], rows: list[list]) -> bytes:
+def to_csv(
+    headers: list[str], rows: list[list], dialect: CsvDialect = CSV_DIALECTS["en"]
+) -> bytes:
     """UTF-8 with a BOM, so that Excel shows Turkish letters right."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in headers])
     for row in rows:
-        writer.writerow([_csv_value(safe_cell(v)) for v in row])
+        writer.writerow([_csv_value(safe_cell(v), dialect.decimal) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _csv_value(value):
+def _csv_value(value, decimal: str):
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float):
+        # repr, as the csv module writes floats: no grouping, every digit kept.
+        return repr(value).replace(".", decimal)
     return value
 
 
@@ -145,15 +174,18 @@ def to_xlsx(headers: list[str], rows: list[list], title: str) -> bytes:
     return out.getvalue()
 
 
-def customers_download(engagement: Engagement, chosen: str) -> Response:
-    """The engagement's customers as a download in the chosen format."""
+def customers_download(
+    engagement: Engagement, chosen: str, dialect: str | None = None
+) -> Response:
+    """The engagement's customers as a download in the chosen format (and CSV
+    dialect: by default the reader's language's)."""
     rows = customer_rows(engagement.id)
     stamp = date.today().isoformat()
     if chosen == "xlsx":
         body = to_xlsx(_headers(), rows, _("Customers"))
         mimetype = _XLSX
     else:
-        body = to_csv(_headers(), rows)
+        body = to_csv(_headers(), rows, CSV_DIALECTS[dialect or default_dialect()])
         mimetype = "text/csv; charset=utf-8"
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = (

@@ -10,9 +10,12 @@ Messages are built at the edge by :func:`describe`.
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from defusedxml import DefusedXmlException
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
@@ -503,7 +507,12 @@ class Reason(StrEnum):
     WRONG_TYPE = "wrong_type"
     NOT_XLSX = "not_xlsx"
     ZIP_BOMB = "zip_bomb"
+    UNSAFE_ENTRY = "unsafe_entry"
+    XML_ENTITIES = "xml_entities"
+    BROKEN_XLSX = "broken_xlsx"
     ENCODING = "encoding"
+    UNKNOWN_ENCODING = "unknown_encoding"
+    CONTROL_CHARACTER = "control_character"
     BAD_LINE = "bad_line"
     NOT_CSV = "not_csv"
     MISSING_COLUMN = "missing_column"
@@ -566,9 +575,34 @@ _REASONS = {
         "The workbook unpacks to far more data than its size suggests, so it is "
         "not opened. Save it again from Excel, or export the sheet as CSV."
     ),
+    Reason.UNSAFE_ENTRY: _l(
+        "The workbook holds a part named “%(value)s”, a path that leads out of "
+        "the workbook, which Excel never writes, so it is not opened. Save it "
+        "again from Excel, or export the sheet as CSV."
+    ),
+    Reason.XML_ENTITIES: _l(
+        "The workbook declares XML entities, which Excel never writes and which "
+        "can swell a small file to billions of characters, so it is not read. "
+        "Save it again from Excel, or export the sheet as CSV."
+    ),
+    Reason.BROKEN_XLSX: _l(
+        "The workbook is damaged: its first sheet cannot be read to the end. "
+        "Open it in Excel and save it again, or export the sheet as CSV."
+    ),
     Reason.ENCODING: _l(
         "The text cannot be read as %(encoding)s. Choose another encoding "
         "(Turkish files from older programs are often Windows-1254)."
+    ),
+    Reason.UNKNOWN_ENCODING: _l(
+        "byte %(byte)s is no character in UTF-8, Windows-1254 or ISO-8859-9, "
+        "the encodings the import recognises, so the file is in another one. "
+        "Save it as UTF-8 (in Excel: “CSV UTF-8”) and upload it again."
+    ),
+    Reason.CONTROL_CHARACTER: _l(
+        "read as %(encoding)s, the text holds the control character %(code)s "
+        "where a letter should be. Choose the file's encoding (Turkish files "
+        "from older programs are often Windows-1254), or save it as UTF-8 and "
+        "upload it again."
     ),
     Reason.BAD_LINE: _l(
         "this row has %(saw)s cells but the header row has %(expected)s. "
@@ -697,7 +731,9 @@ def source_of(filename: str) -> str:
 def detect_encoding(data: bytes) -> str:
     """UTF-8 (with or without BOM) when the bytes decode as such; otherwise one
     of the two Turkish single-byte encodings. They differ only in 0x80–0x9F,
-    where Windows-1254 has printable characters and ISO-8859-9 control codes."""
+    where Windows-1254 has printable characters (all but seven bytes) and
+    ISO-8859-9 control codes, which no one types: a file with such bytes is
+    Windows-1254 or neither, and reading it says which."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -709,10 +745,6 @@ def detect_encoding(data: bytes) -> str:
     else:
         return "utf-8"
     if re.search(rb"[\x80-\x9f]", data):
-        try:
-            data.decode("windows-1254")
-        except UnicodeDecodeError:
-            return "iso-8859-9"
         return "windows-1254"
     return "iso-8859-9"
 
@@ -807,9 +839,10 @@ def guess_mapping(kind: Kind, headers: list[str]) -> dict[str, str]:
 
 
 def check_xlsx(path: Path, limits: Limits) -> None:
-    """Refuse what is not a workbook, and zip bombs, before openpyxl unpacks
-    anything. The sizes are the zip's own; zipfile stops at the declared size
-    and checks the CRC, so a lying header cannot unpack more than it declares."""
+    """Refuse what is not a workbook, parts whose names lead out of it, and zip
+    bombs, before openpyxl unpacks anything. The sizes are the zip's own;
+    zipfile stops at the declared size and checks the CRC, so a lying header
+    cannot unpack more than it declares."""
     if not zipfile.is_zipfile(path):
         raise FileRejected(Problem(Reason.NOT_XLSX))
     try:
@@ -819,6 +852,9 @@ def check_xlsx(path: Path, limits: Limits) -> None:
         raise FileRejected(Problem(Reason.NOT_XLSX)) from error
     if not any(e.filename == "[Content_Types].xml" for e in entries):
         raise FileRejected(Problem(Reason.NOT_XLSX))
+    unsafe = next((e.filename for e in entries if _leaves_archive(e.filename)), None)
+    if unsafe is not None:
+        raise FileRejected(Problem(Reason.UNSAFE_ENTRY, value=unsafe))
     unpacked = sum(e.file_size for e in entries)
     packed = sum(e.compress_size for e in entries)
     if (
@@ -827,6 +863,18 @@ def check_xlsx(path: Path, limits: Limits) -> None:
         or unpacked > max(packed, 1) * limits.xlsx_max_ratio
     ):
         raise FileRejected(Problem(Reason.ZIP_BOMB))
+
+
+def _leaves_archive(name: str) -> bool:
+    """Whether an entry's name, unpacked as a path, would land outside the
+    folder it is unpacked into: absolute, on a drive, or a step up (with either
+    slash, since Windows tools take a backslash for one)."""
+    path = name.replace("\\", "/")
+    return (
+        path.startswith("/")
+        or re.match(r"[A-Za-z]:", path) is not None
+        or ".." in path.split("/")
+    )
 
 
 def read_table(
@@ -867,23 +915,11 @@ def _read_csv(
     data = path.read_bytes()
     if not data.strip():
         raise FileRejected(Problem(Reason.EMPTY))
-    encoding = settings.encoding
-    if encoding == DETECT:
-        encoding = detect_encoding(data)
-    elif encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
+    detected = settings.encoding == DETECT
+    encoding = detect_encoding(data) if detected else settings.encoding
+    if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
-        raise FileRejected(
-            Problem(
-                Reason.ENCODING,
-                row=row,
-                details={"encoding": ENCODINGS.get(encoding, encoding)},
-            )
-        ) from error
-    text = text.removeprefix("\ufeff")
+    text = _decoded(data, encoding, detected, settings.delimiter)
     header_line, first_line = ([*text.split("\n", 2)[:2], ""])[:2]
     del text
     if not header_line.strip():
@@ -940,6 +976,59 @@ def _read_csv(
     return _with_rows(table)
 
 
+#: C1 control characters: what bytes 0x80–0x9F read as ISO-8859-9 become.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _decoded(data: bytes, encoding: str, detected: bool, delimiter: str) -> str:
+    """The file's text. Refused where a byte is no character in the encoding,
+    and where the text holds a C1 control character: no one types one, so it
+    means the wrong encoding, and it would sit invisibly in names."""
+    try:
+        text = data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        if detected:
+            reason = Reason.UNKNOWN_ENCODING
+            details = {"byte": f"0x{data[error.start]:02X}"}
+        else:
+            reason = Reason.ENCODING
+            details = {"encoding": ENCODINGS.get(encoding, encoding)}
+        before = data[: error.start].decode(encoding, "replace")
+        raise FileRejected(_located(reason, details, before, delimiter)) from error
+    found = _C1_CONTROL.search(text)
+    if found is not None:
+        details = {
+            "encoding": ENCODINGS.get(encoding, encoding),
+            "code": f"U+{ord(found.group()):04X}",
+        }
+        before = text[: found.start()]
+        raise FileRejected(
+            _located(Reason.CONTROL_CHARACTER, details, before, delimiter)
+        )
+    return text
+
+
+def _located(reason: Reason, details: dict, before: str, delimiter: str) -> Problem:
+    """The problem of the character that ``before`` (the text up to it) leads
+    to: its row, and below the header row its column's header. Counted on
+    lines, as a text editor would; a quoted line break may shift it."""
+    before = before.removeprefix("\ufeff")
+    row = before.count("\n") + 1
+    if row == 1:
+        return Problem(reason, row=row, details=details)
+    header = before.partition("\n")[0].rstrip("\r")
+    if delimiter == DETECT:
+        delimiter = detect_delimiter(header)
+    headers = _cells(header, delimiter)
+    index = max(len(_cells(before.rpartition("\n")[2], delimiter)), 1) - 1
+    column = headers[index].strip() if index < len(headers) else None
+    return Problem(reason, row=row, column=column, details=details)
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
 def _read_xlsx(path: Path, limits: Limits, nrows: int | None) -> Table:
     check_xlsx(path, limits)
     # Imported lazily: only workbook imports pay for openpyxl.
@@ -947,26 +1036,17 @@ def _read_xlsx(path: Path, limits: Limits, nrows: int | None) -> Table:
     from openpyxl.utils import get_column_letter
 
     limit = limits.max_rows + 1 if nrows is None else nrows
-    try:
-        # data_only: a formula cell gives the value Excel last computed for it.
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a broken file
-        raise FileRejected(Problem(Reason.NOT_XLSX)) from error
-    try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        first_row = (sheet.min_row or 1) + 1
-        if header is None or all(cell is None for cell in header):
-            raise FileRejected(Problem(Reason.EMPTY))
-        width = len(header)
-        body = []
-        for values in rows:
-            if len(body) >= limit:
-                break
-            body.append(values[:width] + (None,) * (width - len(values)))
-    finally:
-        book.close()
+    # Our own handle: openpyxl leaves its file open when loading fails.
+    with path.open("rb") as handle:
+        with _unreadable_as(Reason.NOT_XLSX):
+            # data_only: a formula cell gives the value Excel last computed.
+            book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            # Read-only sheets are parsed while iterating: errors come here too.
+            with _unreadable_as(Reason.BROKEN_XLSX):
+                header, body, first_row = _first_sheet(book, limit)
+        finally:
+            book.close()
     if nrows is None and len(body) > limits.max_rows:
         raise FileRejected(
             Problem(Reason.TOO_MANY_ROWS, details={"limit": f"{limits.max_rows:,}"})
@@ -980,6 +1060,48 @@ def _read_xlsx(path: Path, limits: Limits, nrows: int | None) -> Table:
     frame = pd.DataFrame(body, columns=headers, dtype=object)
     frame = frame.where(frame.notna(), "")
     return _with_rows(Table(frame, headers, first_row, None, None, "xlsx"))
+
+
+def _first_sheet(book, limit: int) -> tuple[tuple, list[tuple], int]:
+    """The first sheet's header, up to ``limit`` rows padded or cut to its
+    width, and the file row of the first of them."""
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None or all(cell is None for cell in header):
+        raise FileRejected(Problem(Reason.EMPTY))
+    width = len(header)
+    body = []
+    for values in rows:
+        if len(body) >= limit:
+            break
+        body.append(values[:width] + (None,) * (width - len(values)))
+    return header, body, (sheet.min_row or 1) + 1
+
+
+@contextmanager
+def _unreadable_as(reason: Reason) -> Iterator[None]:
+    """Any error of the workbook reader as the file's problem: ``reason``, or
+    XML_ENTITIES when defusedxml (which openpyxl parses with) refused them."""
+    try:
+        yield
+    except FileRejected:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        refused = _caused_by(error, DefusedXmlException)
+        raise FileRejected(
+            Problem(Reason.XML_ENTITIES if refused else reason)
+        ) from error
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``error`` or an error it was raised from is a ``kind``: openpyxl
+    wraps the parser's errors in its own."""
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _unique(headers: list[str]) -> list[str]:

@@ -337,8 +337,12 @@ def _import_counts(counts: dict[str, int]) -> list[str]:
 @bp.route("/customers/export")
 @engagement_view()
 def export_customers(membership: Membership):
-    """Every customer of the engagement as CSV or XLSX, safe to open in Excel."""
+    """Every customer of the engagement as CSV or XLSX, safe to open in Excel;
+    a CSV in the dialect asked for, else the one of the reader's language."""
     chosen = request.args.get("format", "csv")
     if chosen not in exports.FORMATS:
         chosen = "csv"
-    return exports.customers_download(membership.engagement, chosen)
+    dialect = request.args.get("dialect")
+    if dialect not in exports.CSV_DIALECTS:
+        dialect = None
+    return exports.customers_download(membership.engagement, chosen, dialect)

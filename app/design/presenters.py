@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.design import bp
+from app.design import bp, exports
 from app.i18n.labels import label
 from app.questionnaires.results import CapabilitySummary
 from assessments.data_quality import QualityReport
@@ -71,3 +71,18 @@ def capability_rows(capability: CapabilitySummary) -> list[tuple[str, float, boo
 def maturity_rows(profile: dict[Dimension, float | None]) -> list[tuple]:
     """Bar-chart rows of the maturity profile, in the dimensions' order."""
     return [(label(dimension), value, False) for dimension, value in profile.items()]
+
+
+#: The other CSV dialect than the reader's language's, and its link's words.
+_OTHER_CSV = {
+    "en": ("tr", _l("CSV with semicolons (Turkish Excel)")),
+    "tr": ("en", _l("CSV with commas (English Excel)")),
+}
+
+
+@bp.app_template_global()
+def other_csv_export() -> tuple[str, str]:
+    """The CSV dialect the export offers besides the reader's own, and the
+    words of its link."""
+    dialect, words = _OTHER_CSV[exports.default_dialect()]
+    return dialect, str(words)

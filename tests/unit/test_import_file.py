@@ -35,7 +35,15 @@ from app.design.import_file import (
     validate,
 )
 from assessments.idic import LifecycleStage
-from tests.import_files import CUSTOMERS, SALES, csv_bytes, xlsx_bytes, zip_bomb_xlsx
+from tests.import_files import (
+    CUSTOMERS,
+    SALES,
+    csv_bytes,
+    shared_strings_xlsx,
+    xlsx_bytes,
+    xlsx_with_entry,
+    zip_bomb_xlsx,
+)
 
 
 def series(*values) -> pd.Series:
@@ -49,6 +57,8 @@ def series(*values) -> pd.Series:
         (b"\xef\xbb\xbfCari Kod", "utf-8-sig"),
         ("Şişli…".encode("windows-1254"), "windows-1254"),
         ("Şişli Iğdır".encode("iso-8859-9"), "iso-8859-9"),
+        # 0x81 is no character in Windows-1254: reading it refuses the file.
+        (b"Kod;Ad\r\n1;\x81\r\n", "windows-1254"),
         (b"plain ascii", "utf-8"),
         ("Kod\tAd".encode("utf-16"), "utf-16"),
     ],
@@ -373,6 +383,132 @@ def test_read_table_limits(tmp_path):
     with pytest.raises(FileRejected) as rejected:
         read_table(path, "m.csv", Settings(), Limits(max_bytes=10))
     assert rejected.value.problem.reason == Reason.TOO_BIG
+
+
+STRINGS = ["Kod", "Ad", "1001", "Bir"]
+
+
+def test_openpyxl_parses_workbooks_with_defusedxml():
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML is True
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (shared_strings_xlsx(STRINGS, [[0, 1], [2, 3]]), None),
+        (
+            shared_strings_xlsx(STRINGS, [[0, 1], [2, 3]], "xl/sharedStrings.xml"),
+            Reason.XML_ENTITIES,
+        ),
+        (
+            shared_strings_xlsx(STRINGS, [[0, 1], [2, 3]], "xl/worksheets/sheet1.xml"),
+            Reason.XML_ENTITIES,
+        ),
+        # A cell naming a shared string the table lacks: an IndexError in openpyxl.
+        (shared_strings_xlsx(STRINGS, [[0, 1], [2, 9]]), Reason.BROKEN_XLSX),
+        (shared_strings_xlsx(STRINGS, [[9, 1], [2, 3]]), Reason.BROKEN_XLSX),
+    ],
+)
+def test_every_workbook_reader_error_is_the_files_problem(tmp_path, data, reason):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(data)
+    if reason is None:
+        assert read_table(path, "x.xlsx", Settings(), Limits()).headers == ["Kod", "Ad"]
+        return
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, "x.xlsx", Settings(), Limits())
+    assert rejected.value.problem.reason == reason
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../evil.txt",
+        "xl/../../evil.txt",
+        "/abs/evil.txt",
+        "..\\evil",
+        "\\evil",
+        "C:/x",
+        "c:x",
+    ],
+)
+def test_check_xlsx_refuses_entries_that_leave_the_archive(tmp_path, name):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(xlsx_with_entry(name))
+    with pytest.raises(FileRejected) as rejected:
+        check_xlsx(path, Limits())
+    assert rejected.value.problem.reason == Reason.UNSAFE_ENTRY
+    assert describe(rejected.value.problem, "x.xlsx").startswith(
+        f"x.xlsx: The workbook holds a part named “{name}”, a path that leads out"
+    )
+
+
+@pytest.mark.parametrize("name", ["xl/media/a..b.png", "xl/C:x", "docProps/..x"])
+def test_check_xlsx_accepts_odd_but_harmless_names(tmp_path, name):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(xlsx_with_entry(name))
+    check_xlsx(path, Limits())
+
+
+UNDEFINED_IN_1254 = [0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E]
+
+
+@pytest.mark.parametrize("byte", UNDEFINED_IN_1254)
+def test_a_byte_no_turkish_encoding_defines_is_refused_where_it_sits(tmp_path, byte):
+    data = "Cari Kod;Ünvan;Şehir\r\nA;Şişli;İzmir\r\nB;Ab".encode("cp1254")
+    path = tmp_path / "x.csv"
+    path.write_bytes(data + bytes([byte]) + b"c;Bursa\r\n")
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, "x.csv", Settings(), Limits())
+    assert describe(rejected.value.problem, "x.csv") == (
+        f"x.csv, row 3, column “Ünvan”: byte 0x{byte:02X} is no character in "
+        "UTF-8, Windows-1254 or ISO-8859-9, the encodings the import recognises, "
+        "so the file is in another one. Save it as UTF-8 (in Excel: “CSV UTF-8”) "
+        "and upload it again."
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "where", "code"),
+    [
+        # €, a letter in Windows-1254, a control character in ISO-8859-9
+        (
+            "Kod;Ad\r\n1;Bir\r\n2;".encode("cp1254") + b"\x80",
+            "iso-8859-9",
+            (3, "Ad"),
+            "U+0080",
+        ),
+        (b"Kod;Ad\x8d\r\n1;Bir\r\n", "iso-8859-9", (1, None), "U+008D"),
+        ("Kod,Ad\r\n1,x\u0085y\r\n".encode(), "detect", (2, "Ad"), "U+0085"),
+        ('"Kod",Ad,Not\r\n1,"a, b",\u009f\r\n'.encode(), "utf-8", (2, "Not"), "U+009F"),
+    ],
+)
+def test_control_characters_are_refused_whatever_the_encoding(
+    tmp_path, data, encoding, where, code
+):
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, "x.csv", Settings(encoding=encoding), Limits())
+    problem = rejected.value.problem
+    assert (problem.reason, (problem.row, problem.column)) == (
+        Reason.CONTROL_CHARACTER,
+        where,
+    )
+    assert f"the text holds the control character {code} where a letter" in (
+        describe(problem, "x.csv")
+    )
+
+
+def test_windows_1254_reads_every_byte_it_defines(tmp_path):
+    defined = bytes(b for b in range(0x80, 0xA0) if b not in UNDEFINED_IN_1254)
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"Kod;Ad\r\n1;" + defined + b"\r\n")
+    table = read_table(path, "x.csv", Settings(), Limits())
+    assert table.encoding == "windows-1254"
+    assert table.frame["Ad"][0] == defined.decode("cp1254")
 
 
 def test_check_xlsx_accepts_a_real_workbook(tmp_path):

@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app.design.exports import safe_cell
 from app.extensions import db
-from app.models import Contact, Customer, Snapshot, SnapshotResult
+from app.models import Contact, Customer, Snapshot, SnapshotResult, User
 from assessments.idic import LifecycleStage
 
 
@@ -93,10 +94,23 @@ def engagement(app, factory, auth) -> int:
     return engagement_id
 
 
-def export(client, engagement_id, chosen):
-    return client.get(
-        f"/engagements/{engagement_id}/design/customers/export?format={chosen}"
-    )
+def export(client, engagement_id, chosen, dialect=None):
+    query = f"format={chosen}" + (f"&dialect={dialect}" if dialect else "")
+    return client.get(f"/engagements/{engagement_id}/design/customers/export?{query}")
+
+
+def speak(app, language: str) -> None:
+    """The exporting user's interface language."""
+    with app.app_context():
+        user = db.session.scalar(select(User).filter_by(email="deniz@example.com"))
+        user.language = language
+        db.session.commit()
+
+
+def csv_rows(data: bytes, delimiter: str) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def test_csv_export_is_formula_safe(client, engagement):
@@ -114,6 +128,57 @@ def test_csv_export_is_formula_safe(client, engagement):
     assert evil[8:] == ["4", "retention", "2025-12-31", "0.45", "Ayşe", "MVC", "A"]
     assert plain[:2] == ["P-1", "Ilgaz"]
     assert plain[-2:] == ["", ""]
+
+
+def test_a_turkish_users_csv_has_semicolons_and_decimal_commas(app, client, engagement):
+    speak(app, "tr")
+    response = export(client, engagement, "csv")
+    assert response.data.startswith(b"\xef\xbb\xbfHesap numaras\xc4\xb1;Ad;")
+    header, evil, plain = csv_rows(response.data, ";")
+    assert header[:2] == ["Hesap numarası", "Ad"]
+    assert evil[1] == '\'=HYPERLINK("http://x.example","Tıkla")'
+    assert evil[4:6] == ["'@İzmir", "'+90 212 555 01 01"]
+    assert evil[8:12] == ["4", "retention", "2025-12-31", "0,45"]
+    assert plain[:2] == ["P-1", "Ilgaz"]
+
+
+@pytest.mark.parametrize(
+    ("language", "dialect", "delimiter", "share"),
+    [("tr", "en", ",", "0.45"), ("en", "tr", ";", "0,45"), ("en", None, ",", "0.45")],
+)
+def test_either_dialect_can_be_chosen(
+    app, client, engagement, language, dialect, delimiter, share
+):
+    speak(app, language)
+    rows = csv_rows(export(client, engagement, "csv", dialect).data, delimiter)
+    assert [len(row) for row in rows] == [15, 15, 15]
+    assert rows[1][11] == share
+
+
+def test_decimals_are_written_with_the_dialects_mark():
+    from app.design.exports import CSV_DIALECTS, to_csv
+
+    rows = [["A", 1234.5, 7, -0.125, None]]
+    turkish = to_csv(["a", "b", "c", "d", "e"], rows, CSV_DIALECTS["tr"])
+    english = to_csv(["a", "b", "c", "d", "e"], rows, CSV_DIALECTS["en"])
+    assert turkish.decode("utf-8-sig").splitlines()[1] == "A;1234,5;7;-0,125;"
+    assert english.decode("utf-8-sig").splitlines()[1] == "A,1234.5,7,-0.125,"
+
+
+@pytest.mark.parametrize(
+    ("language", "link", "words"),
+    [
+        ("en", "dialect=tr", "CSV with semicolons (Turkish Excel)"),
+        ("tr", "dialect=en", "Virgüllü CSV (İngilizce Excel)"),
+    ],
+)
+def test_the_customer_list_offers_the_other_dialect(
+    app, client, engagement, language, link, words
+):
+    speak(app, language)
+    page = client.get(f"/engagements/{engagement}/design/customers").text
+    assert f"format=csv&amp;{link}" in page or f"{link}&amp;format=csv" in page
+    assert words in page
 
 
 def test_xlsx_export_keeps_numbers_and_never_writes_formulas(client, engagement):
@@ -141,6 +206,19 @@ def test_the_export_re_imports_unchanged(app, client, engagement, tmp_path):
     plan, _, _ = checked(client, engagement, data, "export.csv")
     assert plan.status_code == 200, plan.text
     assert "2 customers unchanged" in plan.text
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_each_dialect_re_imports_unchanged(app, client, engagement, tmp_path, language):
+    from tests.web.test_import import checked
+
+    app.config["IMPORT_FOLDER"] = str(tmp_path)
+    speak(app, language)
+    data = export(client, engagement, "csv").data
+    plan, _, _ = checked(client, engagement, data, "export.csv")
+    assert plan.status_code == 200, plan.text
+    unchanged = "2 müşteri değişmedi" if language == "tr" else "2 customers unchanged"
+    assert unchanged in plan.text
 
 
 def test_another_engagement_cannot_export(client, two_companies, auth):

@@ -29,7 +29,9 @@ from tests.import_files import (
     SALES,
     XLSX_CUSTOMERS,
     csv_bytes,
+    shared_strings_xlsx,
     xlsx_bytes,
+    xlsx_with_entry,
     zip_bomb_xlsx,
 )
 
@@ -408,7 +410,9 @@ def test_wrong_encoding_names_the_row(app, client, engagement):
     data = csv_bytes(rows, encoding="windows-1254")
     response = upload(client, engagement, data, "eski.csv", encoding="utf-8")
     assert response.status_code == 400
-    assert "eski.csv, row 3: The text cannot be read as UTF-8." in response.text
+    assert (
+        "eski.csv, row 3, column “Unvan”: The text cannot be read as UTF-8."
+    ) in response.text
     assert counts(app) == EMPTY
 
 
@@ -447,6 +451,70 @@ def test_a_zip_bomb_is_not_opened(app, client, engagement):
     assert response.status_code == 400
     assert "bomba.xlsx: The workbook unpacks to far more data" in response.text
     assert counts(app) == EMPTY
+
+
+HEADER_AND_ROW = ["Cari Kod", "Ünvan", "C-1", "Bir"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            shared_strings_xlsx(
+                HEADER_AND_ROW, [[0, 1], [2, 3]], "xl/sharedStrings.xml"
+            ),
+            "gülme.xlsx: The workbook declares XML entities, which Excel never writes",
+        ),
+        (
+            shared_strings_xlsx(
+                HEADER_AND_ROW, [[0, 1], [2, 3]], "xl/worksheets/sheet1.xml"
+            ),
+            "gülme.xlsx: The workbook declares XML entities, which Excel never writes",
+        ),
+        (
+            shared_strings_xlsx(HEADER_AND_ROW, [[0, 1], [2, 7]]),
+            "gülme.xlsx: The workbook is damaged: its first sheet cannot be read",
+        ),
+    ],
+)
+def test_an_entity_bomb_or_a_broken_sheet_is_refused(
+    app, client, engagement, data, message
+):
+    response = upload(client, engagement, data, "gülme.xlsx")
+    assert response.status_code == 400
+    assert message in response.text
+    assert counts(app) == EMPTY
+
+
+def test_a_workbook_whose_part_leaves_the_archive_is_refused(app, client, engagement):
+    response = upload(client, engagement, xlsx_with_entry("../../evil.txt"), "y.xlsx")
+    assert response.status_code == 400
+    assert "y.xlsx: The workbook holds a part named “../../evil.txt”" in (response.text)
+    assert counts(app) == EMPTY
+
+
+def test_a_file_in_no_turkish_encoding_is_refused_not_stored(app, client, engagement):
+    data = "Cari Kod;Ünvan\r\nT-1;Ş".encode("cp1254") + b"\x8dl\r\n"
+    response = upload(client, engagement, data, "dos.csv")
+    assert response.status_code == 400
+    assert (
+        "dos.csv, row 2, column “Ünvan”: byte 0x8D is no character in UTF-8, "
+        "Windows-1254 or ISO-8859-9"
+    ) in response.text
+    assert counts(app) == EMPTY
+
+
+def test_control_characters_in_a_chosen_encoding_are_refused(app, client, engagement):
+    data = "Cari Kod;Ünvan\r\nT-1;".encode("cp1254") + b"\x80 Gida\r\n"
+    url = mapping_url(upload(client, engagement, data, "euro.csv"))
+    page = client.get(url.replace("encoding=detect", "encoding=iso-8859-9"))
+    assert page.status_code == 422
+    assert (
+        "euro.csv, row 2, column “Ünvan”: read as ISO-8859-9 (Latin-5), the text "
+        "holds the control character U+0080 where a letter should be."
+    ) in page.text
+    imported(client, engagement, data, "euro.csv")
+    assert customers(app)["T-1"].name == "€ Gida"
 
 
 @limits(IMPORT_MAX_BYTES=1024)
