@@ -84,10 +84,7 @@ def check_a_second_save_does_not_overwrite_the_first(
     assert stored[question] == 4  # the first save stands
     assert stored[other] == 5  # the rest of the section is saved
     # Sending again from the conflict page is a deliberate overwrite.
-    seen = html.unescape(
-        re.search(r'name="seen"[^>]*value="([^"]*)"', response.text)[1]
-    )
-    client.post(url, data={"seen": seen, question: "2", other: "5"})
+    client.post(url, data={"seen": seen_on(response.text), question: "2", other: "5"})
     with app.app_context():
         answer = db.session.scalar(
             select(Answer).where(
@@ -95,3 +92,8 @@ def check_a_second_save_does_not_overwrite_the_first(
             )
         )
         assert (answer.value, answer.revision) == (2, 2)
+
+
+def seen_on(page: str) -> str:
+    """The revisions a page's form carries: what its next save writes over."""
+    return html.unescape(re.search(r'name="seen"[^>]*value="([^"]*)"', page)[1])

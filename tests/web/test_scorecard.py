@@ -16,6 +16,7 @@ from app.planning import services as planning
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
 from assessments.roles import Role
+from tests.questionnaire_helpers import seen_on
 from tests.web.test_design import AS_OF, analyse, latest, seed
 
 
@@ -155,10 +156,9 @@ def test_a_new_value_for_a_period_replaces_the_old_one(app, client, engagement):
         ("2026-06-30", "65"),
         ("2026-07-01", "88"),
     ):
-        client.post(
-            f"{base(engagement)}/measures/{measure}/values",
-            data={"day": day, "value": value},
-        )
+        url = f"{base(engagement)}/measures/{measure}"
+        seen = seen_on(client.get(url).text)
+        client.post(f"{url}/values", data={"day": day, "value": value, "seen": seen})
     assert [(v[0], v[1]) for v in stored_values(app, measure)] == [
         (date(2026, 4, 1), 65.0),
         (date(2026, 7, 1), 88.0),
@@ -312,10 +312,9 @@ def test_a_new_period_length_keeps_the_latest_value_of_each_period(
         ("2026-02-10", "70"),
         ("2026-03-10", "80"),
     ):
-        client.post(
-            f"{base(engagement)}/measures/{measure}/values",
-            data={"day": day, "value": value},
-        )
+        url = f"{base(engagement)}/measures/{measure}"
+        seen = seen_on(client.get(url).text)
+        client.post(f"{url}/values", data={"day": day, "value": value, "seen": seen})
     client.post(
         f"{base(engagement)}/measures/{measure}/edit",
         data=measure_form(goal, period="quarterly"),
