@@ -14,6 +14,7 @@ from app import (
     design,
     engagements,
     errors,
+    headers,
     i18n,
     implementation,
     navigation,
@@ -46,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
+    headers.init_app(app)
     limiter.init_app(app)
     _init_login(app)
     _init_i18n(app)

@@ -67,5 +67,22 @@ def page(browser) -> Iterator[Page]:
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    refused = csp_refusals(page)
     yield page
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
+
+
+def csp_refusals(page: Page) -> list[str]:
+    """What the page's Content-Security-Policy refused, as Chromium reports it
+    on the console: the product's own pages must never trip it."""
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return refused
