@@ -123,3 +123,22 @@ def test_presenter_shows_a_colleagues_newer_text_and_keeps_mine(
     expect(page.get_by_label("Notes")).to_have_value(
         "Mine: prices rise in spring. And in autumn."
     )
+
+
+def test_a_goal_is_removed_from_its_page(page: Page, planning_url):
+    """The remove button of a goal stands in a form of its own: it removes the
+    goal, it does not submit the goal's edit form around it."""
+    page.goto(f"{planning_url}/goals")
+    page.get_by_label("E-mail").fill("plan@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Goal", exact=True).fill("A goal made by mistake")
+    page.get_by_label("Measurable target").fill("none")
+    page.get_by_label("Deadline").fill("2027-03-31")
+    page.get_by_label("Owning department").select_option("marketing")
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.get_by_role("heading", name="A goal made by mistake")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Remove the goal").click()
+    expect(page.get_by_text("Removed.")).to_be_visible()
+    expect(page.get_by_text("A goal made by mistake")).to_have_count(0)

@@ -1,6 +1,9 @@
-"""Every page of the demo engagement renders, with well-formed ids and labels."""
+"""Every page of the demo engagement renders as valid HTML (no form inside a
+form, nothing the parser must repair), with well-formed ids and labels."""
 
 from html.parser import HTMLParser
+
+import html5lib
 
 from sqlalchemy import select
 
@@ -100,7 +103,20 @@ def demo_pages(app) -> list[str]:
     return pages
 
 
-def test_every_page_renders_with_unique_ids_and_labels_that_point_somewhere(
+def assert_valid_html(page: str, path: str) -> None:
+    """Parse as a browser would, but refuse every parse error: a browser
+    repairs them silently, e.g. drops a form nested in another, so that its
+    button submits the outer form."""
+    parser = html5lib.HTMLParser(strict=True)
+    try:
+        parser.parse(page)
+    except html5lib.html5parser.ParseError as error:
+        line, column = parser.errors[-1][0]
+        source = page.splitlines()[line - 1].strip()
+        raise AssertionError(f"{path}:{line}:{column}: {error} in {source!r}") from None
+
+
+def test_every_page_is_valid_html_with_unique_ids_and_labels_that_point_somewhere(
     app, client, runner
 ):
     runner.invoke(args=["demo"])
@@ -112,6 +128,7 @@ def test_every_page_renders_with_unique_ids_and_labels_that_point_somewhere(
     for path in pages:
         response = client.get(path, follow_redirects=True)
         assert response.status_code == 200, path
+        assert_valid_html(response.text, path)
         parser = _Ids()
         parser.feed(response.text)
         duplicates = {i for i in parser.ids if parser.ids.count(i) > 1}
