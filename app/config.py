@@ -31,7 +31,9 @@ def defaults(instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Istanbul",
         "LANGUAGES": ("en", "tr"),
-        "RATELIMIT_STORAGE_URI": "memory://",
+        #: where the throttles count: the app's database, which every worker
+        #: shares ("database://"), or Redis ("redis://host:6379/0")
+        "RATELIMIT_STORAGE_URI": "database://",
         "RATELIMIT_HEADERS_ENABLED": True,
         #: how many report packs one user may build (each is many pages)
         "PACK_LIMIT": "10 per minute",
