@@ -27,6 +27,8 @@ def defaults(instance_path: str) -> dict:
         "SESSION_IDLE_TIMEOUT": timedelta(hours=8),
         #: ...and this long after signing in, however busy
         "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
+        #: administering user accounts needs the password typed this recently
+        "REAUTH_WINDOW": timedelta(minutes=10),
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Istanbul",
