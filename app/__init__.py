@@ -20,12 +20,13 @@ from app import (
     navigation,
     planning,
     preparation,
+    rate_limits,
     reports,
     tenancy,
 )
 from app import config as app_config
 from app.auth.services import load_user
-from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.extensions import babel, csrf, db, login_manager, migrate
 from app.i18n.locale import SIGN_IN_FIRST, select_locale
 from app.questionnaires import definitions as questionnaire_definitions
 from app.questionnaires import routes as questionnaire_pages
@@ -48,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     headers.init_app(app)
-    limiter.init_app(app)
+    rate_limits.init_app(app)
     _init_login(app)
     _init_i18n(app)
     tenancy.register_template_helpers(app)

@@ -27,11 +27,15 @@ def defaults(instance_path: str) -> dict:
         "SESSION_IDLE_TIMEOUT": timedelta(hours=8),
         #: ...and this long after signing in, however busy
         "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
+        #: administering user accounts needs the password typed this recently
+        "REAUTH_WINDOW": timedelta(minutes=10),
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Istanbul",
         "LANGUAGES": ("en", "tr"),
-        "RATELIMIT_STORAGE_URI": "memory://",
+        #: where the throttles count: the app's database, which every worker
+        #: shares ("database://"), or Redis ("redis://host:6379/0")
+        "RATELIMIT_STORAGE_URI": "database://",
         "RATELIMIT_HEADERS_ENABLED": True,
         #: how many report packs one user may build (each is many pages)
         "PACK_LIMIT": "10 per minute",

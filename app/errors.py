@@ -16,7 +16,7 @@ def _http_error(error: HTTPException):
     code = error.code or 500
     if code not in PAGES:
         return error
-    signing_in = request.endpoint == "auth.login"
+    signing_in = request.endpoint in ("auth.login", "auth.confirm_password")
     page = render_template(f"errors/{code}.html", signing_in=signing_in)
     # keep what the error itself says in headers (a 405's Allow, a 429's Retry-After)
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]

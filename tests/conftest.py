@@ -321,6 +321,14 @@ class AuthActions:
     def logout(self):
         return self._client.post("/logout")
 
+    def confirm_password(self, password: str = PASSWORD, next: str | None = None):
+        """Type the password again, as changes to user accounts ask."""
+        return self._client.post(
+            "/confirm-password",
+            query_string={"next": next} if next else {},
+            data={"password": password},
+        )
+
 
 @pytest.fixture
 def engagement(factory, auth) -> int:

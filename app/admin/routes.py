@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from app.admin import bp, services
 from app.admin.forms import UserForm
 from app.auth.services import email_taken, set_password_token
+from app.auth.sessions import password_confirmed
 from app.extensions import db
 from app.forms import ConfirmForm
 from app.models import SiteRole, User
@@ -31,6 +32,7 @@ def users():
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
+@password_confirmed()
 def create_user():
     """Create an account and show its one-time set-password link."""
     form = UserForm()
@@ -55,6 +57,7 @@ def create_user():
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
+@password_confirmed(form_page="admin.users")
 def toggle_active(user_id: int):
     """Deactivate or reactivate an account."""
     user = db.get_or_404(User, user_id)

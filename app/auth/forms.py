@@ -19,6 +19,11 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
+class ConfirmPasswordForm(FlaskForm):
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Confirm"))
+
+
 def new_password_fields():
     """A new password and its confirmation, shared by the forms that set one."""
     password = PasswordField(

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.auth import bp, services, sessions
-from app.auth.forms import LoginForm, SetPasswordForm
+from app.auth.forms import ConfirmPasswordForm, LoginForm, SetPasswordForm
 from app.extensions import limiter
 from app.redirects import safe_next
 
@@ -26,8 +26,14 @@ def _failed_login(response) -> bool:
     return response.status_code != 302
 
 
+#: Wrong passwords at signing in and at confirming count together.
+_password_throttle = limiter.shared_limit(
+    _login_limit, scope="password", methods=["POST"], deduct_when=_failed_login
+)
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed_login)
+@_password_throttle
 def login():
     """Sign in with e-mail and password."""
     if current_user.is_authenticated:
@@ -41,6 +47,26 @@ def login():
         # One message for unknown e-mail and wrong password alike.
         form.form_errors.append(_("The e-mail or the password is not right."))
     return render_template("auth/login.html", form=form)
+
+
+@bp.route("/confirm-password", methods=["GET", "POST"])
+@_password_throttle
+@login_required
+def confirm_password():
+    """Type the password again before a change that needs it, then go on to
+    the page that asked."""
+    form = ConfirmPasswordForm()
+    if form.validate_on_submit():
+        if current_user.check_password(form.password.data):
+            sessions.confirm_password()
+            return redirect(safe_next(request.args.get("next")))
+        form.password.errors.append(_("This is not your password."))
+    window = current_app.config["REAUTH_WINDOW"]
+    return render_template(
+        "auth/confirm_password.html",
+        form=form,
+        minutes=int(window.total_seconds() // 60),
+    )
 
 
 @bp.route("/logout", methods=["POST"])

@@ -38,6 +38,7 @@ from app.models.preparation import (
 )
 from app.models.scorecard import Measure, MeasureValue, Objective
 from app.models.tenancy import CompanySize, Engagement, Membership
+from app.models.throttling import RateLimitCounter
 
 __all__ = [
     "Complaint",
@@ -75,6 +76,7 @@ __all__ = [
     "OrgPerson",
     "PreparationMilestones",
     "QuestionnaireTake",
+    "RateLimitCounter",
     "ResistanceItem",
     "ResistanceStatus",
     "SiteRole",

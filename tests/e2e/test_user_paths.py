@@ -1,5 +1,7 @@
 """The main user paths, in a real browser against a live server."""
 
+from datetime import timedelta
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -104,3 +106,32 @@ def test_a_wrong_password_keeps_the_email_and_says_what_is_wrong(
     expect(summary).to_contain_text("not right")
     expect(summary).to_be_focused()  # keyboard and screen-reader users land on it
     expect(page.get_by_label("E-mail")).to_have_value(consultant)
+
+
+def test_an_administrator_types_the_password_again_before_creating_a_user(
+    page: Page, live_server: str, live_app, monkeypatch
+):
+    with live_app.app_context():
+        accounts.create_user(
+            "admin@example.com", "Site Admin", SiteRole.ADMIN, PASSWORD
+        )
+        db.session.commit()
+    # signing in is typed-in proof for REAUTH_WINDOW; with none left, it asks
+    monkeypatch.setitem(live_app.config, "REAUTH_WINDOW", timedelta(0))
+    sign_in(page, live_server, "admin@example.com", PASSWORD)
+    page.get_by_role("link", name="Users").click()
+    page.get_by_role("link", name="New user").click()
+    expect(page.get_by_role("heading", name="Confirm your password")).to_be_visible()
+
+    page.get_by_label("Password").fill("not my password")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("This is not your password.", exact=True)).to_be_visible()
+
+    monkeypatch.setitem(live_app.config, "REAUTH_WINDOW", timedelta(minutes=10))
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(f"{live_server}/admin/users/new")
+    page.get_by_label("E-mail").fill("yeni@example.com")
+    page.get_by_label("Full name").fill("Yeni Danışman")
+    page.get_by_role("button", name="Create user").click()
+    expect(page.get_by_text("Yeni Danışman")).to_be_visible()
