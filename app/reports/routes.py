@@ -20,7 +20,7 @@ def index(membership: Membership):
 
 
 def _per_user() -> str:
-    return f"user-{current_user.get_id()}"
+    return f"user-{current_user.id}"
 
 
 @bp.route("/issue/<kind>", methods=["POST"])

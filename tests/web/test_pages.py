@@ -4,7 +4,6 @@ form, nothing the parser must repair), with well-formed ids and labels."""
 from html.parser import HTMLParser
 
 import html5lib
-
 from sqlalchemy import select
 
 from app.demo import DEMO_PASSWORD

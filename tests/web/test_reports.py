@@ -103,3 +103,12 @@ def test_sponsors_and_team_download_reports_too(client, auth, factory):
     assert client.get(f"/engagements/{engagement_id}/reports/").status_code == 200
     response = issue_report(client, engagement_id, "summary")
     assert TURKISH_NAME in pdf_text(response.data)
+
+
+@pytest.mark.parametrize("app_config", [{"PACK_LIMIT": "1 per hour"}])
+def test_the_pack_limit_counts_the_person_across_sign_ins(client, auth, engagement):
+    assert issue_report(client, engagement, "pack").status_code != 429
+    auth.logout()
+    auth.login("deniz@example.com")  # a new session token, the same person
+    assert issue_report(client, engagement, "pack").status_code == 429
+    assert issue_report(client, engagement, "summary").status_code == 200
