@@ -7,18 +7,35 @@ from collections.abc import Iterable
 from enum import Enum
 
 from babel.numbers import NumberFormatError, parse_decimal
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_date, format_decimal, get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import FloatField, HiddenField, SelectChoice, SelectMultipleField, widgets
+from wtforms.validators import ValidationError
 
 from app.i18n.labels import label
-from app.i18n.locale import LANGUAGE_NAMES, country_choices
+from app.i18n.locale import LANGUAGE_NAMES, country_choices, local_today
 
 
 def stripped(value):
     """A field filter: drop the spaces people paste around e-mails and names."""
     return value.strip() if isinstance(value, str) else value
+
+
+def not_after_today(_form, field) -> None:
+    """A validator for the date of something that happened (a meeting held,
+    an announcement made, an interaction, an analysis): a record of an event
+    is never in the future, or it would close a phase or feed the scorecard
+    before the event took place. Plans and deadlines do not use it."""
+    today = local_today()
+    if field.data is not None and field.data > today:
+        raise ValidationError(
+            _(
+                "This date is after today (%(today)s): record it once it has happened.",
+                today=format_date(today),
+            )
+        )
 
 
 #: A number as programs write it, whatever the language: 12.5, -400

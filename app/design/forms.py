@@ -28,6 +28,7 @@ from app.design.strategies import StrategyDetails
 from app.forms import (
     LocalNumberField,
     enum_choices,
+    not_after_today,
     optional_enum_choices,
     optional_id_choices,
     stripped,
@@ -61,7 +62,9 @@ class CustomerForm(FlaskForm):
         _l("Strategic potential (1–5)"), validators=[Optional(), NumberRange(1, 5)]
     )
     lifecycle_stage = SelectField(_l("Lifecycle stage"), validators=[Optional()])
-    last_verified_on = DateField(_l("Last verified on"), validators=[Optional()])
+    last_verified_on = DateField(
+        _l("Last verified on"), validators=[Optional(), not_after_today]
+    )
     wallet_share = LocalNumberField(
         _l("Our share of the customer's spend (0–1)"),
         validators=[Optional(), NumberRange(0, 1)],
@@ -117,7 +120,7 @@ class ContactForm(FlaskForm):
 
 
 class InteractionForm(FlaskForm):
-    occurred_on = DateField(_l("Date"), validators=[InputRequired()])
+    occurred_on = DateField(_l("Date"), validators=[InputRequired(), not_after_today])
     channel = SelectField(_l("Channel"))
     direction = SelectField(_l("Who reached out"))
     note = TextAreaField(
@@ -178,7 +181,9 @@ def band_edges(form, field) -> None:
 class AnalysisForm(FlaskForm):
     """The settings of a new analysis; defaults are the method's."""
 
-    as_of = DateField(_l("Analysis date"), validators=[InputRequired()])
+    as_of = DateField(
+        _l("Analysis date"), validators=[InputRequired(), not_after_today]
+    )
     use_profit = BooleanField(_l("Value customers by profit instead of turnover"))
     cost_to_serve = LocalNumberField(
         _l("Cost to serve one customer (below it: BZ)"),

@@ -3,7 +3,9 @@ where the language switch returns to."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from flask import current_app, request, session, url_for
@@ -16,6 +18,14 @@ SIGN_IN_FIRST = _l("Sign in to see this page.")
 
 #: Each language named in itself, as a language switch should show it.
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
+
+
+def local_today() -> date:
+    """Today where the engagements work (the product's time zone,
+    BABEL_DEFAULT_TIMEZONE), not on the server's clock: just after midnight
+    in Istanbul the server's UTC date is still yesterday."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return datetime.now(zone).date()
 
 
 def select_locale() -> str:

@@ -29,6 +29,7 @@ from app.forms import (
     RevisionField,
     RevisionsField,
     enum_choices,
+    not_after_today,
     optional_enum_choices,
     stripped,
 )
@@ -80,7 +81,7 @@ class ValueForm(FlaskForm):
         _l("Period"),
         default=date.today,
         description=_l("Any day of the month or quarter the value is for."),
-        validators=[DataRequired()],
+        validators=[DataRequired(), not_after_today],
     )
     value = LocalNumberField(_l("Value"), validators=[InputRequired()])
     note = StringField(
@@ -155,7 +156,9 @@ class PlanSettingsForm(FlaskForm):
 
 
 class ReviewForm(FlaskForm):
-    held_on = DateField(_l("Date"), default=date.today, validators=[DataRequired()])
+    held_on = DateField(
+        _l("Date"), default=date.today, validators=[DataRequired(), not_after_today]
+    )
     findings = _notes(_l("Findings"), required=True)
     actions = _notes(_l("Actions"))
     owner_id = SelectField(_l("Owner of the actions"), coerce=int)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -18,9 +19,16 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
+    ValidationError,
 )
 
-from app.forms import CheckboxesField, RevisionField, enum_choices, stripped
+from app.forms import (
+    CheckboxesField,
+    RevisionField,
+    enum_choices,
+    not_after_today,
+    stripped,
+)
 from app.planning.services import GoalDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
@@ -35,6 +43,24 @@ class SessionForm(FlaskForm):
     attended = CheckboxesField(_l("Attended"), coerce=int)
     held = BooleanField(_l("The session has been held; attendance is final"))
     submit = SubmitField(_l("Save session"))
+
+    def validate_held_on(self, field) -> None:
+        """A session is held on a day that has come; until it is held, its
+        date is a plan and may lie ahead."""
+        if self.held.data:
+            not_after_today(self, field)
+
+    def validate_held(self, field) -> None:
+        """A held session took place on a day, led by someone, with people in
+        the room (DOMAIN.md, planning: the working group meets in sessions)."""
+        if not field.data:
+            return
+        if self.held_on.data is None:
+            raise ValidationError(_("Give the date the session was held on."))
+        if not self.facilitator.data:
+            raise ValidationError(_("Name who led the session."))
+        if not self.attended.data:
+            raise ValidationError(_("Tick who attended the session."))
 
 
 class AnswerForm(FlaskForm):

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.forms import (
     enum_choices,
+    not_after_today,
     stripped,
 )
 from app.models import AwarenessKind, ResistanceStatus, SponsorDecision
@@ -105,7 +106,7 @@ class PersonForm(FlaskForm):
 
 
 class AwarenessForm(FlaskForm):
-    held_on = DateField(_l("Date"), validators=[DataRequired()])
+    held_on = DateField(_l("Date"), validators=[DataRequired(), not_after_today])
     kind = SelectField(_l("Kind"), choices=lambda: enum_choices(AwarenessKind))
     topic = StringField(
         _l("Topic"), filters=[stripped], validators=[DataRequired(), Length(max=200)]
@@ -126,7 +127,7 @@ class AwarenessForm(FlaskForm):
 
 
 class ResistanceForm(FlaskForm):
-    raised_on = DateField(_l("Date"), validators=[DataRequired()])
+    raised_on = DateField(_l("Date"), validators=[DataRequired(), not_after_today])
     raised_by = StringField(
         _l("Who"), filters=[stripped], validators=[DataRequired(), Length(max=120)]
     )
@@ -155,7 +156,7 @@ class ResistanceForm(FlaskForm):
 class TeamAnnouncedForm(FlaskForm):
     team_announced_on = DateField(
         _l("Team appointment announced on"),
-        validators=[Optional()],
+        validators=[Optional(), not_after_today],
         description=_l("Announce the team only after the awareness activities."),
     )
     submit = SubmitField(_l("Save date"))
@@ -163,7 +164,7 @@ class TeamAnnouncedForm(FlaskForm):
 
 class AnnouncementForm(FlaskForm):
     announced_on = DateField(
-        _l("Date of the announcement"), validators=[DataRequired()]
+        _l("Date of the announcement"), validators=[DataRequired(), not_after_today]
     )
     announced_by = SelectField(
         _l("Announced by"), coerce=int, validators=[DataRequired()]

@@ -1,10 +1,11 @@
 """The planning phase through the test client: sessions, guide answers,
 strategy → goal → measure, closing, and the report."""
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Engagement, GuideAnswer, SiteRole
+from app.models import Engagement, GuideAnswer, SiteRole, WorkshopSession
 from assessments.roles import Role
 from tests.pdf import issue_report, pdf_text
 
@@ -61,7 +62,13 @@ def test_a_session_without_front_line_staff_is_warned(client, engagement):
     ids = working_group(client, engagement, managers)
     client.post(
         f"{base(engagement)}/sessions/market",
-        data={"held_on": "2026-03-02", "invited": ids, "attended": ids, "held": "y"},
+        data={
+            "held_on": "2026-03-02",
+            "facilitator": "Ayla",
+            "invited": ids,
+            "attended": ids,
+            "held": "y",
+        },
     )
     page = client.get(f"{base(engagement)}/sessions/market").text
     assert "No front-line staff from Marketing." in page
@@ -75,7 +82,13 @@ def test_absent_people_leave_their_seat_empty(client, engagement):
     ]  # the first (the finance manager, by department order) stayed away
     client.post(
         f"{base(engagement)}/sessions/market",
-        data={"invited": ids, "attended": attended, "held": "y"},
+        data={
+            "held_on": "2026-03-02",
+            "facilitator": "Ayla",
+            "invited": ids,
+            "attended": attended,
+            "held": "y",
+        },
     )
     page = client.get(f"{base(engagement)}/sessions/market").text
     assert page.count("No manager from") == 1
@@ -249,3 +262,43 @@ def test_the_sponsor_reads_planning_but_changes_nothing(
         f"{base(engagement)}/answers/market_trends", data={"agreed": "x"}
     )
     assert saved.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ({"held_on": ""}, "Give the date the session was held on."),
+        ({"held_on": "2030-01-15"}, "This date is after today"),
+        ({"facilitator": ""}, "Name who led the session."),
+        ({"attended": []}, "Tick who attended the session."),
+    ],
+)
+def test_a_session_is_held_only_on_a_past_day_led_and_attended(
+    app, client, engagement, missing, message
+):
+    """DOMAIN.md, planning: the working group meets in sessions; a session
+    marked held is a record of a meeting that took place."""
+    ids = working_group(client, engagement)
+    url = f"{base(engagement)}/sessions/market"
+    held = {
+        "held_on": "2026-03-02",
+        "facilitator": "Ayla",
+        "invited": ids,
+        "attended": ids,
+        "held": "y",
+    }
+    response = client.post(url, data=held | missing)
+    assert response.status_code == 200
+    assert message in response.text
+    with app.app_context():
+        session = db.session.scalar(
+            select(WorkshopSession).where(WorkshopSession.engagement_id == engagement)
+        )
+        assert session is None or not session.held
+
+
+def test_a_session_may_be_planned_for_a_day_ahead(client, engagement):
+    url = f"{base(engagement)}/sessions/market"
+    response = client.post(url, data={"held_on": "2030-01-15"})
+    assert response.status_code == 302
+    assert 'value="2030-01-15"' in client.get(url).text
