@@ -39,6 +39,12 @@ def defaults(instance_path: str) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         #: how many report packs one user may build (each is many pages)
         "PACK_LIMIT": "10 per minute",
+        #: a report's layout (every part of the pack together) is stopped after
+        #: this many seconds, and the user told that it is too large...
+        "PDF_RENDER_TIMEOUT": 60,
+        #: ...as it is when its renderer needs more than this much memory
+        #: (address space of the whole child, which starts at about 220 MB)
+        "PDF_RENDER_MEMORY_MB": 1024,
         #: failed logins allowed per client address before a 429
         "LOGIN_RATE_LIMIT": "10 per 15 minutes",
         #: how long a set-password link stays valid

@@ -1,50 +1,37 @@
-"""HTML to PDF with WeasyPrint: the one module that imports it.
+"""Reports as PDF: the HTML is written here, in the request (it needs the app,
+the data and the report's language); the layout happens in a child process
+(``renderer``, the only WeasyPrint import) under a time and a memory limit,
+so that no report can hold a web worker or its memory hostage.
 
-Reports show text that users typed, so the renderer must never be able to reach
-anything the text names: the URL fetcher serves the app's own static files and
-inline ``data:`` URIs, and refuses every other URL, host and path.
+The children are forked from a server that has already loaded WeasyPrint and
+its fonts: one starts in a few milliseconds, and a child that runs out of time
+is killed without touching the worker or its threads.
 """
 
 from __future__ import annotations
 
-import mimetypes
-from collections.abc import Mapping
+import multiprocessing
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from flask import Response, current_app, render_template, send_file
 from flask_babel import force_locale
-from weasyprint import CSS, HTML, Document
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-#: The base URL reports are rendered under; it names no real host.
-REPORT_BASE_URL = "https://report.invalid/"
-_STATIC_PREFIX = REPORT_BASE_URL + "static/"
+import renderer
+from renderer import Part
+
+#: Fork server, not fork: forking a web worker with live threads and database
+#: connections is unsafe; the server is a clean process started on first use.
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["renderer.warm"])
+MEBIBYTE = 1024 * 1024
 
 
-class StaticOnlyFetcher(URLFetcher):
-    """Serves files under the static folder; refuses everything else."""
-
-    def __init__(self, static_folder: str | Path):
-        super().__init__(allowed_protocols=("https", "data"))
-        self._root = Path(static_folder).resolve()
-
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        if not url.startswith(_STATIC_PREFIX):
-            raise ValueError(f"Reports may not fetch {url!r}")
-        relative = unquote(urlsplit(url).path).removeprefix("/static/")
-        path = (self._root / relative).resolve()
-        if not path.is_relative_to(self._root) or not path.is_file():
-            raise ValueError(f"No static file for {url!r}")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            url, body=path.read_bytes(), headers={"Content-Type": content_type}
-        )
+class ReportTooLarge(Exception):
+    """The report needed more time or memory than the renderer is allowed."""
 
 
 @dataclass(frozen=True)
@@ -62,19 +49,12 @@ def report_source(template: str, language: str, **context) -> ReportSource:
     return ReportSource(template, language, context)
 
 
-def render_document(source: ReportSource, stylesheet: str = "") -> Document:
-    """Lay a report out in its language; ``stylesheet`` is CSS the product
-    writes (never user text), e.g. the pack's page numbering."""
+def report_html(source: ReportSource) -> str:
+    """The report's HTML, written in its language."""
     with force_locale(source.language):
-        html = render_template(
+        return render_template(
             source.template, report_language=source.language, **source.context
         )
-    document = HTML(
-        string=html,
-        base_url=REPORT_BASE_URL,
-        url_fetcher=StaticOnlyFetcher(current_app.static_folder),
-    )
-    return document.render(stylesheets=[CSS(string=stylesheet)] if stylesheet else None)
 
 
 @dataclass(frozen=True)
@@ -83,10 +63,69 @@ class RenderedPdf:
     pages: int
 
 
+class Renderer:
+    """Lays reports out in child processes within one report's limits: the
+    time limit (``PDF_RENDER_TIMEOUT``) runs across every layout the report
+    needs, the memory cap (``PDF_RENDER_MEMORY_MB``) holds for each child."""
+
+    def __init__(self) -> None:
+        config = current_app.config
+        self._ends = time.monotonic() + config["PDF_RENDER_TIMEOUT"]
+        self._memory = int(config["PDF_RENDER_MEMORY_MB"] * MEBIBYTE)
+        self._static = current_app.static_folder
+
+    def page_counts(self, parts: Sequence[Part]) -> list[int]:
+        """How many pages each part lays out to."""
+        return self._in_child(renderer.page_counts, parts)
+
+    def pdf(self, parts: Sequence[Part]) -> RenderedPdf:
+        """The parts' pages bound into one PDF."""
+        data, pages = self._in_child(renderer.bound_pdf, parts)
+        return RenderedPdf(data, pages)
+
+    def _in_child(self, task: Callable, parts: Sequence[Part]) -> Any:
+        receiving, sending = _CONTEXT.Pipe(duplex=False)
+        child = _CONTEXT.Process(
+            target=renderer.serve,
+            args=(sending, task, tuple(parts), self._static, self._memory),
+            daemon=True,
+        )
+        try:
+            child.start()
+            sending.close()  # the child holds its own end; EOF means it died
+            return _outcome(child, receiving, self._ends - time.monotonic())
+        finally:
+            receiving.close()
+            if child.is_alive():
+                child.kill()
+            # join, never close: join takes the child out of multiprocessing's
+            # list of children, which another thread's start() may be reading
+            child.join()
+
+
+def _outcome(child, receiving, seconds: float) -> Any:
+    """What the child sends back within ``seconds``, or ReportTooLarge. A child
+    that ends without an answer ran out of memory where Python could not say
+    so (in a C library, or while answering)."""
+    try:
+        if not receiving.poll(max(seconds, 0)):
+            raise ReportTooLarge("out of time")
+        status, result = receiving.recv()
+    except EOFError:
+        child.join()
+        raise ReportTooLarge(
+            f"the renderer ended without an answer (exit code {child.exitcode})"
+        ) from None
+    if status == "memory":
+        raise ReportTooLarge("out of memory")
+    if status == "failed":
+        raise RuntimeError(f"The PDF renderer failed:\n{result}")
+    return result
+
+
 def render_pdf(source: ReportSource) -> RenderedPdf:
     """The report as a PDF, with its page count."""
-    document = render_document(source)
-    return RenderedPdf(document.write_pdf(), len(document.pages))
+    return Renderer().pdf([Part(report_html(source))])
 
 
 def pdf_download(pdf: bytes, filename: str) -> Response:

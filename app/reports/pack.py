@@ -1,9 +1,10 @@
 """The report pack: the executive summary and every phase report bound into one
 PDF, with a contents page, PDF bookmarks and page numbers that run through.
 
-Each part is laid out twice: once to count its pages, then with the page its
-numbering starts at and the pack's total in the footer. Bookmarks come from
-each part's headings, so every report is a top-level bookmark with its
+Each part is written once and laid out twice: once to count its pages, then
+with the page its numbering starts at and the pack's total in the footer; all
+of it within one report's render limits (``app.pdf.Renderer``). Bookmarks come
+from each part's headings, so every report is a top-level bookmark with its
 sections under it.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.models import Engagement
-from app.pdf import RenderedPdf, render_document, report_source
+from app.pdf import Part, RenderedPdf, Renderer, report_html, report_source
 from app.reports import catalog
 from assessments.oversight import PACK_ORDER
 
@@ -28,14 +29,16 @@ def numbering(first_page: int, total: int) -> str:
 
 def build_pack(engagement: Engagement, issued_on: date) -> RenderedPdf:
     language = engagement.report_language
+    renderer = Renderer()
     parts = [
-        (kind, catalog.builder(kind)(engagement, issued_on)) for kind in PACK_ORDER
+        (kind, report_html(catalog.builder(kind)(engagement, issued_on)))
+        for kind in PACK_ORDER
     ]
-    counts = [len(render_document(source).pages) for _kind, source in parts]
+    counts = renderer.page_counts([Part(html) for _kind, html in parts])
 
     def contents(first_part_page: int):
         starts, page = [], first_part_page
-        for (kind, _source), count in zip(parts, counts, strict=True):
+        for (kind, _html), count in zip(parts, counts, strict=True):
             starts.append((kind, page))
             page += count
         source = report_source(
@@ -45,16 +48,16 @@ def build_pack(engagement: Engagement, issued_on: date) -> RenderedPdf:
             issued_on=issued_on,
             entries=starts,
         )
-        return source, starts
+        return report_html(source), starts
 
     draft, _starts = contents(2)
-    contents_pages = len(render_document(draft).pages)
-    source, starts = contents(contents_pages + 1)
+    [contents_pages] = renderer.page_counts([Part(draft)])
+    html, starts = contents(contents_pages + 1)
     total = contents_pages + sum(counts)
-    documents = [render_document(source, numbering(1, total))]
-    documents += [
-        render_document(part, numbering(start, total))
-        for (_kind, part), (_same, start) in zip(parts, starts, strict=True)
-    ]
-    pages = [page for document in documents for page in document.pages]
-    return RenderedPdf(documents[0].copy(pages).write_pdf(), len(pages))
+    return renderer.pdf(
+        [Part(html, numbering(1, total))]
+        + [
+            Part(part, numbering(start, total))
+            for (_kind, part), (_same, start) in zip(parts, starts, strict=True)
+        ]
+    )

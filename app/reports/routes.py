@@ -1,11 +1,12 @@
 """The reports page, the archive of issued reports, and issuing a report."""
 
-from flask import abort, current_app, flash, render_template, request
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import limiter
 from app.models import IssuedReport, Membership
+from app.pdf import ReportTooLarge
 from app.reports import archive, bp
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.oversight import ReportKind
@@ -76,3 +77,26 @@ def regenerate(membership: Membership, issued_id: int):
     fresh = archive.issue(membership.engagement, row.kind, current_user)
     flash(_("A new copy was issued from today's data."), "success")
     return redirect_to("reports.archive_page", membership, _anchor=f"issued-{fresh.id}")
+
+
+@bp.errorhandler(ReportTooLarge)
+def too_large(error: ReportTooLarge):
+    """A report stopped at its render limit: nothing was issued; say so on the
+    page the user issues reports from (the archive, when regenerating)."""
+    current_app.logger.warning(
+        "Report %s stopped at its render limit: %s", request.path, error
+    )
+    flash(
+        _(
+            "This report is too large to produce: it needed more time or memory"
+            " than the server allows, so nothing was issued. Ask your"
+            " administrator to raise the report limits."
+        ),
+        "error",
+    )
+    page = (
+        "reports.archive_page"
+        if request.endpoint == "reports.regenerate"
+        else "reports.index"
+    )
+    return redirect(url_for(page, engagement_id=request.view_args["engagement_id"]))

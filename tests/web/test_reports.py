@@ -1,8 +1,14 @@
-"""PDF reports: their text, their frame, and what the renderer may fetch."""
+"""PDF reports: their text, their frame, what the renderer may fetch, and the
+limits it renders within."""
+
+import multiprocessing
 
 import pytest
+from sqlalchemy import func, select
 
-from app.pdf import REPORT_BASE_URL, StaticOnlyFetcher
+from app.extensions import db
+from app.models import IssuedReport
+from renderer import REPORT_BASE_URL, StaticOnlyFetcher
 from tests.conftest import engagement_by_name
 from tests.pdf import issue_report, page_count, pdf_text
 
@@ -112,3 +118,64 @@ def test_the_pack_limit_counts_the_person_across_sign_ins(client, auth, engageme
     auth.login("deniz@example.com")  # a new session token, the same person
     assert issue_report(client, engagement, "pack").status_code == 429
     assert issue_report(client, engagement, "summary").status_code == 200
+
+
+TOO_LARGE = "This report is too large to produce"
+
+
+def issued_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(IssuedReport))
+
+
+@pytest.fixture
+def engagement_id(auth, factory) -> int:
+    owner = factory.user("deniz@example.com")
+    engagement_id = factory.engagement(owner, TURKISH_NAME)
+    auth.login("deniz@example.com")
+    return engagement_id
+
+
+def test_a_report_out_of_time_is_stopped_with_a_message_and_not_kept(
+    app, client, engagement_id, caplog
+):
+    app.config["PDF_RENDER_TIMEOUT"] = 0.001
+    response = issue_report(client, engagement_id, "summary")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/engagements/{engagement_id}/reports/")
+    assert TOO_LARGE in client.get(response.location).text
+    assert issued_count(app) == 0
+    assert "out of time" in caplog.text
+    assert multiprocessing.active_children() == []  # the renderer was killed
+
+
+def test_a_report_over_its_memory_cap_is_stopped_and_the_archive_keeps_the_old(
+    app, client, engagement_id, caplog
+):
+    issue_report(client, engagement_id, "summary")
+    [issued] = archived_ids(app)
+    app.config["PDF_RENDER_MEMORY_MB"] = 1
+    response = client.post(
+        f"/engagements/{engagement_id}/reports/issued/{issued}/regenerate"
+    )
+    assert response.location.endswith(f"/engagements/{engagement_id}/reports/archive")
+    assert TOO_LARGE in client.get(response.location).text
+    assert archived_ids(app) == [issued]
+    # the child says so, or dies where Python cannot (in a C library)
+    assert "stopped at its render limit" in caplog.text
+    assert "out of time" not in caplog.text
+
+
+def test_the_message_speaks_the_users_language(app, client, auth, factory):
+    owner = factory.user("ayse@example.com", language="tr")
+    engagement_id = factory.engagement(owner, TURKISH_NAME)
+    auth.login("ayse@example.com")
+    app.config["PDF_RENDER_TIMEOUT"] = 0.001
+    response = issue_report(client, engagement_id, "pack")
+    assert "üretilemeyecek kadar büyük" in client.get(response.location).text
+    assert issued_count(app) == 0
+
+
+def archived_ids(app) -> list[int]:
+    with app.app_context():
+        return list(db.session.scalars(select(IssuedReport.id)))
