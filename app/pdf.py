@@ -90,17 +90,20 @@ class Renderer:
             args=(sending, task, tuple(parts), self._static, self._memory),
             daemon=True,
         )
-        try:
-            child.start()
-            sending.close()  # the child holds its own end; EOF means it died
-            return _outcome(child, receiving, self._ends - time.monotonic())
-        finally:
-            receiving.close()
-            if child.is_alive():
-                child.kill()
-            # join, never close: join takes the child out of multiprocessing's
-            # list of children, which another thread's start() may be reading
-            child.join()
+        with receiving:
+            try:
+                child.start()
+            finally:
+                sending.close()  # the child holds its own end; EOF: it died
+            try:
+                return _outcome(child, receiving, self._ends - time.monotonic())
+            finally:
+                if child.is_alive():
+                    child.kill()
+                # join, never close: join takes the child out of
+                # multiprocessing's list of children, which another thread's
+                # start() may be reading
+                child.join()
 
 
 def _outcome(child, receiving, seconds: float) -> Any:
