@@ -39,6 +39,10 @@ class ActivityKind(StrEnum):
     REPORT_ISSUED = "report_issued"
     VALUE_RECORDED = "value_recorded"
     REVIEW_RECORDED = "review_recorded"
+    #: the subject is "date:customer name"
+    INTERACTION_CORRECTED = "interaction_corrected"
+    #: the subject is "number:reason"
+    ANALYSIS_WITHDRAWN = "analysis_withdrawn"
     #: something was removed; the subject is "what:name", what a ``Removable``
     REMOVED = "removed"
 
@@ -54,6 +58,8 @@ class Removable(StrEnum):
     MEASURE = "measure"
     CUSTOMER = "customer"
     CONTACT = "contact"
+    #: the name is "date:customer name"
+    INTERACTION = "interaction"
     GROUP_OVERRIDE = "group_override"
     OBJECTIVE = "objective"
     MEASURE_VALUE = "measure_value"

@@ -24,9 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from defusedxml import DefusedXmlException
-from flask_babel import gettext
+from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 
+from app.i18n.locale import local_today
 from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 
@@ -520,6 +521,7 @@ class Reason(StrEnum):
     REQUIRED = "required"
     TOO_LONG = "too_long"
     NOT_DATE = "not_date"
+    FUTURE_DATE = "future_date"
     NOT_NUMBER = "not_number"
     TOO_LARGE = "too_large"
     POTENTIAL = "potential"
@@ -617,6 +619,9 @@ _REASONS = {
     Reason.REQUIRED: _l("empty, but a value is required"),
     Reason.TOO_LONG: _l("longer than %(limit)s characters"),
     Reason.NOT_DATE: _l("“%(value)s” is not a date like %(example)s"),
+    Reason.FUTURE_DATE: _l(
+        "“%(value)s” lies after today (%(today)s), and a record of what happened cannot"
+    ),
     Reason.NOT_NUMBER: _l("“%(value)s” is not a number like %(example)s"),
     Reason.TOO_LARGE: _l("“%(value)s” is too large"),
     Reason.POTENTIAL: _l("“%(value)s” is not a whole number from 1 to 5"),
@@ -1300,6 +1305,14 @@ def _convert(spec: Field, values, header, decimal, date_format, problems):
         parsed, bad = dates(values, date_format)
         problems.cells(
             Reason.NOT_DATE, bad, values, header, example=DATE_FORMATS[date_format]
+        )
+        today = local_today()
+        problems.cells(
+            Reason.FUTURE_DATE,
+            parsed > pd.Timestamp(today),
+            values,
+            header,
+            today=format_date(today, "medium"),
         )
         return parsed
     if kind == FieldType.MONEY:
