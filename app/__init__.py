@@ -27,7 +27,7 @@ from app import (
 from app import config as app_config
 from app.auth.services import load_user
 from app.extensions import babel, csrf, db, login_manager, migrate
-from app.i18n.locale import SIGN_IN_FIRST, select_locale
+from app.i18n.locale import SIGN_IN_FIRST, select_locale, select_timezone
 from app.questionnaires import definitions as questionnaire_definitions
 from app.questionnaires import routes as questionnaire_pages
 
@@ -93,5 +93,7 @@ def _init_login(app: Flask) -> None:
 
 def _init_i18n(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(
+        app, locale_selector=select_locale, timezone_selector=select_timezone
+    )
     i18n.register_template_helpers(app)

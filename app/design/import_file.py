@@ -24,10 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from defusedxml import DefusedXmlException
-from flask_babel import format_date, gettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from app.i18n.locale import local_today
 from app.models.design import CUSTOMER_FIELDS
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 
@@ -1216,9 +1215,10 @@ class _Problems:
 
 
 def validate(
-    table: Table, kind: Kind, mapping: dict[str, str], settings: Settings
+    table: Table, kind: Kind, mapping: dict[str, str], settings: Settings, today: date
 ) -> Parsed:
-    """Every mapped cell converted to its type; every bad cell reported."""
+    """Every mapped cell converted to its type; every bad cell reported,
+    dates after ``today`` among them: a file's dates record what happened."""
     problems = _Problems()
     mapping = {
         name: header
@@ -1242,7 +1242,7 @@ def validate(
     records = pd.DataFrame(index=cells.index)
     for name, header in mapping.items():
         records[name] = _convert(
-            FIELDS[name], cells[name], header, decimal, date_format, problems
+            FIELDS[name], cells[name], header, decimal, date_format, today, problems
         )
         if name in REQUIRED[kind]:
             _required(cells[name], header, problems)
@@ -1290,7 +1290,7 @@ def _required(values: pd.Series, header: str, problems: _Problems) -> None:
     problems.cells(Reason.REQUIRED, _blank(values.to_frame()), values, header)
 
 
-def _convert(spec: Field, values, header, decimal, date_format, problems):
+def _convert(spec: Field, values, header, decimal, date_format, today, problems):
     kind = spec.type
     if kind in (FieldType.TEXT, FieldType.EMAIL):
         text = text_values(values)
@@ -1306,13 +1306,12 @@ def _convert(spec: Field, values, header, decimal, date_format, problems):
         problems.cells(
             Reason.NOT_DATE, bad, values, header, example=DATE_FORMATS[date_format]
         )
-        today = local_today()
         problems.cells(
             Reason.FUTURE_DATE,
             parsed > pd.Timestamp(today),
             values,
             header,
-            today=format_date(today, "medium"),
+            today=today.strftime(date_format),
         )
         return parsed
     if kind == FieldType.MONEY:

@@ -1,5 +1,6 @@
 """Forms of engagements and memberships."""
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
@@ -7,6 +8,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.engagements.services import EngagementDetails
 from app.forms import countries, enum_choices, language_choices, stripped
+from app.i18n.locale import time_zone_choices
 from app.models import CompanySize
 from assessments.roles import Role
 
@@ -26,6 +28,13 @@ class EngagementForm(FlaskForm):
         default="tr",
         validators=[DataRequired()],
     )
+    time_zone = SelectField(
+        _l("Time zone"),
+        validators=[DataRequired()],
+        description=_l(
+            "Where the company works: a record dated after today there is refused."
+        ),
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, **kwargs):
@@ -33,6 +42,9 @@ class EngagementForm(FlaskForm):
         # Built per request: the labels follow the user's language.
         self.size.choices = enum_choices(CompanySize)
         self.country.choices = countries()
+        self.time_zone.choices = time_zone_choices()
+        if not self.time_zone.data:
+            self.time_zone.data = current_app.config["BABEL_DEFAULT_TIMEZONE"]
 
     def values(self) -> EngagementDetails:
         """The validated fields as the service takes them."""
@@ -42,6 +54,7 @@ class EngagementForm(FlaskForm):
             size=CompanySize(self.size.data),
             country=self.country.data,
             report_language=self.report_language.data,
+            time_zone=self.time_zone.data,
         )
 
 

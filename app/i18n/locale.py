@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from urllib.parse import urlsplit, urlunsplit
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
-from flask import current_app, request, session, url_for
+from flask import current_app, g, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,12 +20,43 @@ SIGN_IN_FIRST = _l("Sign in to see this page.")
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
 
 
+#: The regions whose zones a consultant chooses from (the others are aliases).
+_ZONE_REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
 def local_today() -> date:
-    """Today where the engagements work (the product's time zone,
+    """Today where the engagement works (its time zone, else the product's,
     BABEL_DEFAULT_TIMEZONE), not on the server's clock: just after midnight
     in Istanbul the server's UTC date is still yesterday."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return datetime.now(zone).date()
+    return datetime.now(ZoneInfo(select_timezone())).date()
+
+
+def select_timezone() -> str:
+    """The time zone of the engagement the request is about, else the
+    product's: dates of events are checked, and times shown, where the
+    client company works."""
+    membership = g.get("membership")
+    zone = membership.engagement.time_zone if membership else None
+    return zone or current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every region/city time zone, by name."""
+    return [
+        (name, name.replace("_", " "))
+        for name in sorted(available_timezones())
+        if name.split("/")[0] in _ZONE_REGIONS and "/" in name
+    ]
 
 
 def select_locale() -> str:

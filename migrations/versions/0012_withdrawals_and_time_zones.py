@@ -1,5 +1,6 @@
-"""Withdrawn analyses: a mistaken analysis is kept, marked withdrawn with a
-reason, and left out of the scorecard, comparisons and reports
+"""Withdrawn analyses and the engagement's time zone: a mistaken analysis is
+kept, marked withdrawn with a reason, and left out of the scorecard,
+comparisons and reports; "today" for an engagement's records is where it works
 
 Revision ID: 0012
 Revises: 0009
@@ -18,6 +19,8 @@ depends_on = None
 
 
 def upgrade():
+    with op.batch_alter_table('engagements', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('time_zone', sa.String(length=64), nullable=True))
     with op.batch_alter_table('snapshots', schema=None) as batch_op:
         batch_op.add_column(sa.Column('withdrawn_at', sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column('withdrawn_by_id', sa.Integer(), nullable=True))
@@ -41,3 +44,5 @@ def downgrade():
         batch_op.drop_column('withdrawal_reason')
         batch_op.drop_column('withdrawn_by_id')
         batch_op.drop_column('withdrawn_at')
+    with op.batch_alter_table('engagements', schema=None) as batch_op:
+        batch_op.drop_column('time_zone')
