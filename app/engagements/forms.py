@@ -2,6 +2,7 @@
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
@@ -21,11 +22,13 @@ class EngagementForm(FlaskForm):
     )
     sector = StringField(_l("Sector"), validators=[DataRequired(), Length(max=120)])
     size = SelectField(_l("Company size"), validators=[DataRequired()])
-    country = SelectField(_l("Country"), validators=[DataRequired()], default="TR")
+    country = SelectField(
+        _l("Country"),
+        validators=[DataRequired(_l("Choose the company's country."))],
+    )
     report_language = SelectField(
         _l("Language of reports"),
         choices=language_choices,
-        default="tr",
         validators=[DataRequired()],
     )
     time_zone = SelectField(
@@ -45,6 +48,8 @@ class EngagementForm(FlaskForm):
         self.time_zone.choices = time_zone_choices()
         if not self.time_zone.data:
             self.time_zone.data = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+        if not self.report_language.data:
+            self.report_language.data = current_user.language
 
     def values(self) -> EngagementDetails:
         """The validated fields as the service takes them."""

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, available_timezones
 
+import pycountry
 from babel import Locale
 from flask import current_app, g, request, session, url_for
 from flask_babel import get_locale
@@ -70,12 +71,13 @@ def select_locale() -> str:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """ISO country codes with their names in the current language, sorted by name."""
+    """The ISO 3166-1 countries (pycountry's list: no pseudo-locales, no
+    regions or islands Babel also names) with their names in the current
+    language, sorted by name."""
     territories = Locale.parse(str(get_locale())).territories
     countries = [
-        (code, name)
-        for code, name in territories.items()
-        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "UN", "EZ"}
+        (country.alpha_2, territories.get(country.alpha_2, country.name))
+        for country in pycountry.countries
     ]
     return sorted(countries, key=lambda item: item[1])
 
