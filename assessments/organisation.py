@@ -3,7 +3,8 @@
 The method names a sponsor (the top decision maker), a project manager who is
 not from IT, an optional consultant with CRM project experience, a project team
 of operational managers, and a working group that includes front-line staff.
-The team is announced only after the first awareness activity. Each broken rule
+The team is announced only after the first awareness activity, and the
+company-wide announcement, the phase's last step, after both. Each broken rule
 becomes one finding; blockers are the breaches the method says sink a project.
 """
 
@@ -239,3 +240,35 @@ _CHECKS: tuple[Callable[[OrganisationFacts], list[Finding]], ...] = (
     _working_group_front_line,
     _announcement_after_awareness,
 )
+
+
+class AnnouncementBreach(StrEnum):
+    """Why a company-wide announcement's date breaks the method's order."""
+
+    BEFORE_AWARENESS = "before_awareness"
+    BEFORE_TEAM_APPOINTMENT = "before_team_appointment"
+
+
+@dataclass(frozen=True)
+class OutOfOrder:
+    """A step the announcement comes before, and the date of that step."""
+
+    breach: AnnouncementBreach
+    step_on: date
+
+
+def announcement_breaches(
+    facts: OrganisationFacts, announced_on: date
+) -> list[OutOfOrder]:
+    """The steps an announcement on this date would come before: the method
+    makes it the last step of preparation, after the first awareness activity
+    and after the team's appointment (when that is recorded)."""
+    earlier = (
+        (AnnouncementBreach.BEFORE_AWARENESS, facts.first_awareness_on),
+        (AnnouncementBreach.BEFORE_TEAM_APPOINTMENT, facts.team_announced_on),
+    )
+    return [
+        OutOfOrder(breach, step_on)
+        for breach, step_on in earlier
+        if step_on is not None and announced_on < step_on
+    ]

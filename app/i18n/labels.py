@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from app.models import (
@@ -19,7 +20,7 @@ from app.models import (
 )
 from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
-from assessments.organisation import Department, OrgRole, Rule
+from assessments.organisation import AnnouncementBreach, Department, OrgRole, Rule
 from assessments.oversight import ReportKind
 from assessments.planning import Blocker, CrmStrategy, Direction, Perspective, Seat
 from assessments.progress import Phase, PhaseStatus, Step
@@ -290,6 +291,26 @@ _OBSTACLE_MESSAGES = {
     Blocker.NO_GOALS: _l("No goal is set yet."),
     Blocker.GOAL_WITHOUT_MEASURE: _l("These goals have no measure: %(goals)s."),
 }
+
+
+#: Why an announcement is out of the method's order; %(date)s is the step's date.
+ANNOUNCEMENT_MESSAGES = {
+    AnnouncementBreach.BEFORE_AWARENESS: _l(
+        "The announcement is the last step of preparation: it cannot come before"
+        " the first awareness activity (%(date)s)."
+    ),
+    AnnouncementBreach.BEFORE_TEAM_APPOINTMENT: _l(
+        "The announcement is the last step of preparation: it cannot come before"
+        " the team's appointment was announced (%(date)s)."
+    ),
+}
+
+
+def announcement_message(early) -> str:
+    """An announcement dated before an earlier step, explained."""
+    return str(ANNOUNCEMENT_MESSAGES[early.breach]) % {
+        "date": format_date(early.step_on, "medium")
+    }
 
 
 def seat_message(seat) -> str:

@@ -260,19 +260,35 @@ def announce(
 ) -> PreparationMilestones:
     """Record the company-wide announcement, which completes preparation.
 
-    The method allows it only from the top executive, and only once the
-    earlier steps are done (``ready``); the refusal's code says which fails.
+    The method allows it only from the top executive, only once the earlier
+    steps are done (``ready``) and only as the last of them: never dated before
+    the first awareness activity or the team's appointment. The refusal's code
+    says which fails, with the date of the step it would come before.
     """
     if not announcement.announced_by.is_top_decision_maker:
         raise Refusal("not_top_executive")
     if not ready:
         raise Refusal("not_ready")
+    breaches = rules.announcement_breaches(
+        organisation_facts(engagement), announcement.announced_on
+    )
+    if breaches:
+        raise Refusal(breaches[0].breach.value, date=breaches[0].step_on)
     row = milestones(engagement)
     row.announced_on = announcement.announced_on
     row.announced_by_id = announcement.announced_by.id
     row.announcement_note = announcement.note.strip()
     db.session.commit()
     return row
+
+
+def announcement_breaches(engagement: Engagement) -> list[rules.OutOfOrder]:
+    """How the recorded announcement breaks the method's order (it then does
+    not close preparation); nothing when there is no announcement."""
+    row = db.session.get(PreparationMilestones, engagement.id)
+    if row is None or row.announced_on is None:
+        return []
+    return rules.announcement_breaches(organisation_facts(engagement), row.announced_on)
 
 
 def withdraw_announcement(engagement: Engagement) -> None:

@@ -173,7 +173,9 @@ def preparation_facts(engagement: Engagement) -> dict:
         "gates_cleared": complete and assess(latest).gates_cleared,
         "organisation_recorded": organisation.organisation_recorded(engagement),
         "awareness_activities": len(organisation.awareness_activities(engagement)),
-        "announced": bool(milestones and milestones.announced_on),
+        # An announcement out of the method's order does not close the phase.
+        "announced": bool(milestones and milestones.announced_on)
+        and not organisation.announcement_breaches(engagement),
     }
 
 

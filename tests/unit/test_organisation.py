@@ -5,13 +5,16 @@ import pytest
 
 from assessments.organisation import (
     REQUIRED_TEAM_DEPARTMENTS,
+    AnnouncementBreach,
     Department,
     Finding,
     OrganisationFacts,
     OrgRole,
+    OutOfOrder,
     Person,
     Rule,
     Severity,
+    announcement_breaches,
     blockers,
     check,
 )
@@ -380,3 +383,34 @@ def test_blockers_of_warnings_only_is_empty():
     facts = with_people(owner(), project_manager(trusted=False))
     assert check(facts)
     assert blockers(check(facts)) == []
+
+
+# --- the announcement is the last step --------------------------------------
+
+
+def test_an_announcement_after_awareness_and_the_team_breaks_no_order():
+    """DOMAIN.md, Phase 1 — Preparation, step 8: the announcement closes the
+    phase, after the awareness activities and the team's appointment."""
+    assert announcement_breaches(well_formed(), date(2024, 4, 1)) == []
+
+
+def test_an_announcement_before_the_first_awareness_activity_is_out_of_order():
+    """DOMAIN.md, Phase 1 — Preparation, steps 6 and 8: awareness comes first."""
+    facts = well_formed(team_announced_on=None)
+    assert announcement_breaches(facts, date(2024, 2, 29)) == [
+        OutOfOrder(AnnouncementBreach.BEFORE_AWARENESS, AWARENESS)
+    ]
+
+
+def test_an_announcement_before_the_teams_appointment_is_out_of_order():
+    """DOMAIN.md, Phase 1 — Preparation, steps 5 and 8: the team's appointment
+    is announced after awareness, the company-wide announcement last."""
+    assert announcement_breaches(well_formed(), date(2024, 3, 14)) == [
+        OutOfOrder(AnnouncementBreach.BEFORE_TEAM_APPOINTMENT, date(2024, 3, 15))
+    ]
+
+
+def test_an_announcement_on_the_day_of_the_last_earlier_step_is_in_order():
+    """DOMAIN.md, Phase 1 — Preparation, step 8: the same day is not before."""
+    assert announcement_breaches(well_formed(), date(2024, 3, 15)) == []
+    assert announcement_breaches(well_formed(team_announced_on=None), AWARENESS) == []
