@@ -59,7 +59,7 @@ _LABELS: dict[tuple[type, str], object] = {
         (PhaseStatus.IN_PROGRESS, _l("In progress")),
         (PhaseStatus.COMPLETE, _l("Complete")),
         (Step.COMPLETE_QUESTIONNAIRE, _l("Complete the preparation questionnaire")),
-        (Step.CLEAR_GATES, _l("Clear the go/no-go gates")),
+        (Step.CLEAR_GATES, _l("Clear the go/no-go gates with the sponsor")),
         (Step.RECORD_ORGANISATION, _l("Set up the project organisation")),
         (Step.HOLD_AWARENESS, _l("Hold awareness activities")),
         (Step.ANNOUNCE_PROJECT, _l("Record the company-wide announcement")),

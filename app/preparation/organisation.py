@@ -229,6 +229,15 @@ def resistance_items(engagement: Engagement) -> list[ResistanceItem]:
     )
 
 
+def open_resistance(engagement: Engagement) -> list[ResistanceItem]:
+    """The resistance not yet resolved: a risk to the project until it is."""
+    return [
+        item
+        for item in resistance_items(engagement)
+        if item.status != ResistanceStatus.RESOLVED
+    ]
+
+
 def add_resistance(engagement: Engagement, details: ResistanceDetails) -> None:
     """Log a resistance item, so that its handling can be followed."""
     item = ResistanceItem(engagement_id=engagement.id)

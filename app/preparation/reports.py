@@ -32,5 +32,6 @@ def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
         findings=organisation.findings(engagement),
         activities=organisation.awareness_activities(engagement),
         resistance=organisation.resistance_items(engagement),
+        open_resistance=organisation.open_resistance(engagement),
         milestones=organisation.milestones(engagement),
     )

@@ -37,6 +37,7 @@ from assessments.readiness import (
     Readiness,
     classify,
     evaluate_gates,
+    lets_project_go_on,
 )
 from assessments.scoring import AnswerValue, ScoreResult, score
 
@@ -70,7 +71,13 @@ class Assessment:
 
     @property
     def gates_cleared(self) -> bool:
-        return bool(self.gates) and all(gate.cleared for gate in self.gates)
+        """Every gate passed or was overridden, and the sponsor approved it."""
+        approved = [
+            gate
+            for gate, review in self.reviews.items()
+            if review.sponsor_decision == SponsorDecision.APPROVED
+        ]
+        return lets_project_go_on(self.gates, approved)
 
 
 def assess(take: QuestionnaireTake) -> Assessment:
