@@ -31,6 +31,7 @@ from app.models import (
 from app.models.columns import utcnow
 from app.questionnaires.definitions import definition as questionnaire_definition
 from app.refusals import Refusal
+from assessments import organisation
 from assessments import planning as rules
 from assessments.organisation import Department
 from assessments.oversight import Removable
@@ -107,14 +108,14 @@ def save_session(
     return session
 
 
-def empty_seats(session: WorkshopSession | None) -> list[rules.EmptySeat]:
+def empty_seats(session: WorkshopSession | None) -> list[organisation.EmptySeat]:
     """The working-group seats a session leaves empty: of those who attended once
-    it was held, of those invited before."""
+    it was held, of those invited before (the organisation's make-up rule)."""
     if session is None:
-        return rules.empty_seats(())
+        return organisation.empty_seats(())
     present = [p.person for p in session.participants if p.attended or not session.held]
-    return rules.empty_seats(
-        tuple(rules.Participant(p.name, p.department, p.is_front_line) for p in present)
+    return organisation.empty_seats(
+        organisation.Participant(p.name, p.department, p.is_front_line) for p in present
     )
 
 
