@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app import activity
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import (
     AwarenessActivity,
     AwarenessKind,
@@ -17,6 +18,8 @@ from app.models import (
     PreparationMilestones,
     ResistanceItem,
     ResistanceStatus,
+    SessionParticipant,
+    WorkshopSession,
 )
 from app.models.columns import assign
 from app.refusals import Refusal
@@ -70,11 +73,14 @@ class PersonDetails:
 
 
 def people(engagement: Engagement) -> list[OrgPerson]:
-    """The organisation, sponsor and project manager first, then by name."""
+    """The organisation today (not those who left), sponsor and project manager
+    first, then by name."""
     return list(
         db.session.scalars(
             select(OrgPerson)
-            .where(OrgPerson.engagement_id == engagement.id)
+            .where(
+                OrgPerson.engagement_id == engagement.id, OrgPerson.left_on.is_(None)
+            )
             .order_by(
                 OrgPerson.is_sponsor.desc(),
                 OrgPerson.is_project_manager.desc(),
@@ -99,13 +105,61 @@ def save_person(
     return person
 
 
+def former_people(engagement: Engagement) -> list[OrgPerson]:
+    """Those who left the organisation but are kept for the records naming them."""
+    return list(
+        db.session.scalars(
+            select(OrgPerson)
+            .where(
+                OrgPerson.engagement_id == engagement.id,
+                OrgPerson.left_on.is_not(None),
+            )
+            .order_by(OrgPerson.name)
+        )
+    )
+
+
 def remove_person(person: OrgPerson, user_id: int | None) -> None:
-    """Take a person out of the organisation, and say so in the activity feed."""
+    """Take a person out of the organisation, and say so in the activity feed.
+
+    Someone a record names (the invitation or attendance of a held session, the
+    announcement) is kept for that record, marked as having left, so that the
+    record still says who was there; only their invitations to sessions not
+    yet held go. Anyone else is deleted.
+    """
     activity.record_removal(
         person.engagement_id, user_id, Removable.PERSON, person.name
     )
-    db.session.delete(person)
+    if _named_by_a_record(person):
+        person.left_on = local_today()
+        for invitation in _invitations(person, held=False):
+            db.session.delete(invitation)
+    else:
+        db.session.delete(person)
     db.session.commit()
+
+
+def _named_by_a_record(person: OrgPerson) -> bool:
+    announced_by = db.session.scalar(
+        select(PreparationMilestones.announced_by_id).where(
+            PreparationMilestones.engagement_id == person.engagement_id
+        )
+    )
+    return announced_by == person.id or bool(_invitations(person, held=True))
+
+
+def _invitations(person: OrgPerson, held: bool) -> list[SessionParticipant]:
+    """The person's places in workshop sessions held (or not yet held)."""
+    return list(
+        db.session.scalars(
+            select(SessionParticipant)
+            .join(WorkshopSession)
+            .where(
+                SessionParticipant.person_id == person.id,
+                WorkshopSession.held.is_(held),
+            )
+        )
+    )
 
 
 def milestones(engagement: Engagement) -> PreparationMilestones:

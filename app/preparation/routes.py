@@ -238,6 +238,7 @@ def _organisation_page(membership: Membership, form: PersonForm):
         "preparation/organisation.html",
         engagement=engagement,
         people=organisation.people(engagement),
+        former_people=organisation.former_people(engagement),
         findings=organisation.findings(engagement),
         form=form,
         gates_cleared=latest is not None and services.assess(latest).gates_cleared,
