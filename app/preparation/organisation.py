@@ -330,13 +330,13 @@ def announce(
     """
     if not announcement.announced_by.is_top_decision_maker:
         raise Refusal("not_top_executive")
-    if not ready:
-        raise Refusal("not_ready")
     breaches = rules.announcement_breaches(
         organisation_facts(engagement), announcement.announced_on
     )
     if breaches:
         raise Refusal(breaches[0].breach.value, date=breaches[0].step_on)
+    if not ready:
+        raise Refusal("not_ready")
     row = milestones(engagement)
     row.announced_on = announcement.announced_on
     row.announced_by_id = announcement.announced_by.id
