@@ -1,9 +1,9 @@
-"""The planning phase: who must sit in each workshop, and when planning is done.
+"""The planning phase: when planning is done, and the codes it weighs.
 
-Each workshop session needs, for each of marketing, sales, logistics, finance and
-human resources, a manager **and** front-line staff who do that department's
-operations: the method wants the people who meet customers every day in the
-room next to their managers. Planning is complete only when the four sessions
+Who must sit in each workshop (a manager **and** front-line staff of each
+working-group department) is the organisation's rule,
+``assessments.organisation.empty_seats``, which the session pages apply to
+each session's people. Planning is complete only when the four sessions
 are held, the CRM vision is written and every goal has at least one measure.
 """
 
@@ -12,16 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assessments.organisation import Department
-
-#: The departments whose people form the planning working group.
-WORKING_GROUP_DEPARTMENTS = (
-    Department.MARKETING,
-    Department.SALES,
-    Department.LOGISTICS,
-    Department.FINANCE,
-    Department.HUMAN_RESOURCES,
-)
 #: One workshop session per section of the planning guide.
 SESSION_COUNT = 4
 #: CRM strategies are weighed from 0 (not pursued) to 3 (top priority).
@@ -49,40 +39,6 @@ class Perspective(StrEnum):
 class Direction(StrEnum):
     HIGHER_IS_BETTER = "higher"
     LOWER_IS_BETTER = "lower"
-
-
-class Seat(StrEnum):
-    """Who a department must send to a session."""
-
-    MANAGER = "manager"
-    FRONT_LINE = "front_line"
-
-
-@dataclass(frozen=True)
-class Participant:
-    name: str
-    department: Department
-    is_front_line: bool
-
-
-@dataclass(frozen=True)
-class EmptySeat:
-    """A department that has no one of this kind in the session."""
-
-    department: Department
-    seat: Seat
-
-
-def empty_seats(participants: tuple[Participant, ...]) -> list[EmptySeat]:
-    """The manager and front-line seats of the working group nobody fills."""
-    seats = []
-    for department in WORKING_GROUP_DEPARTMENTS:
-        present = [p for p in participants if p.department == department]
-        if not any(not p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.MANAGER))
-        if not any(p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.FRONT_LINE))
-    return seats
 
 
 class Blocker(StrEnum):

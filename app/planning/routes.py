@@ -91,7 +91,7 @@ def session(membership: Membership, section_id: str):
     engagement = membership.engagement
     current = services.sessions(engagement).get(section_id)
     form = SessionForm(obj=current)
-    people = services.working_group(engagement)
+    people = services.working_group(engagement, current)
     choices = [(person.id, person.name) for person in people]
     form.invited.choices = form.attended.choices = choices
     if request.method == "GET" and current is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -31,6 +32,7 @@ from app.models import (
 from app.models.columns import utcnow
 from app.questionnaires.definitions import definition as questionnaire_definition
 from app.refusals import Refusal
+from assessments import organisation
 from assessments import planning as rules
 from assessments.organisation import Department
 from assessments.oversight import Removable
@@ -64,14 +66,21 @@ def sessions(engagement: Engagement) -> dict[str, WorkshopSession]:
     return {row.section_id: row for row in rows}
 
 
-def working_group(engagement: Engagement) -> list[OrgPerson]:
-    """The people a session can draw on: the planning working group."""
+def working_group(
+    engagement: Engagement, session: WorkshopSession | None = None
+) -> list[OrgPerson]:
+    """The people a session can draw on: the planning working group today, and
+    anyone the session's record names who has since left the organisation."""
+    recorded = [p.person_id for p in session.participants] if session else []
     return list(
         db.session.scalars(
             select(OrgPerson)
             .where(
                 OrgPerson.engagement_id == engagement.id,
-                OrgPerson.in_working_group.is_(True),
+                sa.or_(
+                    OrgPerson.in_working_group.is_(True) & OrgPerson.left_on.is_(None),
+                    OrgPerson.id.in_(recorded),
+                ),
             )
             .order_by(OrgPerson.department, OrgPerson.is_front_line, OrgPerson.name)
         )
@@ -97,7 +106,7 @@ def save_session(
     session.held_on = details.held_on
     session.facilitator = details.facilitator.strip()
     session.held = details.held
-    allowed = {person.id for person in working_group(engagement)}
+    allowed = {person.id for person in working_group(engagement, session)}
     session.participants = [
         SessionParticipant(person_id=person_id, attended=person_id in details.attended)
         for person_id in sorted(details.invited & allowed)
@@ -107,14 +116,14 @@ def save_session(
     return session
 
 
-def empty_seats(session: WorkshopSession | None) -> list[rules.EmptySeat]:
+def empty_seats(session: WorkshopSession | None) -> list[organisation.EmptySeat]:
     """The working-group seats a session leaves empty: of those who attended once
-    it was held, of those invited before."""
+    it was held, of those invited before (the organisation's make-up rule)."""
     if session is None:
-        return rules.empty_seats(())
+        return organisation.empty_seats(())
     present = [p.person for p in session.participants if p.attended or not session.held]
-    return rules.empty_seats(
-        tuple(rules.Participant(p.name, p.department, p.is_front_line) for p in present)
+    return organisation.empty_seats(
+        organisation.Participant(p.name, p.department, p.is_front_line) for p in present
     )
 
 
