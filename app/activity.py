@@ -30,6 +30,7 @@ _REMOVALS = {
     Removable.MEMBER: _l("Removed %(name)s from the engagement"),
     Removable.PERSON: _l("Removed %(name)s from the organisation"),
     Removable.AWARENESS_ACTIVITY: _l("Removed the awareness activity %(name)s"),
+    Removable.RESISTANCE: _l("Removed the resistance item of %(name)s"),
     Removable.BUSINESS_STRATEGY: _l("Removed the business strategy %(name)s"),
     Removable.GOAL: _l("Removed the goal %(name)s"),
     Removable.MEASURE: _l("Removed the measure %(name)s"),

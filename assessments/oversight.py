@@ -53,6 +53,8 @@ class Removable(StrEnum):
     MEMBER = "member"
     PERSON = "person"
     AWARENESS_ACTIVITY = "awareness_activity"
+    #: the name is "who: concern"
+    RESISTANCE = "resistance"
     BUSINESS_STRATEGY = "business_strategy"
     GOAL = "goal"
     MEASURE = "measure"

@@ -27,6 +27,7 @@ from app.models import (
     Membership,
     Objective,
     OrgPerson,
+    ResistanceItem,
     Review,
     SiteRole,
     WorkPackage,
@@ -66,6 +67,12 @@ DELETES = {
         AwarenessActivity,
         "awareness_id",
         "Removed the awareness activity Gizli eğitim",
+    ),
+    "preparation.delete_resistance": Delete(
+        {"item_id": "resistance_id"},
+        ResistanceItem,
+        "resistance_id",
+        "Removed the resistance item of Gizli Müdür: Gizli itiraz",
     ),
     "planning.delete_strategy": Delete(
         {"strategy_id": "strategy_id"},

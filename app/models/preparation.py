@@ -175,12 +175,26 @@ class ResistanceItem(db.Model):
         sa.ForeignKey("engagements.id", ondelete="CASCADE"), index=True
     )
     raised_on: Mapped[date]
+    #: who raised it, typed: someone outside the organisation (empty when
+    #: ``raised_by_person`` names them)
     raised_by: Mapped[str] = mapped_column(sa.String(120))
+    #: who raised it, when they are a person of the organisation; they are
+    #: then kept (marked as having left) if removed from it
+    raised_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("org_people.id", ondelete="SET NULL")
+    )
     concern: Mapped[str] = mapped_column(sa.Text)
     status: Mapped[ResistanceStatus] = mapped_column(
         enum_column(ResistanceStatus), default=ResistanceStatus.OPEN
     )
     resolution: Mapped[str] = mapped_column(sa.Text, default="")
+
+    raised_by_person: Mapped[OrgPerson | None] = relationship()
+
+    @property
+    def who(self) -> str:
+        """Who raised it: the person of the organisation, else the typed name."""
+        return self.raised_by_person.name if self.raised_by_person else self.raised_by
 
 
 class PreparationMilestones(db.Model):

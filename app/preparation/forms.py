@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 from app.forms import (
     enum_choices,
     not_after_today,
+    optional_id_choices,
     stripped,
 )
 from app.models import AwarenessKind, ResistanceStatus, SponsorDecision
@@ -128,8 +129,16 @@ class AwarenessForm(FlaskForm):
 
 class ResistanceForm(FlaskForm):
     raised_on = DateField(_l("Date"), validators=[DataRequired(), not_after_today])
+    raised_by_id = SelectField(
+        _l("Who"),
+        coerce=int,
+        validators=[Optional()],
+        description=_l("A person of the organisation, or type a name below."),
+    )
     raised_by = StringField(
-        _l("Who"), filters=[stripped], validators=[DataRequired(), Length(max=120)]
+        _l("Name, if outside the organisation"),
+        filters=[stripped],
+        validators=[Optional(), Length(max=120)],
     )
     concern = TextAreaField(
         _l("Concern"), filters=[stripped], validators=[DataRequired(), Length(max=2000)]
@@ -142,11 +151,31 @@ class ResistanceForm(FlaskForm):
     )
     submit = SubmitField(_l("Save"))
 
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.raised_by_id.choices = optional_id_choices(people)
+
+    def validate(self, extra_validators=None) -> bool:
+        """Exactly one of the two says who: a person chosen or a name typed
+        (checked here, since each field alone may be empty)."""
+        valid = super().validate(extra_validators)
+        chosen, typed = self.raised_by_id.data, self.raised_by.data
+        if not chosen and not typed:
+            self.raised_by.errors.append(
+                _l("Choose who raised it, or type their name.")
+            )
+        elif chosen and typed:
+            self.raised_by.errors.append(
+                _l("Leave the name empty when you choose a person of the organisation.")
+            )
+        return valid and not self.raised_by.errors
+
     def values(self) -> ResistanceDetails:
         """The validated fields as the service takes them."""
         return ResistanceDetails(
             raised_on=self.raised_on.data,
-            raised_by=self.raised_by.data,
+            raised_by=self.raised_by.data or "",
+            raised_by_id=self.raised_by_id.data or None,
             concern=self.concern.data,
             status=ResistanceStatus(self.status.data),
             resolution=self.resolution.data or "",

@@ -23,6 +23,7 @@ from app.models import (
 )
 from app.models.columns import assign
 from app.refusals import Refusal
+from app.tenancy import owned
 from assessments import organisation as rules
 from assessments.organisation import Department
 from assessments.oversight import Removable
@@ -123,9 +124,9 @@ def remove_person(person: OrgPerson, user_id: int | None) -> None:
     """Take a person out of the organisation, and say so in the activity feed.
 
     Someone a record names (the invitation or attendance of a held session, the
-    announcement) is kept for that record, marked as having left, so that the
-    record still says who was there; only their invitations to sessions not
-    yet held go. Anyone else is deleted.
+    announcement, a resistance item they raised) is kept for that record,
+    marked as having left, so that the record still says who was there; only
+    their invitations to sessions not yet held go. Anyone else is deleted.
     """
     activity.record_removal(
         person.engagement_id, user_id, Removable.PERSON, person.name
@@ -145,7 +146,14 @@ def _named_by_a_record(person: OrgPerson) -> bool:
             PreparationMilestones.engagement_id == person.engagement_id
         )
     )
-    return announced_by == person.id or bool(_invitations(person, held=True))
+    raised_resistance = db.session.scalar(
+        select(ResistanceItem.id).where(ResistanceItem.raised_by_id == person.id)
+    )
+    return (
+        announced_by == person.id
+        or raised_resistance is not None
+        or bool(_invitations(person, held=True))
+    )
 
 
 def _invitations(person: OrgPerson, held: bool) -> list[SessionParticipant]:
@@ -233,10 +241,13 @@ class ResistanceDetails:
     """A push-back against the project, and how it is being handled."""
 
     raised_on: date
+    #: the name typed for someone outside the organisation
     raised_by: str
     concern: str
     status: ResistanceStatus = ResistanceStatus.OPEN
     resolution: str = ""
+    #: the person of the organisation who raised it (then no name is typed)
+    raised_by_id: int | None = None
 
 
 def awareness_activities(engagement: Engagement) -> list[AwarenessActivity]:
@@ -292,17 +303,60 @@ def open_resistance(engagement: Engagement) -> list[ResistanceItem]:
     ]
 
 
-def add_resistance(engagement: Engagement, details: ResistanceDetails) -> None:
+def add_resistance(
+    engagement: Engagement, details: ResistanceDetails
+) -> ResistanceItem:
     """Log a resistance item, so that its handling can be followed."""
     item = ResistanceItem(engagement_id=engagement.id)
-    assign(item, details)
+    _assign_resistance(item, details)
     db.session.add(item)
     db.session.commit()
+    return item
 
 
-def update_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
+def update_resistance(
+    item: ResistanceItem, details: ResistanceDetails
+) -> ResistanceItem:
     """Change a resistance item, usually how it is handled."""
+    _assign_resistance(item, details)
+    db.session.commit()
+    return item
+
+
+def _assign_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
+    """Refused ("unknown_person") when the person named is not of this
+    engagement's organisation."""
+    person = None
+    if details.raised_by_id:
+        person = owned(OrgPerson, details.raised_by_id, item.engagement_id)
+        if person is None:
+            raise Refusal("unknown_person")
     assign(item, details)
+    item.raised_by_person = person
+
+
+def resistance_people(
+    engagement: Engagement, item: ResistanceItem | None = None
+) -> list[tuple[int, str]]:
+    """Whom a resistance item can name: the organisation today, and whoever
+    the item names already though they have left."""
+    current = people(engagement)
+    named = item.raised_by_person if item else None
+    if named is not None and named not in current:
+        current.append(named)
+    return [(person.id, person.name) for person in current]
+
+
+def remove_resistance(item: ResistanceItem, user_id: int | None) -> None:
+    """Remove a resistance item logged by mistake, and say so in the activity
+    feed, naming who raised it and what about."""
+    activity.record_removal(
+        item.engagement_id,
+        user_id,
+        Removable.RESISTANCE,
+        f"{item.who}: {item.concern}",
+    )
+    db.session.delete(item)
     db.session.commit()
 
 

@@ -48,6 +48,12 @@ _REFUSALS = {
         for breach, message in ANNOUNCEMENT_MESSAGES.items()
     },
 }
+_RESISTANCE_REFUSALS = {
+    "unknown_person": (
+        "raised_by_id",
+        _l("Choose someone of this organisation, or type the name."),
+    )
+}
 _GATE_REFUSALS = {"not_failed": _l("Only a failed gate can be overridden.")}
 
 #: Where the questionnaire's pages are; the steps they share with the generic
@@ -275,7 +281,10 @@ def _change_log_page(membership: Membership, **forms):
         awareness_form=forms.get("awareness_form")
         or AwarenessForm(held_on=date.today()),
         resistance_form=forms.get("resistance_form")
-        or ResistanceForm(raised_on=date.today()),
+        or ResistanceForm(
+            raised_on=date.today(),
+            people=organisation.resistance_people(engagement),
+        ),
         team_form=TeamAnnouncedForm(team_announced_on=milestones.team_announced_on),
         announcement_form=announcement,
         unmet=services.steps_before_announcement(engagement),
@@ -310,10 +319,14 @@ def delete_awareness(membership: Membership, item_id: int):
 @engagement_view(Action.MANAGE_ORGANISATION)
 def add_resistance(membership: Membership):
     """Log a resistance item."""
-    form = ResistanceForm()
-    if not form.validate_on_submit():
+    engagement = membership.engagement
+    form = ResistanceForm(people=organisation.resistance_people(engagement))
+    if not form.validate_on_submit() or not saved(
+        form,
+        lambda: organisation.add_resistance(engagement, form.values()),
+        _RESISTANCE_REFUSALS,
+    ):
         return _change_log_page(membership, resistance_form=form)
-    organisation.add_resistance(membership.engagement, form.values())
     flash(_("Resistance item added."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="resistance")
 
@@ -323,9 +336,13 @@ def add_resistance(membership: Membership):
 def edit_resistance(membership: Membership, item_id: int):
     """Update how a resistance item is handled."""
     item = owned_or_404(ResistanceItem, item_id, membership.engagement_id)
-    form = ResistanceForm(obj=item)
-    if form.validate_on_submit():
-        organisation.update_resistance(item, form.values())
+    people = organisation.resistance_people(membership.engagement, item)
+    form = ResistanceForm(obj=item, people=people)
+    if form.validate_on_submit() and saved(
+        form,
+        lambda: organisation.update_resistance(item, form.values()),
+        _RESISTANCE_REFUSALS,
+    ):
         flash(_("Saved."), "success")
         return redirect_to("preparation.change_log", membership, _anchor="resistance")
     return render_template(
@@ -334,6 +351,17 @@ def edit_resistance(membership: Membership, item_id: int):
         form=form,
         item=item,
     )
+
+
+@bp.route("/change-log/resistance/<int:item_id>/delete", methods=["POST"])
+@engagement_view(Action.MANAGE_ORGANISATION)
+def delete_resistance(membership: Membership, item_id: int):
+    """Remove a resistance item."""
+    item = owned_or_404(ResistanceItem, item_id, membership.engagement_id)
+    if ConfirmForm().validate_on_submit():
+        organisation.remove_resistance(item, membership.user_id)
+        flash(_("Removed."), "success")
+    return redirect_to("preparation.change_log", membership, _anchor="resistance")
 
 
 @bp.route("/change-log/team-announced", methods=["POST"])
