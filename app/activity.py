@@ -8,7 +8,7 @@ words when shown, in the reader's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from flask_babel import format_date, get_locale
@@ -20,10 +20,11 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.i18n.labels import label
-from app.models import Activity
+from app.models import Activity, ResistanceStatus
 from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind, Removable, ReportKind
 from assessments.questionnaire import Gate, QuestionnaireId
+from assessments.roles import Role
 
 #: What a removal says, by what was removed; the name fills %(name)s.
 _REMOVALS = {
@@ -89,48 +90,152 @@ def last_activity(engagement_ids: Iterable[int]) -> dict[int, datetime]:
 
 def describe(activity: Activity) -> str:
     """The entry in words, in the current language."""
-    kind, subject = activity.kind, activity.subject
-    if kind in (ActivityKind.ANSWERS_SAVED, ActivityKind.TAKE_COMPLETED):
-        questionnaire_id, _sep, section_id = subject.partition(":")
-        questionnaire = definition(QuestionnaireId(questionnaire_id))
-        title = questionnaire.title.in_language(_language())
-        if kind == ActivityKind.TAKE_COMPLETED:
-            return _("Completed %(questionnaire)s", questionnaire=title)
-        section = questionnaire.section(section_id)
-        return _(
-            "Saved answers in %(questionnaire)s: %(section)s",
-            questionnaire=title,
-            section=section.title.in_language(_language()) if section else section_id,
-        )
-    if kind == ActivityKind.GATE_OVERRIDDEN:
-        return _("Overrode the gate %(gate)s", gate=label(Gate(subject)))
-    if kind == ActivityKind.GATE_DECIDED:
-        gate, _sep, decision = subject.partition(":")
-        verb = _("Approved") if decision == "approved" else _("Sent back")
-        return _("%(verb)s the gate %(gate)s", verb=verb, gate=label(Gate(gate)))
-    if kind == ActivityKind.CUSTOMERS_IMPORTED:
-        return _("Imported %(file)s", file=subject)
-    if kind == ActivityKind.VALUE_RECORDED:
-        return _("Recorded a value of %(measure)s", measure=subject)
-    if kind == ActivityKind.REVIEW_RECORDED:
-        return _("Wrote the review of %(date)s", date=_medium_date(subject))
-    if kind == ActivityKind.INTERACTION_CORRECTED:
-        return _("Corrected the interaction with %(name)s", name=_dated(subject))
-    if kind == ActivityKind.REMOVED:
-        what, _sep, name = subject.partition(":")
-        if what == Removable.REVIEW:
-            name = _medium_date(name)
-        if what == Removable.INTERACTION:
-            name = _dated(name)
-        return str(_REMOVALS[Removable(what)]) % {"name": name}
-    if kind == ActivityKind.ANALYSIS_TAKEN:
-        return _("Took analysis %(number)s of the customers", number=subject)
-    if kind == ActivityKind.ANALYSIS_WITHDRAWN:
-        number, _sep, reason = subject.partition(":")
-        return _(
-            "Withdrew analysis %(number)s: %(reason)s", number=number, reason=reason
-        )
-    return _("Issued: %(report)s", report=label(ReportKind(subject)))
+    named = _NAMED.get(activity.kind)
+    if named is not None:
+        return str(named) % {"name": activity.subject}
+    return _WORDS[activity.kind](activity.subject)
+
+
+#: What an entry about one named thing says; the subject fills %(name)s.
+_NAMED = {
+    ActivityKind.ENGAGEMENT_CREATED: _l("Opened the engagement %(name)s"),
+    ActivityKind.PERSON_ADDED: _l("Added %(name)s to the organisation"),
+    ActivityKind.PERSON_CHANGED: _l("Changed the details of %(name)s"),
+    ActivityKind.AWARENESS_ADDED: _l("Logged the awareness activity %(name)s"),
+    ActivityKind.RESISTANCE_ADDED: _l("Logged the resistance item of %(name)s"),
+}
+
+
+def _answers_saved(subject: str) -> str:
+    questionnaire_id, _sep, section_id = subject.partition(":")
+    questionnaire = definition(QuestionnaireId(questionnaire_id))
+    section = questionnaire.section(section_id)
+    return _(
+        "Saved answers in %(questionnaire)s: %(section)s",
+        questionnaire=questionnaire.title.in_language(_language()),
+        section=section.title.in_language(_language()) if section else section_id,
+    )
+
+
+def _take_completed(subject: str) -> str:
+    return _("Completed %(questionnaire)s", questionnaire=_title(subject))
+
+
+def _reassessment_started(subject: str) -> str:
+    questionnaire_id, _sep, number = subject.partition(":")
+    return _(
+        "Started take %(number)s of %(questionnaire)s: a re-assessment",
+        number=number,
+        questionnaire=_title(questionnaire_id),
+    )
+
+
+def _gate_decided(subject: str) -> str:
+    gate, _sep, decision = subject.partition(":")
+    verb = _("Approved") if decision == "approved" else _("Sent back")
+    return _("%(verb)s the gate %(gate)s", verb=verb, gate=label(Gate(gate)))
+
+
+def _removed(subject: str) -> str:
+    what, _sep, name = subject.partition(":")
+    if what == Removable.REVIEW:
+        name = _medium_date(name)
+    if what == Removable.INTERACTION:
+        name = _dated(name)
+    return str(_REMOVALS[Removable(what)]) % {"name": name}
+
+
+def _analysis_withdrawn(subject: str) -> str:
+    number, _sep, reason = subject.partition(":")
+    return _("Withdrew analysis %(number)s: %(reason)s", number=number, reason=reason)
+
+
+def _member_invited(subject: str) -> str:
+    role, _sep, name = subject.partition(":")
+    return _("Invited %(name)s as %(role)s", name=name, role=label(Role(role)))
+
+
+def _resistance_updated(subject: str) -> str:
+    status, _sep, name = subject.partition(":")
+    return _(
+        "Updated the resistance item of %(name)s (%(status)s)",
+        name=name,
+        status=label(ResistanceStatus(status)),
+    )
+
+
+def _team_announced(subject: str) -> str:
+    if not subject:
+        return _("Cleared the date the project team was announced")
+    return _(
+        "Recorded that the project team was announced on %(date)s",
+        date=_medium_date(subject),
+    )
+
+
+def _announced(subject: str) -> str:
+    day, _sep, name = subject.partition(":")
+    return _(
+        "Recorded the company-wide announcement by %(name)s on %(date)s",
+        name=name,
+        date=_medium_date(day),
+    )
+
+
+def _announcement_withdrawn(subject: str) -> str:
+    return _(
+        "Withdrew the company-wide announcement of %(date)s",
+        date=_medium_date(subject),
+    )
+
+
+def _customers_merged(subject: str) -> str:
+    absorbed, _sep, kept = subject.partition("\n")
+    return _(
+        "Merged the customer %(absorbed)s into %(kept)s", absorbed=absorbed, kept=kept
+    )
+
+
+#: How every other kind of entry is put into words, from its subject.
+_WORDS: dict[ActivityKind, Callable[[str], str]] = {
+    ActivityKind.ANSWERS_SAVED: _answers_saved,
+    ActivityKind.TAKE_COMPLETED: _take_completed,
+    ActivityKind.REASSESSMENT_STARTED: _reassessment_started,
+    ActivityKind.GATE_OVERRIDDEN: lambda subject: _(
+        "Overrode the gate %(gate)s", gate=label(Gate(subject))
+    ),
+    ActivityKind.GATE_DECIDED: _gate_decided,
+    ActivityKind.CUSTOMERS_IMPORTED: lambda subject: _(
+        "Imported %(file)s", file=subject
+    ),
+    ActivityKind.VALUE_RECORDED: lambda subject: _(
+        "Recorded a value of %(measure)s", measure=subject
+    ),
+    ActivityKind.ANALYSIS_TAKEN: lambda subject: _(
+        "Took analysis %(number)s of the customers", number=subject
+    ),
+    ActivityKind.REVIEW_RECORDED: lambda subject: _(
+        "Wrote the review of %(date)s", date=_medium_date(subject)
+    ),
+    ActivityKind.INTERACTION_CORRECTED: lambda subject: _(
+        "Corrected the interaction with %(name)s", name=_dated(subject)
+    ),
+    ActivityKind.REMOVED: _removed,
+    ActivityKind.ANALYSIS_WITHDRAWN: _analysis_withdrawn,
+    ActivityKind.REPORT_ISSUED: lambda subject: _(
+        "Issued: %(report)s", report=label(ReportKind(subject))
+    ),
+    ActivityKind.MEMBER_INVITED: _member_invited,
+    ActivityKind.RESISTANCE_UPDATED: _resistance_updated,
+    ActivityKind.TEAM_ANNOUNCED: _team_announced,
+    ActivityKind.ANNOUNCED: _announced,
+    ActivityKind.ANNOUNCEMENT_WITHDRAWN: _announcement_withdrawn,
+    ActivityKind.CUSTOMERS_MERGED: _customers_merged,
+}
+
+
+def _title(questionnaire_id: str) -> str:
+    return definition(QuestionnaireId(questionnaire_id)).title.in_language(_language())
 
 
 def _medium_date(iso: str) -> str:

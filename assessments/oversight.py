@@ -45,6 +45,29 @@ class ActivityKind(StrEnum):
     ANALYSIS_WITHDRAWN = "analysis_withdrawn"
     #: something was removed; the subject is "what:name", what a ``Removable``
     REMOVED = "removed"
+    #: the subject is the engagement's name
+    ENGAGEMENT_CREATED = "engagement_created"
+    #: the subject is "role:name"
+    MEMBER_INVITED = "member_invited"
+    #: the subject is the person's name
+    PERSON_ADDED = "person_added"
+    PERSON_CHANGED = "person_changed"
+    #: the subject is the activity's topic
+    AWARENESS_ADDED = "awareness_added"
+    #: the subject is "who: concern"
+    RESISTANCE_ADDED = "resistance_added"
+    #: the subject is "status:who: concern"
+    RESISTANCE_UPDATED = "resistance_updated"
+    #: the subject is the date (ISO), empty when the date was cleared
+    TEAM_ANNOUNCED = "team_announced"
+    #: the subject is "date:name of the top executive"
+    ANNOUNCED = "announced"
+    #: the subject is the date (ISO) of the announcement withdrawn
+    ANNOUNCEMENT_WITHDRAWN = "announcement_withdrawn"
+    #: the subject is "absorbed\nkept", each "name (account number)"
+    CUSTOMERS_MERGED = "customers_merged"
+    #: a take after an earlier one; the subject is "questionnaire:number"
+    REASSESSMENT_STARTED = "reassessment_started"
 
 
 class Removable(StrEnum):

@@ -76,7 +76,9 @@ def demo_engagement(consultant: User) -> Engagement:
     )
     for account in DEMO_ACCOUNTS:
         if account.role is not None and account.role != Role.CONSULTANT:
-            engagements.invite(engagement, account.email, account.name, account.role)
+            engagements.invite(
+                engagement, account.email, account.name, account.role, consultant.id
+            )
     return engagement
 
 

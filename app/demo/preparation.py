@@ -108,6 +108,7 @@ def load_preparation_demo(engagement: Engagement, consultant: User) -> None:
                 title=title,
                 **{flag: flag in on for flag in _FLAGS},
             ),
+            consultant.id,
         )
     organisation.add_awareness(
         engagement,
@@ -117,4 +118,5 @@ def load_preparation_demo(engagement: Engagement, consultant: User) -> None:
             topic="Müşteriyi merkeze almak: CRM neyi değiştirir?",
             attendees="Genel müdür ve bölüm müdürleri",
         ),
+        consultant.id,
     )

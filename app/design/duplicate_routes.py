@@ -65,7 +65,7 @@ def merge_customers(membership: Membership, keep_id: int, absorb_id: int):
     absorb = owned_or_404(Customer, absorb_id, engagement.id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        kept, absorbed = _named(keep), _named(absorb)
+        kept, absorbed = merging.named(keep), merging.named(absorb)
         try:
             plan = merging.merge(engagement, keep, absorb, current_user)
         except Refusal as refusal:
@@ -92,7 +92,3 @@ def merge_customers(membership: Membership, keep_id: int, absorb_id: int):
         field_labels=FIELD_LABELS,
         move_labels=MOVE_LABELS,
     )
-
-
-def _named(customer: Customer) -> str:
-    return f"{customer.name} ({customer.account_number})"

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import delete, func, select, update
 
+from app import activity
 from app.extensions import db
 from app.models import (
     Complaint,
@@ -33,6 +34,7 @@ from app.models import (
 from app.models.design import CUSTOMER_FIELDS
 from app.refusals import Refusal
 from assessments import duplicates
+from assessments.oversight import ActivityKind
 
 logger = logging.getLogger(__name__)
 
@@ -309,6 +311,13 @@ def merge(
             .execution_options(synchronize_session=False)
         )
         db.session.expunge(absorb)
+        half = activity.NAME_KEPT // 2  # each name at most half of what is kept
+        activity.record(
+            engagement.id,
+            user.id,
+            ActivityKind.CUSTOMERS_MERGED,
+            f"{named(absorb)[:half]}\n{named(keep)[:half]}",
+        )
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -322,6 +331,11 @@ def merge(
         plan.moves,
     )
     return plan
+
+
+def named(customer: Customer) -> str:
+    """The customer as a merge's message and the feed name it."""
+    return f"{customer.name} ({customer.account_number})"
 
 
 def _move_rows(engagement_id: int, keep_id: int, absorb_id: int) -> None:

@@ -157,7 +157,11 @@ def invite(membership: Membership):
     invitation = saved(
         form,
         lambda: services.invite(
-            membership.engagement, form.email.data, form.name.data, Role(form.role.data)
+            membership.engagement,
+            form.email.data,
+            form.name.data,
+            Role(form.role.data),
+            membership.user_id,
         ),
         _REFUSALS,
     )

@@ -18,7 +18,7 @@ from app.planning.services import planning_facts
 from app.preparation.services import preparation_facts
 from app.refusals import Refusal
 from assessments import progress
-from assessments.oversight import Removable
+from assessments.oversight import ActivityKind, Removable
 from assessments.roles import Role
 
 
@@ -63,11 +63,16 @@ def membership_count(user: User) -> int:
 
 
 def create_engagement(owner: User, details: EngagementDetails) -> Engagement:
-    """Open an engagement; its creator becomes its first consultant."""
+    """Open an engagement; its creator becomes its first consultant, and its
+    feed starts with the opening."""
     engagement = Engagement(created_by_id=owner.id)
     _apply_details(engagement, details)
     engagement.memberships.append(Membership(user=owner, role=Role.CONSULTANT))
     db.session.add(engagement)
+    db.session.flush()
+    activity.record(
+        engagement.id, owner.id, ActivityKind.ENGAGEMENT_CREATED, engagement.name
+    )
     db.session.commit()
     return engagement
 
@@ -86,10 +91,13 @@ def _apply_details(engagement: Engagement, details: EngagementDetails) -> None:
     engagement.time_zone = details.time_zone
 
 
-def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitation:
-    """Add someone to the engagement, creating their account if they have none.
-    Refused without a name for a new account ("name_needed"), and for someone
-    already a member ("already_member", with their name)."""
+def invite(
+    engagement: Engagement, email: str, name: str, role: Role, user_id: int | None
+) -> Invitation:
+    """Add someone to the engagement, creating their account if they have none,
+    and say so in the activity feed. Refused without a name for a new account
+    ("name_needed"), and for someone already a member ("already_member", with
+    their name)."""
     user = accounts.find_user(email)
     account_created = user is None
     if user is None:
@@ -104,6 +112,9 @@ def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitat
         raise Refusal("already_member", name=user.name)
     membership = Membership(engagement=engagement, user=user, role=role)
     db.session.add(membership)
+    activity.record(
+        engagement.id, user_id, ActivityKind.MEMBER_INVITED, f"{role}:{user.name}"
+    )
     db.session.commit()
     return Invitation(membership=membership, account_created=account_created)
 

@@ -26,7 +26,7 @@ from app.refusals import Refusal
 from app.tenancy import owned
 from assessments import organisation as rules
 from assessments.organisation import Department
-from assessments.oversight import Removable
+from assessments.oversight import ActivityKind, Removable
 
 #: The role flags of OrgPerson and the core's roles they stand for.
 ROLE_FLAGS = {
@@ -92,16 +92,23 @@ def people(engagement: Engagement) -> list[OrgPerson]:
 
 
 def save_person(
-    engagement: Engagement, person: OrgPerson | None, details: PersonDetails
+    engagement: Engagement,
+    person: OrgPerson | None,
+    details: PersonDetails,
+    user_id: int | None,
 ) -> OrgPerson:
-    """Add a person to the organisation, or change one."""
+    """Add a person to the organisation, or change one, and say which in the
+    activity feed."""
+    kind = ActivityKind.PERSON_CHANGED
     if person is None:
+        kind = ActivityKind.PERSON_ADDED
         person = OrgPerson(engagement_id=engagement.id)
         db.session.add(person)
     assign(person, details)
     person.name = details.name.strip()
     person.title = details.title.strip()
     person.email = details.email.strip()
+    activity.record(engagement.id, user_id, kind, person.name)
     db.session.commit()
     return person
 
@@ -260,9 +267,11 @@ def awareness_activities(engagement: Engagement) -> list[AwarenessActivity]:
     )
 
 
-def add_awareness(engagement: Engagement, details: AwarenessDetails) -> None:
-    """Log an awareness activity: the method counts them before the team is
-    announced."""
+def add_awareness(
+    engagement: Engagement, details: AwarenessDetails, user_id: int | None
+) -> None:
+    """Log an awareness activity (the method counts them before the team is
+    announced), and note it in the activity feed."""
     db.session.add(
         AwarenessActivity(
             engagement_id=engagement.id,
@@ -272,6 +281,7 @@ def add_awareness(engagement: Engagement, details: AwarenessDetails) -> None:
             attendees=details.attendees,
         )
     )
+    activity.record(engagement.id, user_id, ActivityKind.AWARENESS_ADDED, details.topic)
     db.session.commit()
 
 
@@ -304,23 +314,37 @@ def open_resistance(engagement: Engagement) -> list[ResistanceItem]:
 
 
 def add_resistance(
-    engagement: Engagement, details: ResistanceDetails
+    engagement: Engagement, details: ResistanceDetails, user_id: int | None
 ) -> ResistanceItem:
-    """Log a resistance item, so that its handling can be followed."""
+    """Log a resistance item, so that its handling can be followed, and note
+    it in the activity feed."""
     item = ResistanceItem(engagement_id=engagement.id)
     _assign_resistance(item, details)
     db.session.add(item)
+    activity.record(engagement.id, user_id, ActivityKind.RESISTANCE_ADDED, _named(item))
     db.session.commit()
     return item
 
 
 def update_resistance(
-    item: ResistanceItem, details: ResistanceDetails
+    item: ResistanceItem, details: ResistanceDetails, user_id: int | None
 ) -> ResistanceItem:
-    """Change a resistance item, usually how it is handled."""
+    """Change a resistance item, usually how it is handled, and note its
+    status in the activity feed."""
     _assign_resistance(item, details)
+    activity.record(
+        item.engagement_id,
+        user_id,
+        ActivityKind.RESISTANCE_UPDATED,
+        f"{item.status.value}:{_named(item)}",
+    )
     db.session.commit()
     return item
+
+
+def _named(item: ResistanceItem) -> str:
+    """The item as the feed names it: who raised it, and what about."""
+    return f"{item.who}: {item.concern}"[: activity.NAME_KEPT]
 
 
 def _assign_resistance(item: ResistanceItem, details: ResistanceDetails) -> None:
@@ -354,14 +378,20 @@ def remove_resistance(item: ResistanceItem, user_id: int | None) -> None:
         item.engagement_id,
         user_id,
         Removable.RESISTANCE,
-        f"{item.who}: {item.concern}",
+        _named(item),
     )
     db.session.delete(item)
     db.session.commit()
 
 
-def set_team_announced(engagement: Engagement, announced_on: date | None) -> None:
+def set_team_announced(
+    engagement: Engagement, announced_on: date | None, user_id: int | None
+) -> None:
+    """Record (or clear) when the team's appointment was made known, and note
+    it in the activity feed."""
     milestones(engagement).team_announced_on = announced_on
+    subject = announced_on.isoformat() if announced_on else ""
+    activity.record(engagement.id, user_id, ActivityKind.TEAM_ANNOUNCED, subject)
     db.session.commit()
 
 
@@ -373,7 +403,10 @@ class Announcement:
 
 
 def announce(
-    engagement: Engagement, announcement: Announcement, ready: bool
+    engagement: Engagement,
+    announcement: Announcement,
+    ready: bool,
+    user_id: int | None,
 ) -> PreparationMilestones:
     """Record the company-wide announcement, which completes preparation.
 
@@ -395,6 +428,12 @@ def announce(
     row.announced_on = announcement.announced_on
     row.announced_by_id = announcement.announced_by.id
     row.announcement_note = announcement.note.strip()
+    activity.record(
+        engagement.id,
+        user_id,
+        ActivityKind.ANNOUNCED,
+        f"{announcement.announced_on.isoformat()}:{announcement.announced_by.name}",
+    )
     db.session.commit()
     return row
 
@@ -408,8 +447,17 @@ def announcement_breaches(engagement: Engagement) -> list[rules.OutOfOrder]:
     return rules.announcement_breaches(organisation_facts(engagement), row.announced_on)
 
 
-def withdraw_announcement(engagement: Engagement) -> None:
+def withdraw_announcement(engagement: Engagement, user_id: int | None) -> None:
+    """Take back the announcement (preparation reopens), and note it in the
+    activity feed."""
     row = milestones(engagement)
+    if row.announced_on is not None:
+        activity.record(
+            engagement.id,
+            user_id,
+            ActivityKind.ANNOUNCEMENT_WITHDRAWN,
+            row.announced_on.isoformat(),
+        )
     row.announced_on = row.announced_by_id = None
     row.announcement_note = ""
     db.session.commit()

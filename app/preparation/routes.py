@@ -198,7 +198,7 @@ def organisation_page(membership: Membership):
         require(membership, Action.MANAGE_ORGANISATION)
         if form.validate_on_submit():
             person = organisation.save_person(
-                membership.engagement, None, form.values()
+                membership.engagement, None, form.values(), membership.user_id
             )
             flash(
                 _("%(name)s was added to the organisation.", name=person.name),
@@ -215,7 +215,9 @@ def edit_person(membership: Membership, person_id: int):
     person = owned_or_404(OrgPerson, person_id, membership.engagement_id)
     form = PersonForm(obj=person)
     if form.validate_on_submit():
-        organisation.save_person(membership.engagement, person, form.values())
+        organisation.save_person(
+            membership.engagement, person, form.values(), membership.user_id
+        )
         flash(_("Saved."), "success")
         return redirect_to("preparation.organisation_page", membership)
     return render_template(
@@ -299,7 +301,7 @@ def add_awareness(membership: Membership):
     form = AwarenessForm()
     if not form.validate_on_submit():
         return _change_log_page(membership, awareness_form=form)
-    organisation.add_awareness(membership.engagement, form.values())
+    organisation.add_awareness(membership.engagement, form.values(), membership.user_id)
     flash(_("Activity added."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="awareness")
 
@@ -323,7 +325,9 @@ def add_resistance(membership: Membership):
     form = ResistanceForm(people=organisation.resistance_people(engagement))
     if not form.validate_on_submit() or not saved(
         form,
-        lambda: organisation.add_resistance(engagement, form.values()),
+        lambda: organisation.add_resistance(
+            engagement, form.values(), membership.user_id
+        ),
         _RESISTANCE_REFUSALS,
     ):
         return _change_log_page(membership, resistance_form=form)
@@ -340,7 +344,7 @@ def edit_resistance(membership: Membership, item_id: int):
     form = ResistanceForm(obj=item, people=people)
     if form.validate_on_submit() and saved(
         form,
-        lambda: organisation.update_resistance(item, form.values()),
+        lambda: organisation.update_resistance(item, form.values(), membership.user_id),
         _RESISTANCE_REFUSALS,
     ):
         flash(_("Saved."), "success")
@@ -371,7 +375,7 @@ def team_announced(membership: Membership):
     form = TeamAnnouncedForm()
     if form.validate_on_submit():
         organisation.set_team_announced(
-            membership.engagement, form.team_announced_on.data
+            membership.engagement, form.team_announced_on.data, membership.user_id
         )
         flash(_("Saved."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="milestones")
@@ -395,7 +399,9 @@ def announce(membership: Membership):
     ready = not services.steps_before_announcement(engagement)
     if not saved(
         form,
-        lambda: organisation.announce(engagement, announcement, ready=ready),
+        lambda: organisation.announce(
+            engagement, announcement, ready=ready, user_id=membership.user_id
+        ),
         _REFUSALS,
     ):
         return _change_log_page(membership, announcement_form=form)
@@ -408,6 +414,6 @@ def announce(membership: Membership):
 def withdraw_announcement(membership: Membership):
     """Take back a recorded announcement (preparation reopens)."""
     if ConfirmForm().validate_on_submit():
-        organisation.withdraw_announcement(membership.engagement)
+        organisation.withdraw_announcement(membership.engagement, membership.user_id)
         flash(_("The announcement was withdrawn."), "success")
     return redirect_to("preparation.change_log", membership, _anchor="milestones")

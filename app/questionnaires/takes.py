@@ -83,7 +83,8 @@ def previous_take(take: QuestionnaireTake) -> QuestionnaireTake | None:
 def start_take(
     engagement: Engagement, questionnaire: QuestionnaireId, user: User
 ) -> QuestionnaireTake:
-    """Open a new take; refused ("unfinished") while one is still open."""
+    """Open a new take; refused ("unfinished") while one is still open. A take
+    after an earlier one is a re-assessment, noted in the activity feed."""
     latest = latest_take(engagement, questionnaire)
     if latest is not None and latest.completed_at is None:
         raise Refusal("unfinished")
@@ -101,6 +102,13 @@ def start_take(
         started_by_id=user.id,
     )
     db.session.add(take)
+    if latest is not None:
+        activity.record(
+            engagement.id,
+            user.id,
+            ActivityKind.REASSESSMENT_STARTED,
+            f"{questionnaire.value}:{take.number}",
+        )
     db.session.commit()
     return take
 

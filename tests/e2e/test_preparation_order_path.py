@@ -75,6 +75,7 @@ def prepared(live_app, live_server) -> dict:
                 engagement,
                 None,
                 organisation.PersonDetails(name, department, **flags, **top),
+                consultant.id,
             )
         awareness_on = local_today() - timedelta(days=21)
         organisation.add_awareness(
@@ -82,6 +83,7 @@ def prepared(live_app, live_server) -> dict:
             organisation.AwarenessDetails(
                 awareness_on, AwarenessKind.TRAINING, "CRM'e giriş"
             ),
+            consultant.id,
         )
         return {
             "url": f"{live_server}/engagements/{engagement.id}",

@@ -374,6 +374,7 @@ def test_a_person_is_saved_with_the_spaces_around_text_dropped(app, engagement):
                 title=" IT Manager ",
                 email=" cem@example.com ",
             ),
+            None,
         )
         assert (saved.name, saved.title, saved.email) == (
             "Cem Bilgi",
