@@ -23,6 +23,7 @@ from app.i18n.labels import label
 from app.models import Activity
 from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind, Removable, ReportKind
+from assessments.progress import Phase
 from assessments.questionnaire import Gate, QuestionnaireId
 
 #: What a removal says, by what was removed; the name fills %(name)s.
@@ -118,6 +119,10 @@ def describe(activity: Activity) -> str:
         if what == Removable.REVIEW:
             name = format_date(date.fromisoformat(name), "medium")
         return str(_REMOVALS[Removable(what)]) % {"name": name}
+    if kind == ActivityKind.PHASE_CLOSED:
+        return _("Closed the %(phase)s phase", phase=label(Phase(subject)))
+    if kind == ActivityKind.PHASE_REOPENED:
+        return _("Opened the %(phase)s phase again", phase=label(Phase(subject)))
     if kind == ActivityKind.ANALYSIS_TAKEN:
         return _("Took analysis %(number)s of the customers", number=subject)
     return _("Issued: %(report)s", report=label(ReportKind(subject)))

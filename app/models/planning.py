@@ -75,6 +75,9 @@ class GuideAnswer(Revised, db.Model):
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     #: the answer the room agreed on, recorded apart from the notes
     agreed: Mapped[str] = mapped_column(sa.Text, default="")
+    #: why the room agreed nothing, when it did not: the question is settled
+    #: either way, and closing planning asks for one or the other
+    nothing_agreed: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     updated_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )

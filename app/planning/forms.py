@@ -29,7 +29,7 @@ from app.forms import (
     not_after_today,
     stripped,
 )
-from app.planning.services import GoalDetails
+from app.planning.services import AnswerText, GoalDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
 
@@ -69,7 +69,18 @@ class AnswerForm(FlaskForm):
     agreed = TextAreaField(
         _l("Agreed answer"), validators=[Optional(), Length(max=5000)]
     )
+    nothing_agreed = TextAreaField(
+        _l("Nothing agreed, because"), validators=[Optional(), Length(max=2000)]
+    )
     submit = SubmitField(_l("Save"))
+
+    def text(self) -> AnswerText:
+        """The validated fields as the service takes them."""
+        return AnswerText(
+            notes=self.notes.data or "",
+            agreed=self.agreed.data or "",
+            nothing_agreed=self.nothing_agreed.data or "",
+        )
 
 
 class StrategyForm(FlaskForm):

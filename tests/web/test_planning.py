@@ -1,11 +1,23 @@
 """The planning phase through the test client: sessions, guide answers,
 strategy → goal → measure, closing, and the report."""
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Engagement, GuideAnswer, SiteRole, WorkshopSession
+from app.models import (
+    BusinessStrategy,
+    Engagement,
+    Goal,
+    GuideAnswer,
+    Measure,
+    PlanningState,
+    SiteRole,
+    WorkshopSession,
+)
+from app.planning import services
 from assessments.roles import Role
 from tests.pdf import issue_report, pdf_text
 
@@ -169,28 +181,53 @@ def test_strategy_goal_measure_and_closing(app, client, engagement):
     )
     goal_url = response.location
     assert "/planning/goals/" in goal_url
+    goal_id = int(goal_url.rsplit("/", 1)[1])
 
     closing = client.post(f"{base(engagement)}/close")
     index = client.get(closing.location).text
-    assert "These goals have no measure: Keep customers." in index
-    assert "Not every workshop session has been held." in index
-
-    client.post(
-        f"{goal_url}/measures",
-        data={
-            "measure-name": "Retention rate",
-            "measure-perspective": "customer",
-            "measure-unit": "%",
-            "measure-direction": "higher",
-            "measure-baseline": "78",
-            "measure-target": "90",
-        },
+    assert "Planning cannot be closed yet" in index
+    assert (
+        f'This goal has no measure: <a href="{base(engagement)}/goals/{goal_id}">'
+        "Keep customers</a>." in index
     )
+    assert "“Day 1 — Market and competitors” has not been held." in index
+    assert f'href="{base(engagement)}/sessions/market"' in index
+
+    for perspective in ("financial", "customer", "internal", "learning"):
+        add_measure(client, goal_url, perspective)
     hold_all_sessions(client, engagement, ids)
+    settle_every_question(client, engagement)
     closed = client.post(f"{base(engagement)}/close")
     assert "Planning is complete." in client.get(closed.location).text
+    feed = client.get(f"/engagements/{engagement}/activity").text
+    assert "Closed the Planning phase" in feed
     dashboard = client.get(f"/engagements/{engagement}").text
     assert "4 of 4 steps done" in dashboard
+
+
+def add_measure(client, goal_url: str, perspective: str, **changes) -> None:
+    data = {
+        "measure-name": f"A {perspective} measure",
+        "measure-perspective": perspective,
+        "measure-unit": "%",
+        "measure-direction": "higher",
+        "measure-baseline": "78",
+        "measure-target": "90",
+    }
+    client.post(f"{goal_url}/measures", data=data | changes)
+
+
+def settle_every_question(client, engagement_id: int, skip=()) -> None:
+    """An agreed answer on every question of the guide but those skipped."""
+    with client.application.app_context():
+        questions = [q.id for q in services.guide().questions()]
+    for question_id in questions:
+        if question_id not in skip:
+            client.post(
+                f"{base(engagement_id)}/answers/{question_id}",
+                data={"agreed": f"Agreed on {question_id}."},
+                headers={"Accept": "application/json"},
+            )
 
 
 def test_a_goal_cannot_point_at_another_engagements_strategy(
@@ -246,7 +283,8 @@ def test_the_planning_report_holds_vision_goals_and_warnings(app, client, engage
     assert "Be the first choice of our customers." in text
     assert "Grow cross-selling" in text and "This goal has no measure yet." in text
     assert "Prices fall; service decides." in text
-    assert "These goals have no measure: Grow cross-selling." in text
+    assert "This goal has no measure: Grow cross-selling." in text
+    assert "Grow cross-selling" in text.split("comes from no business strategy")[1]
 
 
 def test_the_sponsor_reads_planning_but_changes_nothing(
@@ -302,3 +340,196 @@ def test_a_session_may_be_planned_for_a_day_ahead(client, engagement):
     response = client.post(url, data={"held_on": "2030-01-15"})
     assert response.status_code == 302
     assert 'value="2030-01-15"' in client.get(url).text
+
+
+def _closed(app, engagement_id: int) -> bool:
+    with app.app_context():
+        row = db.session.get(PlanningState, engagement_id)
+        return bool(row and row.closed_at)
+
+
+def test_planning_does_not_close_on_a_hollow_session(app, client, engagement):
+    """DOMAIN.md, planning: the workshop of the project group is about four
+    days; a day marked held (as older records may be) with no date, nobody
+    leading it and nobody present did not take place, and planning stays open,
+    naming the session with a link to it."""
+    with app.app_context():
+        db.session.add(
+            WorkshopSession(engagement_id=engagement, section_id="company", held=True)
+        )
+        db.session.commit()
+    closing = client.post(f"{base(engagement)}/close")
+    index = client.get(closing.location).text
+    for message in (
+        "is marked held, but not the day it was held on.",
+        "is marked held, but not who led it.",
+        "is marked held, but nobody is recorded as present.",
+    ):
+        assert f"“Day 3 — Inside the company” {message}" in index
+    assert f'href="{base(engagement)}/sessions/company"' in index
+    assert not _closed(app, engagement)
+
+
+def test_a_question_is_settled_by_an_answer_or_by_why_nothing_was_agreed(
+    client, engagement
+):
+    """DOMAIN.md, planning: the workshop discusses the guide's questions; the
+    record holds what the room agreed, or why it agreed nothing."""
+    settle_every_question(client, engagement, skip={"market_trends"})
+    index = client.get(f"{base(engagement)}/").text
+    link = f'<a href="{base(engagement)}/sessions/market/present?q=1">1</a>'
+    assert f"“Day 1 — Market and competitors”: question {link} has no agreed" in index
+    assert index.count("has no agreed answer") == 1
+    client.post(
+        f"{base(engagement)}/answers/market_trends",
+        data={"notes": "Long debate.", "nothing_agreed": "Sales and finance differ."},
+    )
+    index = client.get(f"{base(engagement)}/").text
+    assert "no agreed answer" not in index
+    presented = client.get(f"{base(engagement)}/sessions/market/present?q=1").text
+    assert "Sales and finance differ." in presented
+
+
+def test_closing_needs_a_strategy_goals_tied_to_one_and_four_perspectives(
+    client, engagement
+):
+    """DOMAIN.md, planning (output): business strategies become the project's
+    goals; measuring: measures in four perspectives track them."""
+    response = client.post(
+        f"{base(engagement)}/goals",
+        data={
+            "title": "Cut the cost of idle customers",
+            "target": "Serve them by phone",
+            "deadline": "2027-06-30",
+            "department": "sales",
+            "strategy_id": 0,
+        },
+    )
+    add_measure(client, response.location, "financial")
+    index = client.get(f"{base(engagement)}/").text
+    assert "No business strategy is agreed yet." in index
+    assert f'href="{base(engagement)}/strategy#strategies"' in index
+    goal_link = f'<a href="{response.location}">Cut the cost of idle customers</a>'
+    assert f"This goal comes from no business strategy: {goal_link}." in index
+    assert (
+        "No measure yet in these perspectives of the scorecard: Customer, "
+        "Internal process, Creativity and learning." in index
+    )
+
+
+def closed_planning(app, engagement_id: int) -> None:
+    with app.app_context():
+        services.state(
+            db.session.get(Engagement, engagement_id)
+        ).closed_at = datetime.now(UTC)
+        db.session.commit()
+
+
+def test_closed_planning_refuses_changes_to_its_records(app, client, engagement):
+    """DOMAIN.md, planning (output): business strategies, goals and the metrics
+    are what the later phases build on; once planning is closed they read
+    only until someone reopens it."""
+    client.post(
+        f"{base(engagement)}/strategy/strategies", data={"statement": "Keep them."}
+    )
+    goal_url = client.post(
+        f"{base(engagement)}/goals",
+        data={
+            "title": "Keep customers",
+            "target": "90%",
+            "deadline": "2027-06-30",
+            "department": "sales",
+            "strategy_id": 0,
+        },
+    ).location
+    add_measure(client, goal_url, "customer")
+    closed_planning(app, engagement)
+    with app.app_context():
+        strategy_id = db.session.scalar(select(BusinessStrategy.id))
+        measure_id = db.session.scalar(select(Measure.id))
+    changes = [
+        (f"{base(engagement)}/strategy/strategies", {"statement": "Another."}),
+        (f"{base(engagement)}/strategy/strategies/{strategy_id}/delete", {}),
+        (f"{base(engagement)}/strategy/vision", {"vision": "Be first."}),
+        (
+            f"{goal_url}",
+            {
+                "title": "Changed",
+                "target": "1",
+                "deadline": "2027-06-30",
+                "department": "sales",
+                "strategy_id": 0,
+            },
+        ),
+        (f"{goal_url}/delete", {}),
+        (
+            f"{goal_url}/measures",
+            {
+                "measure-name": "New",
+                "measure-perspective": "financial",
+                "measure-direction": "higher",
+                "measure-target": "5",
+            },
+        ),
+        (
+            f"{base(engagement)}/measures/{measure_id}",
+            {
+                "measure-name": "Renamed",
+                "measure-perspective": "customer",
+                "measure-direction": "higher",
+                "measure-target": "95",
+            },
+        ),
+        (f"{base(engagement)}/measures/{measure_id}/delete", {}),
+    ]
+    for url, data in changes:
+        response = client.post(url, data=data, follow_redirects=True)
+        assert "Planning is closed, so this can no longer change." in response.text, url
+    with app.app_context():
+        assert db.session.scalars(select(BusinessStrategy.statement)).all() == [
+            "Keep them."
+        ]
+        assert db.session.scalars(select(Goal.title)).all() == ["Keep customers"]
+        assert db.session.scalars(select(Measure.name)).all() == ["A customer measure"]
+        assert services.state(db.session.get(Engagement, engagement)).vision == ""
+    page = client.get(goal_url).text
+    assert "Edit the goal" not in page and "Add a measure" not in page
+    assert "Reopen planning" in page
+
+
+def test_closed_planning_keeps_sessions_and_answers_as_they_were(
+    app, client, engagement
+):
+    """DOMAIN.md, planning: the sessions and the answers agreed in them are the
+    record of the workshop; closed planning keeps them."""
+    closed_planning(app, engagement)
+    session = client.post(
+        f"{base(engagement)}/sessions/market",
+        data={"held_on": "2026-03-02"},
+        follow_redirects=True,
+    )
+    assert "Planning is closed" in session.text
+    answer = client.post(
+        f"{base(engagement)}/answers/market_trends",
+        data={"agreed": "Too late."},
+        headers={"Accept": "application/json"},
+    )
+    assert answer.status_code == 423
+    with app.app_context():
+        assert db.session.scalar(select(WorkshopSession)) is None
+        assert db.session.scalar(select(GuideAnswer)) is None
+
+
+def test_reopening_planning_is_recorded_in_the_activity_log(app, client, engagement):
+    """DOMAIN.md, planning: closed until someone reopens it, and the sponsor
+    can see who did."""
+    closed_planning(app, engagement)
+    client.post(f"{base(engagement)}/reopen")
+    assert "Reopen planning" not in client.get(f"{base(engagement)}/strategy").text
+    client.post(
+        f"{base(engagement)}/strategy/strategies", data={"statement": "Now allowed."}
+    )
+    with app.app_context():
+        assert db.session.scalar(select(BusinessStrategy.statement)) == "Now allowed."
+    feed = client.get(f"/engagements/{engagement}/activity").text
+    assert "Opened the Planning phase again" in feed
