@@ -29,16 +29,15 @@ from app.forms import (
     not_after_today,
     stripped,
 )
-from app.planning.services import AnswerText, GoalDetails
+from app.planning.services import AnswerText, GoalDetails, SessionDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
 
 
 class SessionForm(FlaskForm):
     held_on = DateField(_l("Date"), validators=[Optional()])
-    facilitator = StringField(
-        _l("Facilitator"), filters=[stripped], validators=[Optional(), Length(max=120)]
-    )
+    #: one of the organisation's people; 0 is "—", nobody yet
+    facilitator_id = SelectField(_l("Facilitator"), coerce=int, default=0)
     invited = CheckboxesField(_l("Participants"), coerce=int)
     attended = CheckboxesField(_l("Attended"), coerce=int)
     held = BooleanField(_l("The session has been held; attendance is final"))
@@ -57,10 +56,22 @@ class SessionForm(FlaskForm):
             return
         if self.held_on.data is None:
             raise ValidationError(_("Give the date the session was held on."))
-        if not self.facilitator.data:
-            raise ValidationError(_("Name who led the session."))
+        if not self.facilitator_id.data:
+            raise ValidationError(_("Choose who led the session."))
         if not self.attended.data:
             raise ValidationError(_("Tick who attended the session."))
+
+    def details(self) -> SessionDetails:
+        """The validated fields as the service takes them: whoever attended
+        was invited too."""
+        attended = frozenset(self.attended.data or [])
+        return SessionDetails(
+            held_on=self.held_on.data,
+            facilitator_id=self.facilitator_id.data or None,
+            held=self.held.data,
+            invited=frozenset(self.invited.data or []) | attended,
+            attended=attended,
+        )
 
 
 class AnswerForm(FlaskForm):

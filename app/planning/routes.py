@@ -41,6 +41,7 @@ _CLOSED = _l("Planning is closed, so this can no longer change. Reopen planning 
 #: What a refused change means, and which field it belongs to.
 _REFUSALS = {
     "unknown_strategy": ("strategy_id", _l("Choose one of this project's strategies.")),
+    "unknown_person": (None, _l("Choose people of this project's organisation.")),
 }
 
 #: What a refused change of a measure means, and which field it belongs to:
@@ -129,16 +130,19 @@ def session(membership: Membership, section_id: str):
     engagement = membership.engagement
     current = services.sessions(engagement).get(section_id)
     form = SessionForm(obj=current)
-    people = services.working_group(engagement)
-    choices = [(person.id, person.name) for person in people]
-    form.invited.choices = form.attended.choices = choices
+    people = services.session_people(engagement)
+    form.invited.choices = form.attended.choices = [(p.id, p.name) for p in people]
+    form.facilitator_id.choices = [(0, "—")] + [
+        (p.id, p.name) for p in services.organisation_people(engagement)
+    ]
     if request.method == "GET" and current is not None:
+        form.facilitator_id.data = current.facilitator_id or 0
         form.invited.data = [p.person_id for p in current.participants]
         form.attended.data = [p.person_id for p in current.participants if p.attended]
     if request.method == "POST":
         require(membership, Action.EDIT_ENGAGEMENT)
         if form.validate_on_submit():
-            details = _session_details(form)
+            details = form.details()
             if saved(
                 form,
                 lambda: services.save_session(engagement, section_id, details),
@@ -157,17 +161,6 @@ def session(membership: Membership, section_id: str):
         people=people,
         session=current,
         seats=services.empty_seats(current),
-    )
-
-
-def _session_details(form: SessionForm) -> services.SessionDetails:
-    invited = frozenset(form.invited.data or [])
-    return services.SessionDetails(
-        held_on=form.held_on.data,
-        facilitator=form.facilitator.data or "",
-        held=form.held.data,
-        invited=invited,
-        attended=frozenset(form.attended.data or []) & invited,
     )
 
 

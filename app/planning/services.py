@@ -60,23 +60,38 @@ def sessions(engagement: Engagement) -> dict[str, WorkshopSession]:
         .options(
             selectinload(WorkshopSession.participants).selectinload(
                 SessionParticipant.person
-            )
+            ),
+            selectinload(WorkshopSession.facilitator_person),
         )
         .where(WorkshopSession.engagement_id == engagement.id)
     )
     return {row.section_id: row for row in rows}
 
 
-def working_group(engagement: Engagement) -> list[OrgPerson]:
-    """The people a session can draw on: the planning working group."""
+def session_people(engagement: Engagement) -> list[OrgPerson]:
+    """Who can be invited to a session and recorded as present: the working
+    group, and the sponsor and the project manager, who may sit in."""
     return list(
         db.session.scalars(
             select(OrgPerson)
             .where(
                 OrgPerson.engagement_id == engagement.id,
-                OrgPerson.in_working_group.is_(True),
+                OrgPerson.in_working_group
+                | OrgPerson.is_sponsor
+                | OrgPerson.is_project_manager,
             )
             .order_by(OrgPerson.department, OrgPerson.is_front_line, OrgPerson.name)
+        )
+    )
+
+
+def organisation_people(engagement: Engagement) -> list[OrgPerson]:
+    """Everyone in the organisation: who may lead a session."""
+    return list(
+        db.session.scalars(
+            select(OrgPerson)
+            .where(OrgPerson.engagement_id == engagement.id)
+            .order_by(OrgPerson.name)
         )
     )
 
@@ -84,7 +99,8 @@ def working_group(engagement: Engagement) -> list[OrgPerson]:
 @dataclass(frozen=True)
 class SessionDetails:
     held_on: date | None
-    facilitator: str
+    #: one of the organisation's people; None for nobody yet
+    facilitator_id: int | None
     held: bool
     invited: frozenset[int]
     attended: frozenset[int]
@@ -93,18 +109,27 @@ class SessionDetails:
 def save_session(
     engagement: Engagement, section_id: str, details: SessionDetails
 ) -> WorkshopSession:
-    """Record a session's date, facilitator, participants and attendance."""
+    """Record a session's date, facilitator, participants and attendance.
+    Whoever attended was invited; people from outside the organisation are
+    refused, not dropped."""
     ensure_open(engagement.id)
+    people = {person.id: person for person in organisation_people(engagement)}
+    if details.facilitator_id is not None and details.facilitator_id not in people:
+        raise Refusal("unknown_person")
+    present = details.invited | details.attended
+    if not present <= {person.id for person in session_people(engagement)}:
+        raise Refusal("unknown_person")
     session = sessions(engagement).get(section_id) or WorkshopSession(
         engagement_id=engagement.id, section_id=section_id
     )
     session.held_on = details.held_on
-    session.facilitator = details.facilitator.strip()
+    facilitator = people.get(details.facilitator_id)
+    session.facilitator_person = facilitator
+    session.facilitator = facilitator.name if facilitator else ""
     session.held = details.held
-    allowed = {person.id for person in working_group(engagement)}
     session.participants = [
         SessionParticipant(person_id=person_id, attended=person_id in details.attended)
-        for person_id in sorted(details.invited & allowed)
+        for person_id in sorted(present)
     ]
     db.session.add(session)
     db.session.commit()
@@ -353,7 +378,7 @@ def _session_facts(engagement: Engagement) -> tuple[rules.SessionFacts, ...]:
             section_id=section.id,
             held=bool(session and session.held),
             dated=bool(session and session.held_on),
-            facilitated=bool(session and session.facilitator),
+            facilitated=bool(session and session.facilitator_name),
             attendees=sum(p.attended for p in session.participants) if session else 0,
             unsettled=tuple(
                 number

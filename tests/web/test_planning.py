@@ -61,7 +61,7 @@ def hold_all_sessions(client, engagement_id, people_ids) -> None:
             f"{base(engagement_id)}/sessions/{section_id}",
             data={
                 "held_on": "2026-03-02",
-                "facilitator": "Deniz Aydın",
+                "facilitator_id": people_ids[0],
                 "invited": people_ids,
                 "attended": people_ids,
                 "held": "y",
@@ -76,7 +76,7 @@ def test_a_session_without_front_line_staff_is_warned(client, engagement):
         f"{base(engagement)}/sessions/market",
         data={
             "held_on": "2026-03-02",
-            "facilitator": "Ayla",
+            "facilitator_id": ids[0],
             "invited": ids,
             "attended": ids,
             "held": "y",
@@ -96,7 +96,7 @@ def test_absent_people_leave_their_seat_empty(client, engagement):
         f"{base(engagement)}/sessions/market",
         data={
             "held_on": "2026-03-02",
-            "facilitator": "Ayla",
+            "facilitator_id": ids[0],
             "invited": ids,
             "attended": attended,
             "held": "y",
@@ -307,7 +307,7 @@ def test_the_sponsor_reads_planning_but_changes_nothing(
     [
         ({"held_on": ""}, "Give the date the session was held on."),
         ({"held_on": "2030-01-15"}, "This date is after today"),
-        ({"facilitator": ""}, "Name who led the session."),
+        ({"facilitator_id": "0"}, "Choose who led the session."),
         ({"attended": []}, "Tick who attended the session."),
     ],
 )
@@ -320,7 +320,7 @@ def test_a_session_is_held_only_on_a_past_day_led_and_attended(
     url = f"{base(engagement)}/sessions/market"
     held = {
         "held_on": "2026-03-02",
-        "facilitator": "Ayla",
+        "facilitator_id": ids[0],
         "invited": ids,
         "attended": ids,
         "held": "y",
@@ -533,3 +533,119 @@ def test_reopening_planning_is_recorded_in_the_activity_log(app, client, engagem
         assert db.session.scalar(select(BusinessStrategy.statement)) == "Now allowed."
     feed = client.get(f"/engagements/{engagement}/activity").text
     assert "Opened the Planning phase again" in feed
+
+
+def _participants(app, engagement_id: int) -> dict[str, bool]:
+    """Who the market session lists, and whether each attended."""
+    with app.app_context():
+        session = db.session.scalar(
+            select(WorkshopSession).where(
+                WorkshopSession.engagement_id == engagement_id
+            )
+        )
+        return {p.person.name: p.attended for p in session.participants}
+
+
+def test_attending_marks_a_person_invited(app, client, engagement):
+    """DOMAIN.md, planning: the working group's people sit in the workshop;
+    whoever was in the room was invited to it, never silently dropped."""
+    ids = working_group(client, engagement)
+    client.post(
+        f"{base(engagement)}/sessions/market",
+        data={
+            "held_on": "2026-03-02",
+            "facilitator_id": ids[0],
+            "invited": ids[1:3],
+            "attended": [ids[0], ids[1]],
+            "held": "y",
+        },
+    )
+    names = _participants(app, engagement)
+    assert len(names) == 3
+    assert sorted(names.values()) == [False, True, True]
+
+
+def test_the_sponsor_and_the_project_manager_can_be_recorded_present(
+    app, client, engagement
+):
+    """DOMAIN.md, preparation (project organisation): the sponsor follows the
+    plans and backs the project manager; both may sit in a planning session,
+    and the attendance says so."""
+    url = f"/engagements/{engagement}/preparation/organisation"
+    client.post(
+        url,
+        data={
+            "name": "Şule Patron",
+            "department": "management",
+            "is_sponsor": "y",
+            "is_top_decision_maker": "y",
+        },
+    )
+    client.post(
+        url,
+        data={
+            "name": "Murat Yönetici",
+            "department": "marketing",
+            "is_project_manager": "y",
+        },
+    )
+    page = client.get(f"{base(engagement)}/sessions/market").text
+    offered = [int(v) for v in _values(page, "attended")]
+    assert len(offered) == 2
+    client.post(
+        f"{base(engagement)}/sessions/market",
+        data={
+            "held_on": "2026-03-02",
+            "facilitator_id": offered[0],
+            "attended": offered,
+            "held": "y",
+        },
+    )
+    assert _participants(app, engagement) == {
+        "Murat Yönetici": True,
+        "Şule Patron": True,
+    }
+
+
+def test_the_facilitator_is_one_of_the_organisations_people(
+    app, client, engagement, factory
+):
+    """DOMAIN.md, planning: the workshop is guided by the consultant or the
+    CRM-savvy project manager, people of the project organisation."""
+    ids = working_group(client, engagement)
+    other = factory.engagement(factory.user("other@example.com"), "Başka A.Ş.")
+    with app.app_context():
+        from app.models import OrgPerson
+
+        stranger = OrgPerson(engagement_id=other, name="Yabancı", department="sales")
+        db.session.add(stranger)
+        db.session.commit()
+        stranger_id = stranger.id
+    url = f"{base(engagement)}/sessions/market"
+    refused = client.post(url, data={"facilitator_id": stranger_id, "invited": ids})
+    assert refused.status_code == 200 and "Not a valid choice" in refused.text
+    client.post(url, data={"facilitator_id": ids[2], "invited": ids})
+    with app.app_context():
+        session = db.session.scalar(select(WorkshopSession))
+        assert session.facilitator_id == ids[2]
+        assert session.facilitator == session.facilitator_person.name
+    assert session.facilitator in client.get(f"{base(engagement)}/").text
+
+
+def test_a_facilitator_typed_before_still_reads_and_counts(app, client, engagement):
+    """Sessions recorded before facilitators were people keep the name typed."""
+    with app.app_context():
+        db.session.add(
+            WorkshopSession(
+                engagement_id=engagement,
+                section_id="offer",
+                held=True,
+                facilitator="Deniz Aydın",
+            )
+        )
+        db.session.commit()
+    index = client.get(f"{base(engagement)}/").text
+    assert "<td>Deniz Aydın</td>" in index
+    assert "Offer, strategies and goals” is marked held, but not who led" not in index
+    page = client.get(f"{base(engagement)}/sessions/offer").text
+    assert "Recorded as led by Deniz Aydın" in page
