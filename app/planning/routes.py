@@ -18,7 +18,7 @@ from flask_login import current_user
 
 from app.forms import ConfirmForm
 from app.measures import services as measures
-from app.measures.forms import MeasureForm
+from app.measures.forms import TARGET_REFUSALS, MeasureForm
 from app.models import BusinessStrategy, Goal, Measure, Membership
 from app.planning import bp, services
 from app.planning.forms import (
@@ -42,6 +42,10 @@ _CLOSED = _l("Planning is closed, so this can no longer change. Reopen planning 
 _REFUSALS = {
     "unknown_strategy": ("strategy_id", _l("Choose one of this project's strategies.")),
     "unknown_person": (None, _l("Choose people of this project's organisation.")),
+    "deadline_passed": (
+        "deadline",
+        _l("This day has passed: a goal's deadline lies ahead."),
+    ),
 }
 
 #: What a refused change of a measure means, and which field it belongs to:
@@ -51,6 +55,7 @@ _MEASURE_REFUSALS = {
         "perspective",
         _l("The objective belongs to another perspective than the measure."),
     ),
+    **TARGET_REFUSALS,
 }
 
 

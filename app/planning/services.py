@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app import activity, revisions
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.measures import services as measures
 from app.measures.services import goals
 from app.models import (
@@ -330,11 +331,15 @@ class GoalDetails:
 
 
 def save_goal(engagement: Engagement, goal: Goal | None, details: GoalDetails) -> Goal:
-    """Add or change a goal; its strategy must be one of this engagement's."""
+    """Add or change a goal; its strategy must be one of this engagement's, and
+    a deadline set now lies ahead (one that passed since may stay as it was)."""
     ensure_open(engagement.id)
     strategy_id = details.strategy_id or None
     if strategy_id and strategy_id not in {s.id for s in strategies(engagement)}:
         raise Refusal("unknown_strategy")
+    moved = goal is None or goal.deadline != details.deadline
+    if moved and details.deadline is not None and details.deadline < local_today():
+        raise Refusal("deadline_passed")
     goal = goal or Goal(engagement_id=engagement.id)
     goal.title = details.title.strip()
     goal.target = details.target.strip()

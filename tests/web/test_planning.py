@@ -1,12 +1,13 @@
 """The planning phase through the test client: sessions, guide answers,
 strategy → goal → measure, closing, and the report."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import (
     BusinessStrategy,
     Engagement,
@@ -649,3 +650,69 @@ def test_a_facilitator_typed_before_still_reads_and_counts(app, client, engageme
     assert "Offer, strategies and goals” is marked held, but not who led" not in index
     page = client.get(f"{base(engagement)}/sessions/offer").text
     assert "Recorded as led by Deniz Aydın" in page
+
+
+def _goal(**changes) -> dict:
+    return {
+        "title": "Keep customers",
+        "target": "90%",
+        "deadline": "2027-06-30",
+        "department": "sales",
+        "strategy_id": 0,
+    } | changes
+
+
+def test_a_goal_with_a_deadline_already_passed_is_refused(app, client, engagement):
+    """DOMAIN.md, planning (output): goals become the project's plan; a
+    deadline is a plan and lies ahead, never a day gone by."""
+    with app.app_context():
+        yesterday = (local_today() - timedelta(days=1)).isoformat()
+    response = client.post(f"{base(engagement)}/goals", data=_goal(deadline=yesterday))
+    assert response.status_code == 200
+    assert "This day has passed: a goal&#39;s deadline lies ahead." in response.text
+    with app.app_context():
+        assert db.session.scalar(select(Goal)) is None
+
+
+def test_a_goal_keeps_a_deadline_that_passed_since_but_cannot_move_to_one(
+    app, client, engagement
+):
+    """A goal whose deadline came and went can still be corrected; only a
+    deadline set now must lie ahead."""
+    goal_url = client.post(f"{base(engagement)}/goals", data=_goal()).location
+    with app.app_context():
+        db.session.scalar(select(Goal)).deadline = date(2026, 1, 31)
+        db.session.commit()
+    kept = client.post(goal_url, data=_goal(title="Keep more", deadline="2026-01-31"))
+    assert kept.status_code == 302
+    moved = client.post(goal_url, data=_goal(deadline="2026-02-28"))
+    assert "This day has passed" in moved.text
+    with app.app_context():
+        goal = db.session.scalar(select(Goal))
+        assert (goal.title, goal.deadline) == ("Keep more", date(2026, 1, 31))
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target"),
+    [("higher", "78", "70"), ("lower", "8", "12")],
+)
+def test_a_measure_aiming_below_its_baseline_is_refused(
+    app, client, engagement, direction, baseline, target
+):
+    """DOMAIN.md, measuring: each measure has a baseline, a target and a
+    direction (higher or lower is better)."""
+    goal_url = client.post(f"{base(engagement)}/goals", data=_goal()).location
+    response = client.post(
+        f"{goal_url}/measures",
+        data={
+            "measure-name": "Retention",
+            "measure-perspective": "customer",
+            "measure-direction": direction,
+            "measure-baseline": baseline,
+            "measure-target": target,
+        },
+    )
+    assert response.status_code == 200
+    assert "This target is worse than the baseline" in response.text
+    with app.app_context():
+        assert db.session.scalar(select(Measure)) is None
