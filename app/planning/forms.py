@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -29,6 +30,7 @@ from app.forms import (
     not_after_today,
     stripped,
 )
+from app.i18n.labels import label
 from app.planning.services import AnswerText, GoalDetails, SessionDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
@@ -110,16 +112,30 @@ class PriorityForm(FlaskForm):
     submit = SubmitField(_l("Save priorities"))
 
 
+def _labelled(text: LazyString, strategy: CrmStrategy) -> LazyString:
+    """A field's label naming its strategy in the reader's language: an error
+    reads "Priority: Prospecting new customers", not the field's name."""
+    return LazyString(lambda: str(text) % {"strategy": label(strategy)})
+
+
 for _strategy in CrmStrategy:
     setattr(
         PriorityForm,
         f"{_strategy.value}_priority",
-        IntegerField(validators=[NumberRange(0, MAX_PRIORITY)], default=0),
+        IntegerField(
+            _labelled(_l("Priority: %(strategy)s"), _strategy),
+            validators=[NumberRange(0, MAX_PRIORITY)],
+            default=0,
+        ),
     )
     setattr(
         PriorityForm,
         f"{_strategy.value}_rationale",
-        TextAreaField(filters=[stripped], validators=[Optional(), Length(max=2000)]),
+        TextAreaField(
+            _labelled(_l("Why: %(strategy)s"), _strategy),
+            filters=[stripped],
+            validators=[Optional(), Length(max=2000)],
+        ),
     )
 
 

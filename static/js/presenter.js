@@ -94,7 +94,8 @@
     }
   });
 
-  root.querySelectorAll(".presenter-nav a").forEach((link) => {
+  // Next, Previous and Leave presenter mode all save before they go.
+  root.querySelectorAll(".presenter-nav a, a[data-leave]").forEach((link) => {
     link.addEventListener("click", (event) => { event.preventDefault(); go(link.href); });
   });
   const jump = root.querySelector(".presenter-jump");

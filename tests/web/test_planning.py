@@ -716,3 +716,28 @@ def test_a_measure_aiming_below_its_baseline_is_refused(
     assert "This target is worse than the baseline" in response.text
     with app.app_context():
         assert db.session.scalar(select(Measure)) is None
+
+
+def test_a_refused_priority_names_its_strategy(client, engagement):
+    """The error of a priority out of range names the strategy in words,
+    not the field's name ("Prospecting Priority")."""
+    response = client.post(
+        f"{base(engagement)}/strategy/priorities",
+        data={
+            "prospecting_priority": 7,
+            "cross_selling_priority": 0,
+            "win_back_priority": 0,
+            "loyalty_priority": 0,
+        },
+    )
+    assert "Priority: Prospecting new customers: Number must be between" in (
+        response.text
+    )
+    assert "Prospecting Priority" not in response.text
+
+
+def test_counts_agree_with_their_nouns(client, engagement):
+    """ "1 goal", never "1 goals"."""
+    client.post(f"{base(engagement)}/goals", data=_goal())
+    page = client.get(f"{base(engagement)}/").text
+    assert "1 goal, 0 measures." in page

@@ -555,3 +555,22 @@ def test_the_scorecard_refuses_a_target_worse_than_the_baseline(
     assert "This target is worse than the baseline" in response.text
     with app.app_context():
         assert db.session.scalar(select(Measure)) is None
+
+
+def test_the_strategy_map_starts_from_the_business_strategies(app, client, engagement):
+    """DOMAIN.md, planning (output): business strategies become the project's
+    goals; the map runs vision → strategies → goals → objectives → measures."""
+    with app.app_context():
+        engagement_row = db.session.get(Engagement, engagement)
+        strategy = planning.add_strategy(engagement_row, "Bayilerle uzun ilişki", [])
+        strategy_id = strategy.id
+    goal = make_goal(app, engagement)
+    make_goal(app, engagement, "Maliyeti düşürmek")
+    with app.app_context():
+        db.session.get(Goal, goal).strategy_id = strategy_id
+        db.session.commit()
+    page = client.get(f"{base(engagement)}/map").text
+    strategy_at = page.index("Business strategy: Bayilerle uzun ilişki")
+    assert strategy_at < page.index("Goal: Bayileri elde tutmak")
+    loose_at = page.index("Goals drawn from no business strategy")
+    assert strategy_at < loose_at < page.index("Goal: Maliyeti düşürmek")
