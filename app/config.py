@@ -60,6 +60,9 @@ def defaults(instance_path: str) -> dict:
         #: how long a set-password link stays valid
         "SET_PASSWORD_LINK_MAX_AGE": 7 * 24 * 3600,
         "PAGE_SIZE": 25,
+        #: the largest request body, in bytes; a view that takes an upload
+        #: raises it to its own setting (app/request_size.py)
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         #: where uploaded import files wait between upload and commit
         "IMPORT_FOLDER": str(Path(instance_path) / "imports"),
         #: the largest file the customer-data import accepts, in bytes
