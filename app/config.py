@@ -47,8 +47,9 @@ def defaults(instance_path: str) -> dict:
         #: shares ("database://"), or Redis ("redis://host:6379/0")
         "RATELIMIT_STORAGE_URI": "database://",
         "RATELIMIT_HEADERS_ENABLED": True,
-        #: how many report packs one user may build (each is many pages)
-        "PACK_LIMIT": "10 per minute",
+        #: how many reports one person may lay out (issue, regenerate, pack),
+        #: together, before a 429: each render costs the server a child process
+        "REPORT_RENDER_LIMIT": "10 per minute",
         #: a report's layout (every part of the pack together) is stopped after
         #: this many seconds, and the user told that it is too large...
         "PDF_RENDER_TIMEOUT": 60,
