@@ -58,6 +58,12 @@ def defaults(instance_path: str) -> dict:
         "PDF_RENDER_MEMORY_MB": 1024,
         #: failed logins allowed per client address before a 429
         "LOGIN_RATE_LIMIT": "10 per 15 minutes",
+        #: wrong passwords for one account (from any address) before each
+        #: further attempt must wait: the first delay, doubled after each new
+        #: failure up to the longest (app/auth/throttle.py)
+        "LOGIN_ACCOUNT_FREE_FAILURES": 5,
+        "LOGIN_ACCOUNT_DELAY": timedelta(seconds=15),
+        "LOGIN_ACCOUNT_MAX_DELAY": timedelta(minutes=5),
         #: how long a set-password link stays valid
         "SET_PASSWORD_LINK_MAX_AGE": 7 * 24 * 3600,
         "PAGE_SIZE": 25,
