@@ -42,6 +42,10 @@ class ActivityKind(StrEnum):
     #: a phase was closed or opened again; the subject is the phase
     PHASE_CLOSED = "phase_closed"
     PHASE_REOPENED = "phase_reopened"
+    #: the subject is "date:customer name"
+    INTERACTION_CORRECTED = "interaction_corrected"
+    #: the subject is "number:reason"
+    ANALYSIS_WITHDRAWN = "analysis_withdrawn"
     #: something was removed; the subject is "what:name", what a ``Removable``
     REMOVED = "removed"
 
@@ -57,6 +61,8 @@ class Removable(StrEnum):
     MEASURE = "measure"
     CUSTOMER = "customer"
     CONTACT = "contact"
+    #: the name is "date:customer name"
+    INTERACTION = "interaction"
     GROUP_OVERRIDE = "group_override"
     OBJECTIVE = "objective"
     MEASURE_VALUE = "measure_value"

@@ -1,12 +1,12 @@
-"""The planning phase: who must sit in each workshop, and when planning is done.
+"""The planning phase: when planning is done, and the codes it weighs.
 
-Each workshop session needs, for each of marketing, sales, logistics, finance and
-human resources, a manager **and** front-line staff who do that department's
-operations: the method wants the people who meet customers every day in the
-room next to their managers. Planning closes only when every session took
-place and settled its questions, and its outputs stand: the CRM vision,
-business strategies, goals drawn from them and measures in all four
-perspectives of the scorecard.
+Who must sit in each workshop (a manager **and** front-line staff of each
+working-group department) is the organisation's rule,
+``assessments.organisation.empty_seats``, which the session pages apply to
+each session's people. Planning closes only when every session took place and
+settled its questions, and its outputs stand: the CRM vision, business
+strategies, goals drawn from them and measures in all four perspectives of the
+scorecard.
 """
 
 from __future__ import annotations
@@ -14,16 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assessments.organisation import Department
-
-#: The departments whose people form the planning working group.
-WORKING_GROUP_DEPARTMENTS = (
-    Department.MARKETING,
-    Department.SALES,
-    Department.LOGISTICS,
-    Department.FINANCE,
-    Department.HUMAN_RESOURCES,
-)
 #: CRM strategies are weighed from 0 (not pursued) to 3 (top priority).
 MAX_PRIORITY = 3
 
@@ -49,40 +39,6 @@ class Perspective(StrEnum):
 class Direction(StrEnum):
     HIGHER_IS_BETTER = "higher"
     LOWER_IS_BETTER = "lower"
-
-
-class Seat(StrEnum):
-    """Who a department must send to a session."""
-
-    MANAGER = "manager"
-    FRONT_LINE = "front_line"
-
-
-@dataclass(frozen=True)
-class Participant:
-    name: str
-    department: Department
-    is_front_line: bool
-
-
-@dataclass(frozen=True)
-class EmptySeat:
-    """A department that has no one of this kind in the session."""
-
-    department: Department
-    seat: Seat
-
-
-def empty_seats(participants: tuple[Participant, ...]) -> list[EmptySeat]:
-    """The manager and front-line seats of the working group nobody fills."""
-    seats = []
-    for department in WORKING_GROUP_DEPARTMENTS:
-        present = [p for p in participants if p.department == department]
-        if not any(not p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.MANAGER))
-        if not any(p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.FRONT_LINE))
-    return seats
 
 
 class Blocker(StrEnum):

@@ -299,13 +299,14 @@ def _rebucket(measure: Measure) -> None:
 # --- analyses ----------------------------------------------------------------
 
 
-def record_analysis(snapshot: Snapshot) -> None:
-    """Give every computed measure of the engagement its value from a new
-    analysis, in the caller's transaction, so the analysis and the values it
-    gives are stored together or not at all."""
+def rebuild_computed_measures(engagement_id: int) -> None:
+    """Give every computed measure of the engagement its values from the
+    analyses that stand, after one is taken or withdrawn, in the caller's
+    transaction, so the analysis and the values it gives are stored together
+    or not at all."""
     computed = db.session.scalars(
         select(Measure).where(
-            Measure.engagement_id == snapshot.engagement_id,
+            Measure.engagement_id == engagement_id,
             Measure.computed.is_not(None),
         )
     )
@@ -322,7 +323,7 @@ def rebuild_computed_values(measure: Measure) -> None:
     )
     analyses = db.session.scalars(
         select(Snapshot)
-        .where(Snapshot.engagement_id == measure.engagement_id)
+        .where(Snapshot.engagement_id == measure.engagement_id, Snapshot.standing())
         .order_by(Snapshot.as_of, Snapshot.number)
     )
     by_period: dict[date, MeasureValue] = {}

@@ -135,10 +135,10 @@ def session(membership: Membership, section_id: str):
     engagement = membership.engagement
     current = services.sessions(engagement).get(section_id)
     form = SessionForm(obj=current)
-    people = services.session_people(engagement)
+    people = services.session_people(engagement, current)
     form.invited.choices = form.attended.choices = [(p.id, p.name) for p in people]
     form.facilitator_id.choices = [(0, "—")] + [
-        (p.id, p.name) for p in services.organisation_people(engagement)
+        (p.id, p.name) for p in services.organisation_people(engagement, current)
     ]
     if request.method == "GET" and current is not None:
         form.facilitator_id.data = current.facilitator_id or 0

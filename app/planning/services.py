@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -34,6 +35,7 @@ from app.models import (
 from app.models.columns import utcnow
 from app.questionnaires.definitions import definition as questionnaire_definition
 from app.refusals import Refusal
+from assessments import organisation
 from assessments import planning as rules
 from assessments.organisation import Department
 from assessments.oversight import ActivityKind, Removable
@@ -69,29 +71,47 @@ def sessions(engagement: Engagement) -> dict[str, WorkshopSession]:
     return {row.section_id: row for row in rows}
 
 
-def session_people(engagement: Engagement) -> list[OrgPerson]:
+def session_people(
+    engagement: Engagement, session: WorkshopSession | None = None
+) -> list[OrgPerson]:
     """Who can be invited to a session and recorded as present: the working
-    group, and the sponsor and the project manager, who may sit in."""
+    group, and the sponsor and the project manager, who may sit in, as they
+    are today; and anyone the session's record names who has since left the
+    organisation."""
+    recorded = [p.person_id for p in session.participants] if session else []
     return list(
         db.session.scalars(
             select(OrgPerson)
             .where(
                 OrgPerson.engagement_id == engagement.id,
-                OrgPerson.in_working_group
-                | OrgPerson.is_sponsor
-                | OrgPerson.is_project_manager,
+                sa.or_(
+                    (
+                        OrgPerson.in_working_group
+                        | OrgPerson.is_sponsor
+                        | OrgPerson.is_project_manager
+                    )
+                    & OrgPerson.left_on.is_(None),
+                    OrgPerson.id.in_(recorded),
+                ),
             )
             .order_by(OrgPerson.department, OrgPerson.is_front_line, OrgPerson.name)
         )
     )
 
 
-def organisation_people(engagement: Engagement) -> list[OrgPerson]:
-    """Everyone in the organisation: who may lead a session."""
+def organisation_people(
+    engagement: Engagement, session: WorkshopSession | None = None
+) -> list[OrgPerson]:
+    """Everyone in the organisation today, and the session's own facilitator
+    if they have left since: who may lead a session."""
+    kept = session.facilitator_id if session else None
     return list(
         db.session.scalars(
             select(OrgPerson)
-            .where(OrgPerson.engagement_id == engagement.id)
+            .where(
+                OrgPerson.engagement_id == engagement.id,
+                OrgPerson.left_on.is_(None) | (OrgPerson.id == kept),
+            )
             .order_by(OrgPerson.name)
         )
     )
@@ -114,15 +134,15 @@ def save_session(
     Whoever attended was invited; people from outside the organisation are
     refused, not dropped."""
     ensure_open(engagement.id)
-    people = {person.id: person for person in organisation_people(engagement)}
-    if details.facilitator_id is not None and details.facilitator_id not in people:
-        raise Refusal("unknown_person")
-    present = details.invited | details.attended
-    if not present <= {person.id for person in session_people(engagement)}:
-        raise Refusal("unknown_person")
     session = sessions(engagement).get(section_id) or WorkshopSession(
         engagement_id=engagement.id, section_id=section_id
     )
+    people = {person.id: person for person in organisation_people(engagement, session)}
+    if details.facilitator_id is not None and details.facilitator_id not in people:
+        raise Refusal("unknown_person")
+    present = details.invited | details.attended
+    if not present <= {person.id for person in session_people(engagement, session)}:
+        raise Refusal("unknown_person")
     session.held_on = details.held_on
     facilitator = people.get(details.facilitator_id)
     session.facilitator_person = facilitator
@@ -137,14 +157,14 @@ def save_session(
     return session
 
 
-def empty_seats(session: WorkshopSession | None) -> list[rules.EmptySeat]:
+def empty_seats(session: WorkshopSession | None) -> list[organisation.EmptySeat]:
     """The working-group seats a session leaves empty: of those who attended once
-    it was held, of those invited before."""
+    it was held, of those invited before (the organisation's make-up rule)."""
     if session is None:
-        return rules.empty_seats(())
+        return organisation.empty_seats(())
     present = [p.person for p in session.participants if p.attended or not session.held]
-    return rules.empty_seats(
-        tuple(rules.Participant(p.name, p.department, p.is_front_line) for p in present)
+    return organisation.empty_seats(
+        organisation.Participant(p.name, p.department, p.is_front_line) for p in present
     )
 
 

@@ -2,7 +2,7 @@
 agreed on it, and a session's facilitator is one of the organisation's people
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-03 12:00:00.000000
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 # revision identifiers, used by Alembic. Migration 0010 is another branch's;
 # once both are merged, this one revises '0010'.
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
