@@ -45,6 +45,13 @@ class SessionForm(FlaskForm):
     held = BooleanField(_l("The session has been held; attendance is final"))
     submit = SubmitField(_l("Save session"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A session without a facilitator reads as "—", also when a post
+        # leaves the field out.
+        if self.facilitator_id.data is None:
+            self.facilitator_id.data = 0
+
     def validate_held_on(self, field) -> None:
         """A session is held on a day that has come; until it is held, its
         date is a plan and may lie ahead."""

@@ -88,6 +88,14 @@ def test_a_session_without_front_line_staff_is_warned(client, engagement):
     assert "No manager from" not in page
 
 
+def test_invitations_save_before_anyone_leads_the_session(app, client, engagement):
+    ids = working_group(client, engagement)
+    response = client.post(f"{base(engagement)}/sessions/market", data={"invited": ids})
+    assert response.status_code == 302
+    page = client.get(f"{base(engagement)}/sessions/market").text
+    assert '<option selected value="0">—</option>' in page
+
+
 def test_absent_people_leave_their_seat_empty(client, engagement):
     ids = working_group(client, engagement)
     attended = ids[
