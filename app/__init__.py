@@ -22,6 +22,7 @@ from app import (
     preparation,
     rate_limits,
     reports,
+    request_size,
     tenancy,
 )
 from app import config as app_config
@@ -47,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    request_size.init_app(app)  # before the CSRF check reads any body
     csrf.init_app(app)
     headers.init_app(app)
     rate_limits.init_app(app)

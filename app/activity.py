@@ -23,6 +23,7 @@ from app.i18n.labels import label
 from app.models import Activity, ResistanceStatus
 from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind, Removable, ReportKind
+from assessments.progress import Phase
 from assessments.questionnaire import Gate, QuestionnaireId
 from assessments.roles import Role
 
@@ -221,6 +222,12 @@ _WORDS: dict[ActivityKind, Callable[[str], str]] = {
         "Corrected the interaction with %(name)s", name=_dated(subject)
     ),
     ActivityKind.REMOVED: _removed,
+    ActivityKind.PHASE_CLOSED: lambda subject: _(
+        "Closed the %(phase)s phase", phase=label(Phase(subject))
+    ),
+    ActivityKind.PHASE_REOPENED: lambda subject: _(
+        "Opened the %(phase)s phase again", phase=label(Phase(subject))
+    ),
     ActivityKind.ANALYSIS_WITHDRAWN: _analysis_withdrawn,
     ActivityKind.REPORT_ISSUED: lambda subject: _(
         "Issued: %(report)s", report=label(ReportKind(subject))

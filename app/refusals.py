@@ -57,6 +57,8 @@ def saved(
     try:
         return save()
     except Refusal as refusal:
+        if refusal.code not in messages:
+            raise  # not this form's to place: the blueprint's handler says it
         field, message = messages[refusal.code]
         if field is None:
             form.form_errors.append(in_words(refusal, message))

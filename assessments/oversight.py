@@ -39,6 +39,9 @@ class ActivityKind(StrEnum):
     REPORT_ISSUED = "report_issued"
     VALUE_RECORDED = "value_recorded"
     REVIEW_RECORDED = "review_recorded"
+    #: a phase was closed or opened again; the subject is the phase
+    PHASE_CLOSED = "phase_closed"
+    PHASE_REOPENED = "phase_reopened"
     #: the subject is "date:customer name"
     INTERACTION_CORRECTED = "interaction_corrected"
     #: the subject is "number:reason"

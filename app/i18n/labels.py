@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
 from app.models import (
     AwarenessKind,
@@ -308,11 +310,52 @@ _SEAT_MESSAGES = {
     Seat.FRONT_LINE: _l("No front-line staff from %(department)s."),
 }
 
+#: What keeps planning open, by blocker: each takes how many things it
+#: concerns and the values of %(session)s and %(items)s.
 _OBSTACLE_MESSAGES = {
-    Blocker.SESSIONS_NOT_HELD: _l("Not every workshop session has been held."),
-    Blocker.NO_VISION: _l("The CRM vision is not written yet."),
-    Blocker.NO_GOALS: _l("No goal is set yet."),
-    Blocker.GOAL_WITHOUT_MEASURE: _l("These goals have no measure: %(goals)s."),
+    Blocker.SESSION_NOT_HELD: lambda n, v: _(
+        "The session “%(session)s” has not been held.", **v
+    ),
+    Blocker.SESSION_WITHOUT_DATE: lambda n, v: _(
+        "The session “%(session)s” is marked held, but not the day it was held on.",
+        **v,
+    ),
+    Blocker.SESSION_WITHOUT_FACILITATOR: lambda n, v: _(
+        "The session “%(session)s” is marked held, but not who led it.", **v
+    ),
+    Blocker.SESSION_WITHOUT_ATTENDANCE: lambda n, v: _(
+        "The session “%(session)s” is marked held, but nobody is recorded as present.",
+        **v,
+    ),
+    Blocker.ANSWERS_NOT_AGREED: lambda n, v: ngettext(
+        "“%(session)s”: question %(items)s has no agreed answer, nor a reason "
+        "why nothing was agreed.",
+        "“%(session)s”: questions %(items)s have no agreed answer, nor a reason "
+        "why nothing was agreed.",
+        n,
+        **v,
+    ),
+    Blocker.NO_VISION: lambda n, v: _("The CRM vision is not written yet."),
+    Blocker.NO_STRATEGY: lambda n, v: _("No business strategy is agreed yet."),
+    Blocker.NO_GOALS: lambda n, v: _("No goal is set yet."),
+    Blocker.GOAL_WITHOUT_STRATEGY: lambda n, v: ngettext(
+        "This goal comes from no business strategy: %(items)s.",
+        "These goals come from no business strategy: %(items)s.",
+        n,
+        **v,
+    ),
+    Blocker.GOAL_WITHOUT_MEASURE: lambda n, v: ngettext(
+        "This goal has no measure: %(items)s.",
+        "These goals have no measure: %(items)s.",
+        n,
+        **v,
+    ),
+    Blocker.PERSPECTIVE_WITHOUT_MEASURE: lambda n, v: ngettext(
+        "No measure yet in this perspective of the scorecard: %(items)s.",
+        "No measure yet in these perspectives of the scorecard: %(items)s.",
+        n,
+        **v,
+    ),
 }
 
 
@@ -341,11 +384,27 @@ def seat_message(seat) -> str:
     return str(_SEAT_MESSAGES[seat.seat]) % {"department": label(seat.department)}
 
 
-def obstacle_message(obstacle) -> str:
-    """What keeps planning open, explained."""
-    return str(_OBSTACLE_MESSAGES[obstacle.blocker]) % {
-        "goals": ", ".join(obstacle.goals)
+def obstacle_message(obstacle, session: str = "", links: Markup | None = None):
+    """What keeps planning open, explained, as markup. ``session`` names the
+    session concerned; ``links`` (markup) stands in for the plain names of the
+    questions, goals or perspectives concerned, on pages that link to them."""
+    subjects = _obstacle_subjects(obstacle)
+    values = {
+        "session": escape(session),
+        "items": links if links is not None else escape(", ".join(subjects)),
     }
+    # The values are escaped (or markup built by a template); the rest is the
+    # catalog's own text.
+    message = _OBSTACLE_MESSAGES[obstacle.blocker](len(subjects), values)
+    return Markup(message)  # noqa: S704
+
+
+def _obstacle_subjects(obstacle) -> list[str]:
+    return (
+        [str(number) for number in obstacle.questions]
+        + [goal.name for goal in obstacle.goals]
+        + [label(perspective) for perspective in obstacle.perspectives]
+    )
 
 
 def category_meaning(category: Category) -> str:

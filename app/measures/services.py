@@ -44,6 +44,7 @@ from assessments.scorecard import (
     Period,
     computed_value,
     period_start,
+    target_worse_than_baseline,
 )
 
 
@@ -131,8 +132,11 @@ def save_measure(
 ) -> Measure:
     """Add or change a measure or KPI, from planning (``tracking`` None keeps
     how the scorecard follows it) or from the scorecard. Refused: a goal,
-    objective or owner of another engagement, and a perspective other than
-    the objective's. A computed measure gets its values from the analyses."""
+    objective or owner of another engagement, a perspective other than the
+    objective's, and a target worse than the baseline in the measure's own
+    direction. A computed measure gets its values from the analyses."""
+    if target_worse_than_baseline(basics.direction, basics.baseline, basics.target):
+        raise Refusal("target_worse_than_baseline")
     measure = measure or Measure(engagement_id=engagement.id)
     if tracking is not None:
         _check_tracking(engagement, tracking)

@@ -38,7 +38,7 @@ def test_someone_who_attended_a_held_session_is_kept_for_it_as_having_left(
         session_url(engagement, "market"),
         data={
             "held_on": "2026-03-02",
-            "facilitator": "Deniz Aydın",
+            "facilitator_id": ids[0],
             "invited": ids,
             "attended": ids,
             "held": "y",
