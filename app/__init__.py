@@ -22,12 +22,13 @@ from app import (
     preparation,
     rate_limits,
     reports,
+    request_size,
     tenancy,
 )
 from app import config as app_config
 from app.auth.services import load_user
 from app.extensions import babel, csrf, db, login_manager, migrate
-from app.i18n.locale import SIGN_IN_FIRST, select_locale
+from app.i18n.locale import SIGN_IN_FIRST, select_locale, select_timezone
 from app.questionnaires import definitions as questionnaire_definitions
 from app.questionnaires import routes as questionnaire_pages
 
@@ -47,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    request_size.init_app(app)  # before the CSRF check reads any body
     csrf.init_app(app)
     headers.init_app(app)
     rate_limits.init_app(app)
@@ -93,5 +95,7 @@ def _init_login(app: Flask) -> None:
 
 def _init_i18n(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(
+        app, locale_selector=select_locale, timezone_selector=select_timezone
+    )
     i18n.register_template_helpers(app)

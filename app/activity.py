@@ -23,6 +23,7 @@ from app.i18n.labels import label
 from app.models import Activity
 from app.questionnaires.definitions import definition
 from assessments.oversight import ActivityKind, Removable, ReportKind
+from assessments.progress import Phase
 from assessments.questionnaire import Gate, QuestionnaireId
 
 #: What a removal says, by what was removed; the name fills %(name)s.
@@ -35,6 +36,7 @@ _REMOVALS = {
     Removable.MEASURE: _l("Removed the measure %(name)s"),
     Removable.CUSTOMER: _l("Removed the customer %(name)s"),
     Removable.CONTACT: _l("Removed the contact %(name)s"),
+    Removable.INTERACTION: _l("Removed the interaction with %(name)s"),
     Removable.GROUP_OVERRIDE: _l("Removed the value-group override of %(name)s"),
     Removable.OBJECTIVE: _l("Removed the objective %(name)s"),
     Removable.MEASURE_VALUE: _l("Removed a value of %(name)s"),
@@ -111,16 +113,38 @@ def describe(activity: Activity) -> str:
     if kind == ActivityKind.VALUE_RECORDED:
         return _("Recorded a value of %(measure)s", measure=subject)
     if kind == ActivityKind.REVIEW_RECORDED:
-        held_on = format_date(date.fromisoformat(subject), "medium")
-        return _("Wrote the review of %(date)s", date=held_on)
+        return _("Wrote the review of %(date)s", date=_medium_date(subject))
+    if kind == ActivityKind.INTERACTION_CORRECTED:
+        return _("Corrected the interaction with %(name)s", name=_dated(subject))
     if kind == ActivityKind.REMOVED:
         what, _sep, name = subject.partition(":")
         if what == Removable.REVIEW:
-            name = format_date(date.fromisoformat(name), "medium")
+            name = _medium_date(name)
+        if what == Removable.INTERACTION:
+            name = _dated(name)
         return str(_REMOVALS[Removable(what)]) % {"name": name}
+    if kind == ActivityKind.PHASE_CLOSED:
+        return _("Closed the %(phase)s phase", phase=label(Phase(subject)))
+    if kind == ActivityKind.PHASE_REOPENED:
+        return _("Opened the %(phase)s phase again", phase=label(Phase(subject)))
     if kind == ActivityKind.ANALYSIS_TAKEN:
         return _("Took analysis %(number)s of the customers", number=subject)
+    if kind == ActivityKind.ANALYSIS_WITHDRAWN:
+        number, _sep, reason = subject.partition(":")
+        return _(
+            "Withdrew analysis %(number)s: %(reason)s", number=number, reason=reason
+        )
     return _("Issued: %(report)s", report=label(ReportKind(subject)))
+
+
+def _medium_date(iso: str) -> str:
+    return format_date(date.fromisoformat(iso), "medium")
+
+
+def _dated(subject: str) -> str:
+    """ "date:name" as "name on <date>", in the reader's words."""
+    day, _sep, name = subject.partition(":")
+    return _("%(name)s on %(date)s", name=name, date=_medium_date(day))
 
 
 def _language() -> str:

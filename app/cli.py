@@ -11,6 +11,7 @@ from app.admin.services import create_user
 from app.analysis_file import FileProblem, read_transactions
 from app.auth.forms import MIN_PASSWORD_LENGTH
 from app.auth.services import change_password, email_taken
+from app.i18n.locale import local_today
 from app.models import SiteRole
 from assessments.analysis import Parameters, analyse
 from assessments.questionnaire import DEFINITIONS, InvalidDefinition, load_all
@@ -98,6 +99,12 @@ def analyze_command(
     out,
 ):
     """Analyse a transactions file without the database: one row per customer."""
+    if as_of and as_of.date() > local_today():
+        raise click.BadParameter(
+            f"{as_of:%Y-%m-%d} is after today; an analysis looks back from a "
+            "day that has happened.",
+            param_hint="--as-of",
+        )
     columns = {CUSTOMER: customer_col, DATE: date_col, AMOUNT: amount_col}
     if profit_col:
         columns[PROFIT] = profit_col

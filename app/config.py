@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-#: A key shorter than this is not accepted in production.
+#: A key shorter than this is not accepted in production...
 MIN_SECRET_KEY_LENGTH = 32
+#: ...nor one whose estimated entropy is lower (see `estimated_entropy_bits`):
+#: 32 × "a" scores 0, a password repeated three times about 110, the key the
+#: message suggests about 330 and Flask's `secrets.token_hex()` about 240. A
+#: 32-digit hex key averages 115, so it is refused too: the check cannot tell
+#: it from a pattern of 16 symbols.
+MIN_SECRET_KEY_BITS = 128
+#: How to make a key production accepts.
+_KEY_COMMAND = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
 
 
 class InsecureConfigurationError(RuntimeError):
@@ -37,8 +47,9 @@ def defaults(instance_path: str) -> dict:
         #: shares ("database://"), or Redis ("redis://host:6379/0")
         "RATELIMIT_STORAGE_URI": "database://",
         "RATELIMIT_HEADERS_ENABLED": True,
-        #: how many report packs one user may build (each is many pages)
-        "PACK_LIMIT": "10 per minute",
+        #: how many reports one person may lay out (issue, regenerate, pack),
+        #: together, before a 429: each render costs the server a child process
+        "REPORT_RENDER_LIMIT": "10 per minute",
         #: a report's layout (every part of the pack together) is stopped after
         #: this many seconds, and the user told that it is too large...
         "PDF_RENDER_TIMEOUT": 60,
@@ -47,9 +58,18 @@ def defaults(instance_path: str) -> dict:
         "PDF_RENDER_MEMORY_MB": 1024,
         #: failed logins allowed per client address before a 429
         "LOGIN_RATE_LIMIT": "10 per 15 minutes",
+        #: wrong passwords for one account (from any address) before each
+        #: further attempt must wait: the first delay, doubled after each new
+        #: failure up to the longest (app/auth/throttle.py)
+        "LOGIN_ACCOUNT_FREE_FAILURES": 5,
+        "LOGIN_ACCOUNT_DELAY": timedelta(seconds=15),
+        "LOGIN_ACCOUNT_MAX_DELAY": timedelta(minutes=5),
         #: how long a set-password link stays valid
         "SET_PASSWORD_LINK_MAX_AGE": 7 * 24 * 3600,
         "PAGE_SIZE": 25,
+        #: the largest request body, in bytes; a view that takes an upload
+        #: raises it to its own setting (app/request_size.py)
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         #: where uploaded import files wait between upload and commit
         "IMPORT_FOLDER": str(Path(instance_path) / "imports"),
         #: the largest file the customer-data import accepts, in bytes
@@ -96,14 +116,40 @@ def ensure_secret_key(config: dict, instance_path: str) -> None:
     """
     key = config.get("SECRET_KEY")
     if config["APP_ENV"] == "production":
-        if not key or len(key) < MIN_SECRET_KEY_LENGTH:
+        if problem := _weakness(key, Path(instance_path) / "secret_key"):
             raise InsecureConfigurationError(
-                "APP_ENV=production needs SECRET_KEY in the environment, "
-                f"at least {MIN_SECRET_KEY_LENGTH} characters long."
+                f"APP_ENV=production refuses this SECRET_KEY: {problem}. Set "
+                f"SECRET_KEY in the environment to a new random key: {_KEY_COMMAND}"
             )
         return
     if not key:
         config["SECRET_KEY"] = _instance_secret_key(Path(instance_path))
+
+
+def estimated_entropy_bits(key: str) -> float:
+    """How many bits of randomness the key seems to hold: its length times the
+    Shannon entropy of its characters' frequencies. It overrates patterns
+    ("abcd" repeated) but never rates a key of few distinct characters high."""
+    counts = Counter(key)
+    return sum(n * math.log2(len(key) / n) for n in counts.values())
+
+
+def _weakness(key: str | None, development_key_file: Path) -> str | None:
+    """What makes the key unfit for production, if anything."""
+    if not key:
+        return "it is not set"
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        return f"it is shorter than {MIN_SECRET_KEY_LENGTH} characters"
+    if estimated_entropy_bits(key) < MIN_SECRET_KEY_BITS:
+        return (
+            f"it is too predictable (about {estimated_entropy_bits(key):.0f} bits"
+            f" of entropy, {MIN_SECRET_KEY_BITS} needed)"
+        )
+    if development_key_file.exists() and secrets.compare_digest(
+        key.encode(), development_key_file.read_text().strip().encode()
+    ):
+        return f"it is the development key of {development_key_file}"
+    return None
 
 
 def _instance_secret_key(instance_path: Path) -> str:

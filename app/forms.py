@@ -116,7 +116,8 @@ def language_choices() -> list[SelectChoice]:
 
 
 def countries() -> list[SelectChoice]:
-    return select_choices(country_choices())
+    """Every country after an empty "choose" entry: no country is assumed."""
+    return select_choices([("", _("Choose a country")), *country_choices()])
 
 
 class CheckboxesField(SelectMultipleField):

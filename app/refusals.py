@@ -6,16 +6,19 @@ shows the message. The view keeps a ``_REFUSALS`` dict of code → (field,
 message) and runs the change through ``saved()``, so the message appears on
 the field it is about (a field of None: on the form as a whole). A change made
 by a button, without a form to show again, is refused with ``flash_refusal()``.
-A refusal may carry details (a name) that its message puts in its place.
+A refusal may carry details (a name, a date) that its message puts in its
+place; a date is written the reader's way.
 Checks that several areas' services share live here too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import TypeVar
 
 from flask import flash
+from flask_babel import format_date
 from flask_wtf import FlaskForm
 
 from app.models import Engagement
@@ -35,7 +38,12 @@ class Refusal(Exception):
 def in_words(refusal: Refusal, message: object) -> str:
     """The message of a refusal in the current language, its details filled in."""
     text = str(message)
-    return text % refusal.details if refusal.details else text
+    if not refusal.details:
+        return text
+    return text % {
+        name: format_date(value, "medium") if isinstance(value, date) else value
+        for name, value in refusal.details.items()
+    }
 
 
 def saved(
@@ -49,6 +57,8 @@ def saved(
     try:
         return save()
     except Refusal as refusal:
+        if refusal.code not in messages:
+            raise  # not this form's to place: the blueprint's handler says it
         field, message = messages[refusal.code]
         if field is None:
             form.form_errors.append(in_words(refusal, message))

@@ -1,9 +1,14 @@
 """Whether the project organisation set up in preparation follows the method.
 
-The method names a sponsor (the top decision maker), a project manager who is
-not from IT, an optional consultant with CRM project experience, a project team
-of operational managers, and a working group that includes front-line staff.
-The team is announced only after the first awareness activity. Each broken rule
+The method names one sponsor (the top decision maker), one project manager who
+is not from IT, an optional consultant with CRM project experience, a project
+team of the operational departments' managers, and a planning working group in
+which each of its departments sends a manager **and** front-line staff. That
+make-up is one rule, ``empty_seats``: the organisation page checks it on the
+working group as recorded, the planning pages on each session's people. A
+manager is anyone who is not front-line staff.
+The team is announced only after the first awareness activity, and the
+company-wide announcement, the phase's last step, after both. Each broken rule
 becomes one finding; blockers are the breaches the method says sink a project.
 """
 
@@ -49,6 +54,15 @@ REQUIRED_TEAM_DEPARTMENTS: tuple[Department, ...] = (
     Department.SERVICE,
 )
 
+#: The departments whose people form the planning working group.
+WORKING_GROUP_DEPARTMENTS: tuple[Department, ...] = (
+    Department.MARKETING,
+    Department.SALES,
+    Department.LOGISTICS,
+    Department.FINANCE,
+    Department.HUMAN_RESOURCES,
+)
+
 #: What the method asks of a project manager, as codes the web layer translates.
 PROJECT_MANAGER_QUALITIES: tuple[str, ...] = (
     "crm_knowledge",
@@ -84,16 +98,57 @@ class OrganisationFacts:
     team_announced_on: date | None = None
 
 
+class Seat(StrEnum):
+    """Who a department must send to the working group."""
+
+    MANAGER = "manager"
+    FRONT_LINE = "front_line"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone of the working group, as its make-up rule sees them."""
+
+    name: str
+    department: Department
+    is_front_line: bool
+
+
+@dataclass(frozen=True)
+class EmptySeat:
+    """A department that has no one of this kind in the group."""
+
+    department: Department
+    seat: Seat
+
+
+def empty_seats(participants: Iterable[Participant]) -> list[EmptySeat]:
+    """The manager and front-line seats of the working group nobody fills."""
+    people = list(participants)
+    seats = []
+    for department in WORKING_GROUP_DEPARTMENTS:
+        present = [p for p in people if p.department == department]
+        if not any(not p.is_front_line for p in present):
+            seats.append(EmptySeat(department, Seat.MANAGER))
+        if not any(p.is_front_line for p in present):
+            seats.append(EmptySeat(department, Seat.FRONT_LINE))
+    return seats
+
+
 class Rule(StrEnum):
     """One code per rule of the method; findings come in this order."""
 
     NO_SPONSOR = "no_sponsor"
     SPONSOR_NOT_TOP_DECISION_MAKER = "sponsor_not_top_decision_maker"
+    SECOND_SPONSOR = "second_sponsor"
     NO_PROJECT_MANAGER = "no_project_manager"
+    SEVERAL_PROJECT_MANAGERS = "several_project_managers"
     PROJECT_MANAGER_FROM_IT = "project_manager_from_it"
     PROJECT_MANAGER_LACKS_QUALITIES = "project_manager_lacks_qualities"
+    NO_CONSULTANT = "no_consultant"
     CONSULTANT_WITHOUT_CRM_EXPERIENCE = "consultant_without_crm_experience"
     TEAM_MISSING_DEPARTMENTS = "team_missing_departments"
+    WORKING_GROUP_WITHOUT_MANAGER = "working_group_without_manager"
     WORKING_GROUP_WITHOUT_FRONT_LINE = "working_group_without_front_line"
     TEAM_ANNOUNCED_BEFORE_AWARENESS = "team_announced_before_awareness"
 
@@ -151,21 +206,26 @@ def _with_role(facts: OrganisationFacts, role: OrgRole) -> list[Person]:
 
 
 def _sponsor(facts: OrganisationFacts) -> list[Finding]:
-    """The sponsor must exist and be the company's top decision maker."""
+    """The sponsor must exist and be the company's top decision maker; a
+    second sponsor who is not blurs who owns success and failure."""
     sponsors = _with_role(facts, OrgRole.SPONSOR)
     if not sponsors:
         return [_finding(Rule.NO_SPONSOR)]
-    if not any(person.is_top_decision_maker for person in sponsors):
-        names = (person.name for person in sponsors)
-        return [_finding(Rule.SPONSOR_NOT_TOP_DECISION_MAKER, people=names)]
-    return []
+    others = [person.name for person in sponsors if not person.is_top_decision_maker]
+    if len(others) == len(sponsors):
+        return [_finding(Rule.SPONSOR_NOT_TOP_DECISION_MAKER, people=others)]
+    return [_finding(Rule.SECOND_SPONSOR, people=others)] if others else []
 
 
 def _project_manager_exists(facts: OrganisationFacts) -> list[Finding]:
-    """Someone has to run the project day to day."""
-    if _with_role(facts, OrgRole.PROJECT_MANAGER):
-        return []
-    return [_finding(Rule.NO_PROJECT_MANAGER)]
+    """Someone, and one person, has to run the project day to day."""
+    managers = _with_role(facts, OrgRole.PROJECT_MANAGER)
+    if not managers:
+        return [_finding(Rule.NO_PROJECT_MANAGER)]
+    if len(managers) > 1:
+        names = (person.name for person in managers)
+        return [_finding(Rule.SEVERAL_PROJECT_MANAGERS, people=names)]
+    return []
 
 
 def _project_manager_not_it(facts: OrganisationFacts) -> list[Finding]:
@@ -195,7 +255,10 @@ def _project_manager_qualities(facts: OrganisationFacts) -> list[Finding]:
 
 
 def _consultant_experience(facts: OrganisationFacts) -> list[Finding]:
-    """A consultant, if there is one, must have run CRM projects before."""
+    """A consultant, if there is one, must have run CRM projects before; with
+    nobody recorded as the consultant, that cannot be checked."""
+    if not _with_role(facts, OrgRole.CONSULTANT):
+        return [_finding(Rule.NO_CONSULTANT)]
     return [
         _finding(Rule.CONSULTANT_WITHOUT_CRM_EXPERIENCE, people=(person.name,))
         for person in _with_role(facts, OrgRole.CONSULTANT)
@@ -204,18 +267,37 @@ def _consultant_experience(facts: OrganisationFacts) -> list[Finding]:
 
 
 def _team_departments(facts: OrganisationFacts) -> list[Finding]:
-    """The team must bring in every operational department's manager."""
-    covered = {person.department for person in _with_role(facts, OrgRole.PROJECT_TEAM)}
+    """The team must bring in every operational department's manager: front-line
+    staff on the team do not stand for their department's manager."""
+    covered = {
+        person.department
+        for person in _with_role(facts, OrgRole.PROJECT_TEAM)
+        if not person.is_front_line
+    }
     missing = [d.value for d in REQUIRED_TEAM_DEPARTMENTS if d not in covered]
     return [_finding(Rule.TEAM_MISSING_DEPARTMENTS, missing=missing)] if missing else []
 
 
-def _working_group_front_line(facts: OrganisationFacts) -> list[Finding]:
-    """A working group needs people who do the operational work themselves."""
-    group = _with_role(facts, OrgRole.WORKING_GROUP)
-    if not group or any(person.is_front_line for person in group):
-        return []
-    return [_finding(Rule.WORKING_GROUP_WITHOUT_FRONT_LINE)]
+#: The finding of each kind of empty seat in the working group.
+_SEAT_RULES = {
+    Seat.MANAGER: Rule.WORKING_GROUP_WITHOUT_MANAGER,
+    Seat.FRONT_LINE: Rule.WORKING_GROUP_WITHOUT_FRONT_LINE,
+}
+
+
+def _working_group_make_up(facts: OrganisationFacts) -> list[Finding]:
+    """Each working-group department sends a manager and front-line staff."""
+    group = (
+        Participant(person.name, person.department, person.is_front_line)
+        for person in _with_role(facts, OrgRole.WORKING_GROUP)
+    )
+    seats = empty_seats(group)
+    findings = []
+    for seat, rule in _SEAT_RULES.items():
+        missing = [s.department.value for s in seats if s.seat == seat]
+        if missing:
+            findings.append(_finding(rule, missing=missing))
+    return findings
 
 
 def _announcement_after_awareness(facts: OrganisationFacts) -> list[Finding]:
@@ -236,6 +318,38 @@ _CHECKS: tuple[Callable[[OrganisationFacts], list[Finding]], ...] = (
     _project_manager_qualities,
     _consultant_experience,
     _team_departments,
-    _working_group_front_line,
+    _working_group_make_up,
     _announcement_after_awareness,
 )
+
+
+class AnnouncementBreach(StrEnum):
+    """Why a company-wide announcement's date breaks the method's order."""
+
+    BEFORE_AWARENESS = "before_awareness"
+    BEFORE_TEAM_APPOINTMENT = "before_team_appointment"
+
+
+@dataclass(frozen=True)
+class OutOfOrder:
+    """A step the announcement comes before, and the date of that step."""
+
+    breach: AnnouncementBreach
+    step_on: date
+
+
+def announcement_breaches(
+    facts: OrganisationFacts, announced_on: date
+) -> list[OutOfOrder]:
+    """The steps an announcement on this date would come before: the method
+    makes it the last step of preparation, after the first awareness activity
+    and after the team's appointment (when that is recorded)."""
+    earlier = (
+        (AnnouncementBreach.BEFORE_AWARENESS, facts.first_awareness_on),
+        (AnnouncementBreach.BEFORE_TEAM_APPOINTMENT, facts.team_announced_on),
+    )
+    return [
+        OutOfOrder(breach, step_on)
+        for breach, step_on in earlier
+        if step_on is not None and announced_on < step_on
+    ]

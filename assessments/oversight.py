@@ -39,6 +39,13 @@ class ActivityKind(StrEnum):
     REPORT_ISSUED = "report_issued"
     VALUE_RECORDED = "value_recorded"
     REVIEW_RECORDED = "review_recorded"
+    #: a phase was closed or opened again; the subject is the phase
+    PHASE_CLOSED = "phase_closed"
+    PHASE_REOPENED = "phase_reopened"
+    #: the subject is "date:customer name"
+    INTERACTION_CORRECTED = "interaction_corrected"
+    #: the subject is "number:reason"
+    ANALYSIS_WITHDRAWN = "analysis_withdrawn"
     #: something was removed; the subject is "what:name", what a ``Removable``
     REMOVED = "removed"
 
@@ -54,6 +61,8 @@ class Removable(StrEnum):
     MEASURE = "measure"
     CUSTOMER = "customer"
     CONTACT = "contact"
+    #: the name is "date:customer name"
+    INTERACTION = "interaction"
     GROUP_OVERRIDE = "group_override"
     OBJECTIVE = "objective"
     MEASURE_VALUE = "measure_value"

@@ -1,10 +1,12 @@
-"""The planning phase: who must sit in each workshop, and when planning is done.
+"""The planning phase: when planning is done, and the codes it weighs.
 
-Each workshop session needs, for each of marketing, sales, logistics, finance and
-human resources, a manager **and** front-line staff who do that department's
-operations: the method wants the people who meet customers every day in the
-room next to their managers. Planning is complete only when the four sessions
-are held, the CRM vision is written and every goal has at least one measure.
+Who must sit in each workshop (a manager **and** front-line staff of each
+working-group department) is the organisation's rule,
+``assessments.organisation.empty_seats``, which the session pages apply to
+each session's people. Planning closes only when every session took place and
+settled its questions, and its outputs stand: the CRM vision, business
+strategies, goals drawn from them and measures in all four perspectives of the
+scorecard.
 """
 
 from __future__ import annotations
@@ -12,18 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assessments.organisation import Department
-
-#: The departments whose people form the planning working group.
-WORKING_GROUP_DEPARTMENTS = (
-    Department.MARKETING,
-    Department.SALES,
-    Department.LOGISTICS,
-    Department.FINANCE,
-    Department.HUMAN_RESOURCES,
-)
-#: One workshop session per section of the planning guide.
-SESSION_COUNT = 4
 #: CRM strategies are weighed from 0 (not pursued) to 3 (top priority).
 MAX_PRIORITY = 3
 
@@ -51,79 +41,131 @@ class Direction(StrEnum):
     LOWER_IS_BETTER = "lower"
 
 
-class Seat(StrEnum):
-    """Who a department must send to a session."""
-
-    MANAGER = "manager"
-    FRONT_LINE = "front_line"
-
-
-@dataclass(frozen=True)
-class Participant:
-    name: str
-    department: Department
-    is_front_line: bool
-
-
-@dataclass(frozen=True)
-class EmptySeat:
-    """A department that has no one of this kind in the session."""
-
-    department: Department
-    seat: Seat
-
-
-def empty_seats(participants: tuple[Participant, ...]) -> list[EmptySeat]:
-    """The manager and front-line seats of the working group nobody fills."""
-    seats = []
-    for department in WORKING_GROUP_DEPARTMENTS:
-        present = [p for p in participants if p.department == department]
-        if not any(not p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.MANAGER))
-        if not any(p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.FRONT_LINE))
-    return seats
-
-
 class Blocker(StrEnum):
-    """What keeps planning from being complete."""
+    """What keeps planning from being closed, in the order the page lists it."""
 
-    SESSIONS_NOT_HELD = "sessions_not_held"
+    SESSION_NOT_HELD = "session_not_held"
+    SESSION_WITHOUT_DATE = "session_without_date"
+    SESSION_WITHOUT_FACILITATOR = "session_without_facilitator"
+    SESSION_WITHOUT_ATTENDANCE = "session_without_attendance"
+    ANSWERS_NOT_AGREED = "answers_not_agreed"
     NO_VISION = "no_vision"
+    NO_STRATEGY = "no_strategy"
     NO_GOALS = "no_goals"
+    GOAL_WITHOUT_STRATEGY = "goal_without_strategy"
     GOAL_WITHOUT_MEASURE = "goal_without_measure"
+    PERSPECTIVE_WITHOUT_MEASURE = "perspective_without_measure"
+
+
+#: What says a session has not really taken place (its answers aside).
+HOLLOW_SESSION = frozenset(
+    {
+        Blocker.SESSION_NOT_HELD,
+        Blocker.SESSION_WITHOUT_DATE,
+        Blocker.SESSION_WITHOUT_FACILITATOR,
+        Blocker.SESSION_WITHOUT_ATTENDANCE,
+    }
+)
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """One workshop session (one section of the guide) as closing sees it."""
+
+    section_id: str
+    held: bool = False
+    dated: bool = False
+    facilitated: bool = False
+    attendees: int = 0
+    #: the numbers (from 1, in the guide's order) of the section's questions
+    #: with neither an agreed answer nor a recorded reason why none was agreed
+    unsettled: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class GoalFacts:
+    id: int
     name: str
-    measures: int
+    has_strategy: bool
+    #: the scorecard perspective of each of its measures
+    measures: tuple[Perspective, ...] = ()
 
 
 @dataclass(frozen=True)
 class PlanningFacts:
-    sessions_held: int
+    #: one per section of the guide, in its order
+    sessions: tuple[SessionFacts, ...]
     vision: str
+    strategies: int
     goals: tuple[GoalFacts, ...]
 
 
 @dataclass(frozen=True)
 class Obstacle:
+    """One thing missing, with what it concerns so the page can link to it."""
+
     blocker: Blocker
-    #: the goals concerned, for GOAL_WITHOUT_MEASURE
-    goals: tuple[str, ...] = ()
+    #: the session concerned, for the session blockers and ANSWERS_NOT_AGREED
+    section_id: str = ""
+    #: the unsettled questions' numbers, for ANSWERS_NOT_AGREED
+    questions: tuple[int, ...] = ()
+    #: the goals concerned, for GOAL_WITHOUT_STRATEGY and GOAL_WITHOUT_MEASURE
+    goals: tuple[GoalFacts, ...] = ()
+    #: the perspectives with no measure, for PERSPECTIVE_WITHOUT_MEASURE
+    perspectives: tuple[Perspective, ...] = ()
 
 
 def completion_obstacles(facts: PlanningFacts) -> list[Obstacle]:
-    """Everything that must still happen before planning can be closed."""
-    obstacles = []
-    if facts.sessions_held < SESSION_COUNT:
-        obstacles.append(Obstacle(Blocker.SESSIONS_NOT_HELD))
+    """Everything that must still happen before planning can be closed
+    (DOMAIN.md, planning): every session held, on a day, led and attended, with
+    the answers it exists for agreed (or why not); then the outputs: the vision,
+    business strategies, goals drawn from them, and measures that cover the
+    four perspectives of the scorecard."""
+    obstacles = [o for session in facts.sessions for o in _session_obstacles(session)]
     if not facts.vision.strip():
         obstacles.append(Obstacle(Blocker.NO_VISION))
+    if not facts.strategies:
+        obstacles.append(Obstacle(Blocker.NO_STRATEGY))
     if not facts.goals:
         obstacles.append(Obstacle(Blocker.NO_GOALS))
-    unmeasured = tuple(goal.name for goal in facts.goals if goal.measures == 0)
-    if unmeasured:
-        obstacles.append(Obstacle(Blocker.GOAL_WITHOUT_MEASURE, unmeasured))
+    for blocker, lacking in (
+        (Blocker.GOAL_WITHOUT_STRATEGY, lambda goal: not goal.has_strategy),
+        (Blocker.GOAL_WITHOUT_MEASURE, lambda goal: not goal.measures),
+    ):
+        goals = tuple(goal for goal in facts.goals if lacking(goal))
+        if goals:
+            obstacles.append(Obstacle(blocker, goals=goals))
+    covered = {perspective for goal in facts.goals for perspective in goal.measures}
+    uncovered = tuple(p for p in Perspective if p not in covered)
+    if uncovered:
+        obstacles.append(
+            Obstacle(Blocker.PERSPECTIVE_WITHOUT_MEASURE, perspectives=uncovered)
+        )
+    return obstacles
+
+
+def _session_obstacles(session: SessionFacts) -> list[Obstacle]:
+    """A session not held, or held without a date, a facilitator or anyone
+    present; and its questions nobody settled."""
+    if not session.held:
+        found = [Blocker.SESSION_NOT_HELD]
+    else:
+        found = [
+            blocker
+            for blocker, missing in (
+                (Blocker.SESSION_WITHOUT_DATE, not session.dated),
+                (Blocker.SESSION_WITHOUT_FACILITATOR, not session.facilitated),
+                (Blocker.SESSION_WITHOUT_ATTENDANCE, not session.attendees),
+            )
+            if missing
+        ]
+    obstacles = [Obstacle(blocker, section_id=session.section_id) for blocker in found]
+    if session.unsettled:
+        obstacles.append(
+            Obstacle(
+                Blocker.ANSWERS_NOT_AGREED,
+                section_id=session.section_id,
+                questions=session.unsettled,
+            )
+        )
     return obstacles

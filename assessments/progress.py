@@ -81,7 +81,8 @@ class EngagementFacts:
 
     #: the latest preparation questionnaire take is complete
     questionnaire_complete: bool = False
-    #: every gate of that take passed or was overridden
+    #: every gate of that take passed or was overridden, and the sponsor
+    #: approved it: a decision that lets the project go on
     gates_cleared: bool = False
     #: sponsor, project manager and team recorded, and no rule blocks them
     organisation_recorded: bool = False

@@ -9,12 +9,15 @@ than miss one that is. No category points at all gives no category.
 Gate rule: a gate is *not answered* until every question counting toward it has
 an answer; then it *passes* when its score reaches the questionnaire's
 threshold and *fails* otherwise. A failed gate may be *overridden* by a
-consultant with a written reason, which the web layer records.
+consultant with a written reason, which the web layer records. The project goes
+on only when every gate has a decision that lets it: passed or overridden,
+*and* approved by the sponsor; a gate still waiting for the sponsor, or sent
+back, holds preparation open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -122,3 +125,10 @@ def _gate_result(
         total=score.total,
         reasons=reasons[:EXPLANATION_LENGTH],
     )
+
+
+def lets_project_go_on(gates: Sequence[GateResult], approved: Iterable[Gate]) -> bool:
+    """Whether every gate has a decision that lets the project go on: cleared
+    (passed or overridden) and approved by the sponsor (``approved``)."""
+    approved = set(approved)
+    return bool(gates) and all(gate.cleared and gate.gate in approved for gate in gates)

@@ -58,6 +58,19 @@ class Thresholds:
         return self.green <= self.amber
 
 
+def target_worse_than_baseline(
+    direction: Direction, baseline: float | None, target: float | None
+) -> bool:
+    """Whether the target asks for less than the starting point in the
+    measure's own direction (a retention target of 70% from 78%, or 12
+    complaints from 8 where fewer is better): a plan to get worse."""
+    if baseline is None or target is None:
+        return False
+    if direction == Direction.HIGHER_IS_BETTER:
+        return target < baseline
+    return target > baseline
+
+
 def thresholds_for(
     green: float | None,
     amber: float | None,

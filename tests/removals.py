@@ -21,6 +21,7 @@ from app.models import (
     Customer,
     Goal,
     GroupOverride,
+    Interaction,
     Measure,
     MeasureValue,
     Membership,
@@ -92,6 +93,12 @@ DELETES = {
         Contact,
         "contact_id",
         "Removed the contact Gizli Kişi",
+    ),
+    "design.delete_interaction": Delete(
+        {"interaction_id": "interaction_id"},
+        Interaction,
+        "interaction_id",
+        "Removed the interaction with Gizli Müşteri on Jan 7, 2026",
     ),
     "design.remove_override": Delete(
         {"customer_id": "customer_id"},

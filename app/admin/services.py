@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from app.auth import services as accounts
 from app.extensions import db
 from app.models import SiteRole, User
+from app.models.accounts import new_session_token
 
 
 def users_page(search: str, page: int, per_page: int) -> Pagination:
@@ -27,6 +28,10 @@ def create_user(email: str, name: str, site_role: SiteRole, language: str) -> Us
 
 
 def set_active(user: User, active: bool) -> None:
-    """Deactivate (or reactivate) an account; a deactivated user cannot sign in."""
+    """Deactivate (or reactivate) an account; a deactivated user cannot sign in.
+    Deactivating also ends every session of the user on the server, so that
+    re-activating the account later does not revive a cookie copied before."""
     user.active = active
+    if not active:
+        user.session_token = new_session_token()
     db.session.commit()

@@ -14,7 +14,9 @@ from flask_login import current_user, login_required
 from app.auth import bp, services, sessions
 from app.auth.forms import ConfirmPasswordForm, LoginForm, SetPasswordForm
 from app.extensions import limiter
+from app.i18n.numbers import wait_time
 from app.redirects import safe_next
+from app.refusals import Refusal
 
 
 def _login_limit() -> str:
@@ -40,7 +42,10 @@ def login():
         return redirect(url_for("engagements.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
+        try:
+            user = services.authenticate(form.email.data, form.password.data)
+        except Refusal as refusal:
+            return _must_wait(refusal, "auth/login.html", form)
         if user is not None:
             sessions.begin(user)
             return redirect(safe_next(request.args.get("next")))
@@ -56,17 +61,35 @@ def confirm_password():
     """Type the password again before a change that needs it, then go on to
     the page that asked."""
     form = ConfirmPasswordForm()
+    window = current_app.config["REAUTH_WINDOW"]
+    minutes = int(window.total_seconds() // 60)
     if form.validate_on_submit():
-        if current_user.check_password(form.password.data):
+        try:
+            matches = services.password_matches(current_user, form.password.data)
+        except Refusal as refusal:
+            return _must_wait(
+                refusal, "auth/confirm_password.html", form, minutes=minutes
+            )
+        if matches:
             sessions.confirm_password()
             return redirect(safe_next(request.args.get("next")))
         form.password.errors.append(_("This is not your password."))
-    window = current_app.config["REAUTH_WINDOW"]
-    return render_template(
-        "auth/confirm_password.html",
-        form=form,
-        minutes=int(window.total_seconds() // 60),
+    return render_template("auth/confirm_password.html", form=form, minutes=minutes)
+
+
+def _must_wait(refusal: Refusal, template: str, form, **context):
+    """The form again, refused (429) while the account's sign-in delay runs,
+    saying how long it still lasts."""
+    seconds = refusal.details["seconds"]
+    form.form_errors.append(
+        _(
+            "Too many wrong passwords were typed for this account. Wait"
+            " %(wait)s, then try again.",
+            wait=wait_time(seconds),
+        )
     )
+    page = render_template(template, form=form, **context)
+    return page, 429, {"Retry-After": str(seconds)}
 
 
 @bp.route("/logout", methods=["POST"])

@@ -10,6 +10,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import throttle
 from app.extensions import db
 from app.models import SiteRole, User
 from app.models.accounts import new_session_token
@@ -49,16 +50,36 @@ def normalise_email(email: str) -> str:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user these credentials belong to, or None, in constant effort."""
-    user = find_user(email)
+    """The active user these credentials belong to, or None, in constant effort.
+
+    Raises ``Refusal("wait", seconds=…)`` while the account's sign-in delay
+    runs (``throttle``): the password, even a right one, is then not checked."""
+    login = normalise_email(email)
+    throttle.check(login)
+    user = find_user(login)
     if user is None or not user.has_password:
         check_password_hash(_DUMMY_HASH, password)
+        user = None
+    elif not user.check_password(password) or not user.active:
+        user = None
+    if user is None:
+        throttle.failed(login)
         return None
-    if not user.check_password(password) or not user.active:
-        return None
+    throttle.succeeded(login)
     user.last_login_at = utcnow()
     db.session.commit()
     return user
+
+
+def password_matches(user: User, password: str) -> bool:
+    """Whether the signed-in user typed their password again; wrong ones count
+    against the account's delay as at signing in (and it refuses the same)."""
+    throttle.check(user.email)
+    if not user.check_password(password):
+        throttle.failed(user.email)
+        return False
+    throttle.succeeded(user.email)
+    return True
 
 
 def create_user(

@@ -13,15 +13,17 @@ from assessments.planning import CrmStrategy, Direction, Perspective
 
 
 def load_planning_demo(engagement: Engagement, consultant: User) -> None:
-    """The first workshop day held, a strategy, the vision and a measured goal."""
-    group = planning.working_group(engagement)
-    ids = frozenset(person.id for person in group)
+    """The first workshop day held, led by the project manager, a strategy,
+    the vision and a measured goal."""
+    people = planning.session_people(engagement)
+    ids = frozenset(person.id for person in people if person.in_working_group)
+    manager = next(person for person in people if person.is_project_manager)
     planning.save_session(
         engagement,
         planning.guide().sections[0].id,
         planning.SessionDetails(
             held_on=date.today() - timedelta(days=3),
-            facilitator="Deniz Aydın",
+            facilitator_id=manager.id,
             held=True,
             invited=ids,
             attended=ids,

@@ -15,7 +15,8 @@ from assessments.organisation import Department
 from assessments.questionnaire import Category, Kind, QuestionnaireId
 
 #: The client's people: (name, title, department, flags). Nobody from service
-#: is on the team yet, so the demo shows how the method's checks read.
+#: is on the team yet and the working group is not complete, so the demo shows
+#: how the method's checks read.
 DEMO_ORGANISATION = (
     (
         "Şule Karaağaç",
@@ -60,11 +61,20 @@ DEMO_ORGANISATION = (
         Department.SALES,
         {"in_working_group", "is_front_line"},
     ),
+    (
+        "Deniz Aydın",
+        "CRM Danışmanı",
+        Department.OTHER,
+        {"is_consultant", "is_external", "crm_knowledge", "crm_project_experience"},
+    ),
 )
 
 _FLAGS = {
     "is_sponsor",
     "is_project_manager",
+    "is_consultant",
+    "is_external",
+    "crm_project_experience",
     "in_project_team",
     "in_working_group",
     "is_top_decision_maker",

@@ -33,6 +33,7 @@ from app.models import (
     Transaction,
     User,
 )
+from app.models.columns import utcnow
 from app.questionnaires.takes import latest_completed_take
 from app.refusals import Refusal
 from assessments import data_quality, rfm
@@ -231,7 +232,7 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
     db.session.add(snapshot)
     db.session.flush()
     _store_results(snapshot.id, results)
-    measures.record_analysis(snapshot)
+    measures.rebuild_computed_measures(engagement.id)
     activity.record(
         engagement.id, user.id, ActivityKind.ANALYSIS_TAKEN, str(snapshot.number)
     )
@@ -360,36 +361,58 @@ def _interaction_counts(engagement_id: int, results: pd.DataFrame, as_of) -> dic
 # --- reading snapshots ---------------------------------------------------------
 
 
-def snapshots(engagement: Engagement) -> list[Snapshot]:
-    """Every analysis of the engagement, newest first."""
-    return list(
-        db.session.scalars(
-            select(Snapshot)
-            .where(Snapshot.engagement_id == engagement.id)
-            .order_by(Snapshot.number.desc())
-        )
-    )
+def snapshots(engagement: Engagement, *, withdrawn: bool = True) -> list[Snapshot]:
+    """Every analysis of the engagement, newest first; ``withdrawn=False``
+    leaves out the withdrawn ones, for anything that compares or reports."""
+    query = select(Snapshot).where(Snapshot.engagement_id == engagement.id)
+    if not withdrawn:
+        query = query.where(Snapshot.standing())
+    return list(db.session.scalars(query.order_by(Snapshot.number.desc())))
 
 
 def latest_snapshot(engagement_id: int) -> Snapshot | None:
+    """The newest analysis that stands: what pages and reports show."""
     return db.session.scalar(
         select(Snapshot)
-        .where(Snapshot.engagement_id == engagement_id)
+        .where(Snapshot.engagement_id == engagement_id, Snapshot.standing())
         .order_by(Snapshot.number.desc())
         .limit(1)
     )
 
 
 def previous_snapshot(snapshot: Snapshot) -> Snapshot | None:
+    """The standing analysis before this one, to show who moved since."""
     return db.session.scalar(
         select(Snapshot)
         .where(
             Snapshot.engagement_id == snapshot.engagement_id,
             Snapshot.number < snapshot.number,
+            Snapshot.standing(),
         )
         .order_by(Snapshot.number.desc())
         .limit(1)
     )
+
+
+def withdraw(snapshot: Snapshot, reason: str, user_id: int | None) -> Snapshot:
+    """Withdraw a mistaken analysis: it is kept and still readable, marked
+    with who withdrew it and why, and the computed measures are rebuilt
+    without it, in one transaction; refused ("already_withdrawn") twice."""
+    if snapshot.withdrawn:
+        raise Refusal("already_withdrawn")
+    snapshot.withdrawn_at = utcnow()
+    snapshot.withdrawn_by_id = user_id
+    snapshot.withdrawal_reason = reason
+    db.session.flush()
+    measures.rebuild_computed_measures(snapshot.engagement_id)
+    activity.record(
+        snapshot.engagement_id,
+        user_id,
+        ActivityKind.ANALYSIS_WITHDRAWN,
+        f"{snapshot.number}:{reason[: activity.NAME_KEPT]}",
+    )
+    db.session.commit()
+    return snapshot
 
 
 def results_frame(snapshot: Snapshot) -> pd.DataFrame:

@@ -14,15 +14,16 @@ from app.design import analyses, bp, customers
 from app.design.forms import (
     ContactForm,
     CustomerForm,
+    InteractionEditForm,
     InteractionForm,
     NotesForm,
     OverrideForm,
 )
 from app.forms import ConfirmForm
-from app.models import Contact, Customer, Membership
+from app.models import Contact, Customer, Interaction, Membership
 from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
-from assessments.idic import Channel, InteractionDirection, LifecycleStage
+from assessments.idic import LifecycleStage
 from assessments.roles import Action
 from assessments.value_groups import Flag, ValueGroup
 
@@ -215,13 +216,7 @@ def delete_contact(membership: Membership, contact_id: int):
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def log_interaction(membership: Membership, customer_id: int):
     def save(row, form):
-        values = {
-            "occurred_on": form.occurred_on.data,
-            "channel": Channel(form.channel.data),
-            "direction": InteractionDirection(form.direction.data),
-            "note": form.note.data,
-        }
-        customers.log_interaction(row, values, current_user)
+        customers.log_interaction(row, form.values(), current_user)
 
     return _post_on_customer(
         membership,
@@ -231,6 +226,38 @@ def log_interaction(membership: Membership, customer_id: int):
         save,
         _("Interaction logged."),
     )
+
+
+@bp.route("/interactions/<int:interaction_id>", methods=["GET", "POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def edit_interaction(membership: Membership, interaction_id: int):
+    """Correct a logged interaction: its date, channel, direction or note."""
+    interaction = owned_or_404(Interaction, interaction_id, membership.engagement_id)
+    form = InteractionEditForm(obj=interaction)
+    if form.validate_on_submit():
+        customers.correct_interaction(interaction, form.values(), membership.user_id)
+        flash(_("Interaction saved."), "success")
+        return redirect_to(
+            "design.customer", membership, customer_id=interaction.customer_id
+        )
+    status = 400 if form.is_submitted() else 200
+    return render_template(
+        "design/interaction.html",
+        engagement=membership.engagement,
+        interaction=interaction,
+        form=form,
+    ), status
+
+
+@bp.route("/interactions/<int:interaction_id>/delete", methods=["POST"])
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def delete_interaction(membership: Membership, interaction_id: int):
+    interaction = owned_or_404(Interaction, interaction_id, membership.engagement_id)
+    customer_id = interaction.customer_id
+    if ConfirmForm().validate_on_submit():
+        customers.remove_interaction(interaction, membership.user_id)
+        flash(_("Removed."), "success")
+    return redirect_to("design.customer", membership, customer_id=customer_id)
 
 
 @bp.route("/customers/<int:customer_id>/notes", methods=["POST"])

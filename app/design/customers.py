@@ -27,8 +27,8 @@ from app.models import (
 from app.models.columns import assign, utcnow
 from app.refusals import Refusal
 from assessments import data_quality
-from assessments.idic import LifecycleStage
-from assessments.oversight import Removable
+from assessments.idic import Channel, InteractionDirection, LifecycleStage
+from assessments.oversight import ActivityKind, Removable
 from assessments.value_groups import ValueGroup
 
 PER_PAGE = 50
@@ -256,12 +256,14 @@ def interactions(customer: Customer) -> list[Interaction]:
 
 
 def history(customer: Customer) -> list[tuple[Snapshot, SnapshotResult]]:
-    """The customer's row in every snapshot, oldest first: how they moved."""
+    """The customer's row in every standing snapshot, oldest first: how they
+    moved."""
     rows = db.session.execute(
         select(Snapshot, SnapshotResult)
         .join(SnapshotResult, SnapshotResult.snapshot_id == Snapshot.id)
         .where(
             Snapshot.engagement_id == customer.engagement_id,
+            Snapshot.standing(),
             SnapshotResult.account_number == customer.account_number,
         )
         .order_by(Snapshot.number)
@@ -344,16 +346,60 @@ def movers(
     return [(number, *names.get(number, ("", None))) for number in first]
 
 
-def log_interaction(customer: Customer, values: dict, user: User) -> Interaction:
+@dataclass(frozen=True)
+class InteractionDetails:
+    """What someone records of one contact with a customer."""
+
+    occurred_on: date
+    channel: Channel
+    direction: InteractionDirection
+    note: str
+
+
+def log_interaction(
+    customer: Customer, details: InteractionDetails, user: User
+) -> Interaction:
     interaction = Interaction(
         engagement_id=customer.engagement_id,
         customer_id=customer.id,
         recorded_by_id=user.id,
-        **values,
     )
+    assign(interaction, details)
     db.session.add(interaction)
     db.session.commit()
     return interaction
+
+
+def correct_interaction(
+    interaction: Interaction, details: InteractionDetails, user_id: int | None
+) -> None:
+    """Correct a logged interaction; the feed says who did, since the
+    timeline is evidence of how the company treats the customer."""
+    assign(interaction, details)
+    activity.record(
+        interaction.engagement_id,
+        user_id,
+        ActivityKind.INTERACTION_CORRECTED,
+        _interaction_subject(interaction),
+    )
+    db.session.commit()
+
+
+def remove_interaction(interaction: Interaction, user_id: int | None) -> None:
+    """Remove an interaction logged by mistake, and say so in the feed."""
+    activity.record_removal(
+        interaction.engagement_id,
+        user_id,
+        Removable.INTERACTION,
+        _interaction_subject(interaction),
+    )
+    db.session.delete(interaction)
+    db.session.commit()
+
+
+def _interaction_subject(interaction: Interaction) -> str:
+    """ "date:customer name", which the feed puts into the reader's words."""
+    return f"{interaction.occurred_on.isoformat()}:{interaction.customer.name}"
 
 
 def override_of(customer: Customer) -> GroupOverride | None:

@@ -80,7 +80,7 @@ def customer_rows(engagement_id: int) -> list[list]:
     """One row per customer, with the latest analysis's group and class."""
     latest = db.session.scalar(
         sa.select(Snapshot.id)
-        .where(Snapshot.engagement_id == engagement_id)
+        .where(Snapshot.engagement_id == engagement_id, Snapshot.standing())
         .order_by(Snapshot.number.desc())
         .limit(1)
     )

@@ -23,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.design.customers import ContactDetails, CustomerDetails
+from app.design.customers import ContactDetails, CustomerDetails, InteractionDetails
 from app.design.strategies import StrategyDetails
 from app.forms import (
     LocalNumberField,
@@ -133,6 +133,21 @@ class InteractionForm(FlaskForm):
         self.channel.choices = enum_choices(Channel)
         self.direction.choices = enum_choices(InteractionDirection)
 
+    def values(self) -> InteractionDetails:
+        """The validated fields as the service takes them."""
+        return InteractionDetails(
+            occurred_on=self.occurred_on.data,
+            channel=Channel(self.channel.data),
+            direction=InteractionDirection(self.direction.data),
+            note=self.note.data,
+        )
+
+
+class InteractionEditForm(InteractionForm):
+    """The same fields, saved as a correction."""
+
+    submit = SubmitField(_l("Save interaction"))
+
 
 class NotesForm(FlaskForm):
     customisation_notes = TextAreaField(
@@ -176,6 +191,19 @@ def band_edges(form, field) -> None:
         raise ValidationError(
             _l("Give four increasing numbers, e.g. 30 90 180 365.")
         ) from None
+
+
+class WithdrawForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why is this analysis withdrawn?"),
+        filters=[stripped],
+        validators=[DataRequired(), Length(max=2000)],
+        description=_l(
+            "Kept with the analysis and shown in the activity log; for example "
+            "“the analysis date was mistyped”."
+        ),
+    )
+    submit = SubmitField(_l("Withdraw the analysis"))
 
 
 class AnalysisForm(FlaskForm):

@@ -520,6 +520,7 @@ class Reason(StrEnum):
     REQUIRED = "required"
     TOO_LONG = "too_long"
     NOT_DATE = "not_date"
+    FUTURE_DATE = "future_date"
     NOT_NUMBER = "not_number"
     TOO_LARGE = "too_large"
     POTENTIAL = "potential"
@@ -617,6 +618,9 @@ _REASONS = {
     Reason.REQUIRED: _l("empty, but a value is required"),
     Reason.TOO_LONG: _l("longer than %(limit)s characters"),
     Reason.NOT_DATE: _l("“%(value)s” is not a date like %(example)s"),
+    Reason.FUTURE_DATE: _l(
+        "“%(value)s” lies after today (%(today)s), and a record of what happened cannot"
+    ),
     Reason.NOT_NUMBER: _l("“%(value)s” is not a number like %(example)s"),
     Reason.TOO_LARGE: _l("“%(value)s” is too large"),
     Reason.POTENTIAL: _l("“%(value)s” is not a whole number from 1 to 5"),
@@ -1211,9 +1215,10 @@ class _Problems:
 
 
 def validate(
-    table: Table, kind: Kind, mapping: dict[str, str], settings: Settings
+    table: Table, kind: Kind, mapping: dict[str, str], settings: Settings, today: date
 ) -> Parsed:
-    """Every mapped cell converted to its type; every bad cell reported."""
+    """Every mapped cell converted to its type; every bad cell reported,
+    dates after ``today`` among them: a file's dates record what happened."""
     problems = _Problems()
     mapping = {
         name: header
@@ -1237,7 +1242,7 @@ def validate(
     records = pd.DataFrame(index=cells.index)
     for name, header in mapping.items():
         records[name] = _convert(
-            FIELDS[name], cells[name], header, decimal, date_format, problems
+            FIELDS[name], cells[name], header, decimal, date_format, today, problems
         )
         if name in REQUIRED[kind]:
             _required(cells[name], header, problems)
@@ -1285,7 +1290,7 @@ def _required(values: pd.Series, header: str, problems: _Problems) -> None:
     problems.cells(Reason.REQUIRED, _blank(values.to_frame()), values, header)
 
 
-def _convert(spec: Field, values, header, decimal, date_format, problems):
+def _convert(spec: Field, values, header, decimal, date_format, today, problems):
     kind = spec.type
     if kind in (FieldType.TEXT, FieldType.EMAIL):
         text = text_values(values)
@@ -1300,6 +1305,13 @@ def _convert(spec: Field, values, header, decimal, date_format, problems):
         parsed, bad = dates(values, date_format)
         problems.cells(
             Reason.NOT_DATE, bad, values, header, example=DATE_FORMATS[date_format]
+        )
+        problems.cells(
+            Reason.FUTURE_DATE,
+            parsed > pd.Timestamp(today),
+            values,
+            header,
+            today=today.strftime(date_format),
         )
         return parsed
     if kind == FieldType.MONEY:

@@ -9,13 +9,11 @@ from flask import current_app, flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.design import bp, exports
 from app.design import import_service as service
 from app.design.import_file import (
     FileRejected,
-    Problem,
     Reason,
     describe,
     human_size,
@@ -30,11 +28,9 @@ from app.design.import_forms import (
     mapping_form,
 )
 from app.models import Membership
+from app.request_size import accepts_upload
 from app.tenancy import engagement_view, redirect_to
 from assessments.roles import Action
-
-#: Room for the multipart envelope around the file itself.
-_ENVELOPE = 64 * 1024
 
 
 def _folder() -> Path:
@@ -46,20 +42,15 @@ def _limits():
 
 
 @bp.route("/import", methods=["GET", "POST"])
+@accepts_upload("IMPORT_MAX_BYTES")
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def import_file(membership: Membership):
-    """Upload a CSV or XLSX file of customers, sales, complaints or interactions."""
+    """Upload a CSV or XLSX file of customers, sales, complaints or interactions.
+    A body far beyond IMPORT_MAX_BYTES gets the 413 page before it is read; a
+    file just over it is refused here as it is stored."""
     limit = current_app.config["IMPORT_MAX_BYTES"]
-    if request.method == "POST":
-        request.max_content_length = limit + _ENVELOPE
-        if (request.content_length or 0) > limit + _ENVELOPE:
-            return _too_big(membership, request.content_length)
-    try:
-        form = UploadForm()
-        submitted = form.validate_on_submit()
-    except RequestEntityTooLarge:
-        return _too_big(membership, request.content_length)
-    if submitted:
+    form = UploadForm()
+    if form.validate_on_submit():
         try:
             upload = service.store_upload(
                 _folder(),
@@ -88,19 +79,6 @@ def import_file(membership: Membership):
         )
     status = 400 if request.method == "POST" else 200
     return _upload_page(membership, form), status
-
-
-def _too_big(membership: Membership, size: int | None):
-    form = UploadForm(formdata=None)
-    problem = Problem(
-        Reason.TOO_BIG,
-        details={
-            "size": human_size(size or 0),
-            "limit": human_size(current_app.config["IMPORT_MAX_BYTES"]),
-        },
-    )
-    form.file.errors = [describe(problem, _("The file"))]
-    return _upload_page(membership, form), 413
 
 
 def _upload_page(membership: Membership, form: UploadForm):

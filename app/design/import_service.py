@@ -50,6 +50,7 @@ from app.design.import_file import (
     validate,
 )
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import Complaint, Contact, Customer, ImportRun, Interaction, Transaction
 from app.models.columns import utcnow
 from app.models.design import CUSTOMER_FIELDS
@@ -264,7 +265,7 @@ def plan(
         table = read_table(upload.path, upload.filename, settings, limits)
     except FileRejected as rejected:
         return Plan(kind, upload.filename, [rejected.problem], 1)
-    parsed = validate(table, kind, mapping, settings)
+    parsed = validate(table, kind, mapping, settings, local_today())
     result = Plan(
         kind,
         upload.filename,

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from app.design import analyses, bp, customers
 from app.design import strategies as group_strategies
-from app.design.forms import AnalysisForm, StrategyForm, parse_edges
+from app.design.forms import AnalysisForm, StrategyForm, WithdrawForm, parse_edges
 from app.models import Membership, Snapshot
 from app.questionnaires.results import capability_summary, maturity_profile
 from app.refusals import saved
@@ -29,6 +29,10 @@ _REFUSALS = {
     "no_transactions": (
         "as_of",
         _l("There are no sales on or before this date to analyse."),
+    ),
+    "already_withdrawn": (
+        "reason",
+        _l("This analysis was withdrawn already."),
     ),
 }
 
@@ -95,7 +99,28 @@ def snapshot(membership: Membership, snapshot_id: int):
     """One stored analysis: grids, groups, classes, rules, and the movement
     since the analysis before it."""
     row = owned_or_404(Snapshot, snapshot_id, membership.engagement_id)
-    previous = analyses.previous_snapshot(row)
+    return _snapshot_page(membership, row, WithdrawForm(formdata=None))
+
+
+@bp.route("/analysis/<int:snapshot_id>/withdraw", methods=["POST"])
+@engagement_view(Action.ANALYSE_CUSTOMERS)
+def withdraw_analysis(membership: Membership, snapshot_id: int):
+    """Withdraw a mistaken analysis, with the reason."""
+    row = owned_or_404(Snapshot, snapshot_id, membership.engagement_id)
+    form = WithdrawForm()
+    if not form.validate_on_submit() or not saved(
+        form,
+        lambda: analyses.withdraw(row, form.reason.data, membership.user_id),
+        _REFUSALS,
+    ):
+        return _snapshot_page(membership, row, form), 400
+    flash(_("Analysis %(number)s is withdrawn.", number=row.number), "success")
+    return redirect_to("design.snapshot", membership, snapshot_id=row.id)
+
+
+def _snapshot_page(membership: Membership, row: Snapshot, form: WithdrawForm):
+    previous = None if row.withdrawn else analyses.previous_snapshot(row)
+    others = analyses.snapshots(membership.engagement, withdrawn=False)
     return render_template(
         "design/snapshot.html",
         engagement=membership.engagement,
@@ -105,19 +130,20 @@ def snapshot(membership: Membership, snapshot_id: int):
         groups=list(ValueGroup),
         flags=list(Flag),
         channels=list(Channel),
-        others=[s for s in analyses.snapshots(membership.engagement) if s.id != row.id],
+        others=[] if row.withdrawn else [s for s in others if s.id != row.id],
+        withdraw_form=form,
     )
 
 
 @bp.route("/analysis/<int:snapshot_id>/compare")
 @engagement_view()
 def comparison(membership: Membership, snapshot_id: int):
-    """Two analyses side by side: who moved up, down, in and out."""
-    after = owned_or_404(Snapshot, snapshot_id, membership.engagement_id)
+    """Two standing analyses side by side: who moved up, down, in and out."""
+    after = _standing_or_404(snapshot_id, membership)
     before_id = request.args.get("with", type=int)
     if before_id is None:
         abort(404)
-    before = owned_or_404(Snapshot, before_id, membership.engagement_id)
+    before = _standing_or_404(before_id, membership)
     if before.number > after.number:
         before, after = after, before
     movement = analyses.movement(before, after)
@@ -135,6 +161,14 @@ def comparison(membership: Membership, snapshot_id: int):
         ),
         shown=MOVERS_SHOWN,
     )
+
+
+def _standing_or_404(snapshot_id: int, membership: Membership) -> Snapshot:
+    """An analysis of the engagement that has not been withdrawn."""
+    row = owned_or_404(Snapshot, snapshot_id, membership.engagement_id)
+    if row.withdrawn:
+        abort(404)
+    return row
 
 
 @bp.route("/capability")

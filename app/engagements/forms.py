@@ -1,12 +1,15 @@
 """Forms of engagements and memberships."""
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.engagements.services import EngagementDetails
 from app.forms import countries, enum_choices, language_choices, stripped
+from app.i18n.locale import time_zone_choices
 from app.models import CompanySize
 from assessments.roles import Role
 
@@ -19,12 +22,21 @@ class EngagementForm(FlaskForm):
     )
     sector = StringField(_l("Sector"), validators=[DataRequired(), Length(max=120)])
     size = SelectField(_l("Company size"), validators=[DataRequired()])
-    country = SelectField(_l("Country"), validators=[DataRequired()], default="TR")
+    country = SelectField(
+        _l("Country"),
+        validators=[DataRequired(_l("Choose the company's country."))],
+    )
     report_language = SelectField(
         _l("Language of reports"),
         choices=language_choices,
-        default="tr",
         validators=[DataRequired()],
+    )
+    time_zone = SelectField(
+        _l("Time zone"),
+        validators=[DataRequired()],
+        description=_l(
+            "Where the company works: a record dated after today there is refused."
+        ),
     )
     submit = SubmitField(_l("Save"))
 
@@ -33,6 +45,11 @@ class EngagementForm(FlaskForm):
         # Built per request: the labels follow the user's language.
         self.size.choices = enum_choices(CompanySize)
         self.country.choices = countries()
+        self.time_zone.choices = time_zone_choices()
+        if not self.time_zone.data:
+            self.time_zone.data = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+        if not self.report_language.data:
+            self.report_language.data = current_user.language
 
     def values(self) -> EngagementDetails:
         """The validated fields as the service takes them."""
@@ -42,6 +59,7 @@ class EngagementForm(FlaskForm):
             size=CompanySize(self.size.data),
             country=self.country.data,
             report_language=self.report_language.data,
+            time_zone=self.time_zone.data,
         )
 
 

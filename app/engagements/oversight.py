@@ -16,7 +16,14 @@ from app.design import analyses
 from app.engagements.services import phase_overview
 from app.extensions import db
 from app.implementation import plan, scorecard
-from app.models import Engagement, GateReview, Membership, QuestionnaireTake, User
+from app.models import (
+    Engagement,
+    GateReview,
+    Membership,
+    QuestionnaireTake,
+    ResistanceItem,
+    User,
+)
 from app.preparation import organisation
 from app.preparation import services as preparation
 from app.questionnaires import takes
@@ -61,6 +68,8 @@ class ProjectView:
     maturity_trend: list[ProfilePoint]
     snapshot: object | None
     risks: list[Finding]
+    #: resistance not yet resolved, a risk until it is
+    open_resistance: list[ResistanceItem]
 
     @property
     def figures(self) -> dict:
@@ -90,6 +99,7 @@ def project_view(engagement: Engagement, today: date) -> ProjectView:
         maturity_trend=_maturity_trend(engagement),
         snapshot=analyses.latest_snapshot(engagement.id),
         risks=organisation.findings(engagement),
+        open_resistance=organisation.open_resistance(engagement),
     )
 
 

@@ -31,6 +31,8 @@ class EngagementDetails:
     size: CompanySize
     country: str
     report_language: str
+    #: None: the product's time zone
+    time_zone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def _apply_details(engagement: Engagement, details: EngagementDetails) -> None:
     engagement.size = details.size
     engagement.country = details.country
     engagement.report_language = details.report_language
+    engagement.time_zone = details.time_zone
 
 
 def invite(engagement: Engagement, email: str, name: str, role: Role) -> Invitation:

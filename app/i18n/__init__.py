@@ -8,6 +8,7 @@ from flask import Flask
 from flask_babel import get_locale
 
 from app.i18n.labels import (
+    announcement_message,
     category_advice,
     category_meaning,
     finding_message,
@@ -35,6 +36,7 @@ def register_template_helpers(app: Flask) -> None:
         category_meaning=category_meaning,
         category_advice=category_advice,
         finding_message=finding_message,
+        announcement_message=announcement_message,
         seat_message=seat_message,
         obstacle_message=obstacle_message,
         country_name=country_name,

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from enum import Enum
 
+from flask_babel import format_date, ngettext
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
 from app.models import (
     AwarenessKind,
@@ -19,9 +22,15 @@ from app.models import (
 )
 from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
-from assessments.organisation import Department, OrgRole, Rule
+from assessments.organisation import (
+    AnnouncementBreach,
+    Department,
+    OrgRole,
+    Rule,
+    Seat,
+)
 from assessments.oversight import ReportKind
-from assessments.planning import Blocker, CrmStrategy, Direction, Perspective, Seat
+from assessments.planning import Blocker, CrmStrategy, Direction, Perspective
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
@@ -58,7 +67,7 @@ _LABELS: dict[tuple[type, str], object] = {
         (PhaseStatus.IN_PROGRESS, _l("In progress")),
         (PhaseStatus.COMPLETE, _l("Complete")),
         (Step.COMPLETE_QUESTIONNAIRE, _l("Complete the preparation questionnaire")),
-        (Step.CLEAR_GATES, _l("Clear the go/no-go gates")),
+        (Step.CLEAR_GATES, _l("Clear the go/no-go gates with the sponsor")),
         (Step.RECORD_ORGANISATION, _l("Set up the project organisation")),
         (Step.HOLD_AWARENESS, _l("Hold awareness activities")),
         (Step.ANNOUNCE_PROJECT, _l("Record the company-wide announcement")),
@@ -245,7 +254,16 @@ _RULE_MESSAGES = {
         "The sponsor (%(people)s) is not the company's top decision maker. CRM puts"
         " strategy on the table; only the owner or general manager can carry it."
     ),
+    Rule.SECOND_SPONSOR: _l(
+        "%(people)s is recorded as a sponsor but is not the top decision maker."
+        " The method has one sponsor: the company's top decision maker, who owns"
+        " success and failure."
+    ),
     Rule.NO_PROJECT_MANAGER: _l("No project manager is named."),
+    Rule.SEVERAL_PROJECT_MANAGERS: _l(
+        "There are several project managers (%(people)s). The method gives the"
+        " project one manager, whom the sponsor backs in everything."
+    ),
     Rule.PROJECT_MANAGER_FROM_IT: _l(
         "The project manager (%(people)s) comes from the IT department. The IT"
         " department must not run a CRM project: it is a change of strategy and"
@@ -254,15 +272,23 @@ _RULE_MESSAGES = {
     Rule.PROJECT_MANAGER_LACKS_QUALITIES: _l(
         "The project manager %(people)s lacks: %(missing)s."
     ),
+    Rule.NO_CONSULTANT: _l(
+        "Nobody in the organisation is recorded as the consultant. If a"
+        " consulting firm takes part, record its consultant, so that the method's"
+        " check of CRM project experience can be made."
+    ),
     Rule.CONSULTANT_WITHOUT_CRM_EXPERIENCE: _l(
         "The consultant %(people)s has no CRM project experience."
     ),
     Rule.TEAM_MISSING_DEPARTMENTS: _l(
         "The project team has no manager from: %(missing)s."
     ),
+    Rule.WORKING_GROUP_WITHOUT_MANAGER: _l(
+        "The planning working group has no manager from: %(missing)s."
+    ),
     Rule.WORKING_GROUP_WITHOUT_FRONT_LINE: _l(
-        "The planning working group has no front-line staff; add people who do"
-        " the operational work next to their managers."
+        "The planning working group has no front-line staff from: %(missing)s;"
+        " add people who do the operational work next to their managers."
     ),
     Rule.TEAM_ANNOUNCED_BEFORE_AWARENESS: _l(
         "The team's appointment was announced before the awareness activities."
@@ -284,12 +310,73 @@ _SEAT_MESSAGES = {
     Seat.FRONT_LINE: _l("No front-line staff from %(department)s."),
 }
 
+#: What keeps planning open, by blocker: each takes how many things it
+#: concerns and the values of %(session)s and %(items)s.
 _OBSTACLE_MESSAGES = {
-    Blocker.SESSIONS_NOT_HELD: _l("Not every workshop session has been held."),
-    Blocker.NO_VISION: _l("The CRM vision is not written yet."),
-    Blocker.NO_GOALS: _l("No goal is set yet."),
-    Blocker.GOAL_WITHOUT_MEASURE: _l("These goals have no measure: %(goals)s."),
+    Blocker.SESSION_NOT_HELD: lambda n, v: _(
+        "The session “%(session)s” has not been held.", **v
+    ),
+    Blocker.SESSION_WITHOUT_DATE: lambda n, v: _(
+        "The session “%(session)s” is marked held, but not the day it was held on.",
+        **v,
+    ),
+    Blocker.SESSION_WITHOUT_FACILITATOR: lambda n, v: _(
+        "The session “%(session)s” is marked held, but not who led it.", **v
+    ),
+    Blocker.SESSION_WITHOUT_ATTENDANCE: lambda n, v: _(
+        "The session “%(session)s” is marked held, but nobody is recorded as present.",
+        **v,
+    ),
+    Blocker.ANSWERS_NOT_AGREED: lambda n, v: ngettext(
+        "“%(session)s”: question %(items)s has no agreed answer, nor a reason "
+        "why nothing was agreed.",
+        "“%(session)s”: questions %(items)s have no agreed answer, nor a reason "
+        "why nothing was agreed.",
+        n,
+        **v,
+    ),
+    Blocker.NO_VISION: lambda n, v: _("The CRM vision is not written yet."),
+    Blocker.NO_STRATEGY: lambda n, v: _("No business strategy is agreed yet."),
+    Blocker.NO_GOALS: lambda n, v: _("No goal is set yet."),
+    Blocker.GOAL_WITHOUT_STRATEGY: lambda n, v: ngettext(
+        "This goal comes from no business strategy: %(items)s.",
+        "These goals come from no business strategy: %(items)s.",
+        n,
+        **v,
+    ),
+    Blocker.GOAL_WITHOUT_MEASURE: lambda n, v: ngettext(
+        "This goal has no measure: %(items)s.",
+        "These goals have no measure: %(items)s.",
+        n,
+        **v,
+    ),
+    Blocker.PERSPECTIVE_WITHOUT_MEASURE: lambda n, v: ngettext(
+        "No measure yet in this perspective of the scorecard: %(items)s.",
+        "No measure yet in these perspectives of the scorecard: %(items)s.",
+        n,
+        **v,
+    ),
 }
+
+
+#: Why an announcement is out of the method's order; %(date)s is the step's date.
+ANNOUNCEMENT_MESSAGES = {
+    AnnouncementBreach.BEFORE_AWARENESS: _l(
+        "The announcement is the last step of preparation: it cannot come before"
+        " the first awareness activity (%(date)s)."
+    ),
+    AnnouncementBreach.BEFORE_TEAM_APPOINTMENT: _l(
+        "The announcement is the last step of preparation: it cannot come before"
+        " the team's appointment was announced (%(date)s)."
+    ),
+}
+
+
+def announcement_message(early) -> str:
+    """An announcement dated before an earlier step, explained."""
+    return str(ANNOUNCEMENT_MESSAGES[early.breach]) % {
+        "date": format_date(early.step_on, "medium")
+    }
 
 
 def seat_message(seat) -> str:
@@ -297,11 +384,27 @@ def seat_message(seat) -> str:
     return str(_SEAT_MESSAGES[seat.seat]) % {"department": label(seat.department)}
 
 
-def obstacle_message(obstacle) -> str:
-    """What keeps planning open, explained."""
-    return str(_OBSTACLE_MESSAGES[obstacle.blocker]) % {
-        "goals": ", ".join(obstacle.goals)
+def obstacle_message(obstacle, session: str = "", links: Markup | None = None):
+    """What keeps planning open, explained, as markup. ``session`` names the
+    session concerned; ``links`` (markup) stands in for the plain names of the
+    questions, goals or perspectives concerned, on pages that link to them."""
+    subjects = _obstacle_subjects(obstacle)
+    values = {
+        "session": escape(session),
+        "items": links if links is not None else escape(", ".join(subjects)),
     }
+    # The values are escaped (or markup built by a template); the rest is the
+    # catalog's own text.
+    message = _OBSTACLE_MESSAGES[obstacle.blocker](len(subjects), values)
+    return Markup(message)  # noqa: S704
+
+
+def _obstacle_subjects(obstacle) -> list[str]:
+    return (
+        [str(number) for number in obstacle.questions]
+        + [goal.name for goal in obstacle.goals]
+        + [label(perspective) for perspective in obstacle.perspectives]
+    )
 
 
 def category_meaning(category: Category) -> str:

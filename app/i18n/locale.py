@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from urllib.parse import urlsplit, urlunsplit
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
+import pycountry
 from babel import Locale
-from flask import current_app, request, session, url_for
+from flask import current_app, g, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,12 +21,43 @@ SIGN_IN_FIRST = _l("Sign in to see this page.")
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
 
 
+#: The regions whose zones a consultant chooses from (the others are aliases).
+_ZONE_REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
 def local_today() -> date:
-    """Today where the engagements work (the product's time zone,
+    """Today where the engagement works (its time zone, else the product's,
     BABEL_DEFAULT_TIMEZONE), not on the server's clock: just after midnight
     in Istanbul the server's UTC date is still yesterday."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return datetime.now(zone).date()
+    return datetime.now(ZoneInfo(select_timezone())).date()
+
+
+def select_timezone() -> str:
+    """The time zone of the engagement the request is about, else the
+    product's: dates of events are checked, and times shown, where the
+    client company works."""
+    membership = g.get("membership")
+    zone = membership.engagement.time_zone if membership else None
+    return zone or current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every region/city time zone, by name."""
+    return [
+        (name, name.replace("_", " "))
+        for name in sorted(available_timezones())
+        if name.split("/")[0] in _ZONE_REGIONS and "/" in name
+    ]
 
 
 def select_locale() -> str:
@@ -39,12 +71,13 @@ def select_locale() -> str:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """ISO country codes with their names in the current language, sorted by name."""
+    """The ISO 3166-1 countries (pycountry's list: no pseudo-locales, no
+    regions or islands Babel also names) with their names in the current
+    language, sorted by name."""
     territories = Locale.parse(str(get_locale())).territories
     countries = [
-        (code, name)
-        for code, name in territories.items()
-        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "UN", "EZ"}
+        (country.alpha_2, territories.get(country.alpha_2, country.name))
+        for country in pycountry.countries
     ]
     return sorted(countries, key=lambda item: item[1])
 

@@ -1,10 +1,17 @@
-"""Figures, percents and periods written the reader's way."""
+"""Figures, percents, periods and waits written the reader's way."""
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from datetime import date, timedelta
 
-from flask_babel import format_date, format_decimal, format_percent, get_locale
+from flask_babel import (
+    format_date,
+    format_decimal,
+    format_percent,
+    format_timedelta,
+    get_locale,
+)
 
 from assessments.scorecard import Period
 
@@ -34,3 +41,11 @@ def with_unit(value: float | None, unit: str, digits: str = "#,##0.##") -> str:
         return percent(value, digits)
     number = format_decimal(value, digits)
     return f"{number} {unit}" if unit else number
+
+
+def wait_time(seconds: int) -> str:
+    """How long to wait, the reader's way: in seconds under a minute, else in
+    whole minutes, rounded up (so nobody tries again too early)."""
+    if seconds > 60:
+        seconds = math.ceil(seconds / 60) * 60
+    return format_timedelta(timedelta(seconds=seconds), threshold=1)

@@ -14,7 +14,7 @@ from app.i18n.numbers import period_label, with_unit
 from app.implementation import bp, scorecard
 from app.implementation.forms import ObjectiveForm, ValueForm
 from app.measures import services as measures
-from app.measures.forms import ScorecardMeasureForm
+from app.measures.forms import TARGET_REFUSALS, ScorecardMeasureForm
 from app.memberships import members
 from app.models import Measure, MeasureValue, Membership, Objective
 from app.refusals import Refusal, saved
@@ -36,6 +36,7 @@ _REFUSALS = {
         "objective_id",
         _l("The objective belongs to another perspective than the measure."),
     ),
+    **TARGET_REFUSALS,
 }
 
 

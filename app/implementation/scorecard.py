@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from app.extensions import db
 from app.i18n.numbers import period_label
 from app.models import (
+    BusinessStrategy,
     Engagement,
     Goal,
     Measure,
@@ -181,11 +182,21 @@ class MapGoal:
 
 
 @dataclass(frozen=True)
+class MapStrategy:
+    """A business strategy of planning and the goals drawn from it."""
+
+    strategy: BusinessStrategy
+    goals: list[MapGoal]
+
+
+@dataclass(frozen=True)
 class StrategyMap:
-    """Vision → goals → objectives → measures."""
+    """Vision → business strategies → goals → objectives → measures."""
 
     vision: str
-    goals: list[MapGoal]
+    strategies: list[MapStrategy]
+    #: goals drawn from no business strategy yet
+    loose_goals: list[MapGoal]
     #: objectives that serve no goal yet
     unlinked: list[ObjectiveRow]
 
@@ -193,16 +204,25 @@ class StrategyMap:
 def strategy_map(engagement: Engagement) -> StrategyMap:
     state = db.session.get(PlanningState, engagement.id)
     rows = [row for p in overview(engagement.id).perspectives for row in p.objectives]
-    goals = db.session.scalars(
-        select(Goal).where(Goal.engagement_id == engagement.id).order_by(Goal.id)
-    )
     linked = [row for row in rows if row.objective is not None]
+    goals = [
+        MapGoal(goal, [row for row in linked if row.objective.goal_id == goal.id])
+        for goal in db.session.scalars(
+            select(Goal).where(Goal.engagement_id == engagement.id).order_by(Goal.id)
+        )
+    ]
+    strategies = db.session.scalars(
+        select(BusinessStrategy)
+        .where(BusinessStrategy.engagement_id == engagement.id)
+        .order_by(BusinessStrategy.id)
+    )
     return StrategyMap(
         vision=state.vision if state else "",
-        goals=[
-            MapGoal(goal, [row for row in linked if row.objective.goal_id == goal.id])
-            for goal in goals
+        strategies=[
+            MapStrategy(s, [g for g in goals if g.goal.strategy_id == s.id])
+            for s in strategies
         ],
+        loose_goals=[g for g in goals if g.goal.strategy_id is None],
         unlinked=[row for row in linked if row.objective.goal_id is None],
     )
 

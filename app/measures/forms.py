@@ -27,6 +27,17 @@ from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
 from assessments.scorecard import ComputedMeasure, MeasureScope, Period, Thresholds
 
+#: A refused target, placed on the target field of either page's measure form.
+TARGET_REFUSALS = {
+    "target_worse_than_baseline": (
+        "target",
+        _l(
+            "This target is worse than the baseline, given which way is better "
+            "for this measure: set one that improves on where it starts."
+        ),
+    ),
+}
+
 
 class MeasureForm(FlaskForm):
     """Prefixed: it shares the goal's page with the goal's own form."""

@@ -44,6 +44,7 @@ from assessments.scorecard import (
     Period,
     computed_value,
     period_start,
+    target_worse_than_baseline,
 )
 
 
@@ -131,8 +132,11 @@ def save_measure(
 ) -> Measure:
     """Add or change a measure or KPI, from planning (``tracking`` None keeps
     how the scorecard follows it) or from the scorecard. Refused: a goal,
-    objective or owner of another engagement, and a perspective other than
-    the objective's. A computed measure gets its values from the analyses."""
+    objective or owner of another engagement, a perspective other than the
+    objective's, and a target worse than the baseline in the measure's own
+    direction. A computed measure gets its values from the analyses."""
+    if target_worse_than_baseline(basics.direction, basics.baseline, basics.target):
+        raise Refusal("target_worse_than_baseline")
     measure = measure or Measure(engagement_id=engagement.id)
     if tracking is not None:
         _check_tracking(engagement, tracking)
@@ -295,13 +299,14 @@ def _rebucket(measure: Measure) -> None:
 # --- analyses ----------------------------------------------------------------
 
 
-def record_analysis(snapshot: Snapshot) -> None:
-    """Give every computed measure of the engagement its value from a new
-    analysis, in the caller's transaction, so the analysis and the values it
-    gives are stored together or not at all."""
+def rebuild_computed_measures(engagement_id: int) -> None:
+    """Give every computed measure of the engagement its values from the
+    analyses that stand, after one is taken or withdrawn, in the caller's
+    transaction, so the analysis and the values it gives are stored together
+    or not at all."""
     computed = db.session.scalars(
         select(Measure).where(
-            Measure.engagement_id == snapshot.engagement_id,
+            Measure.engagement_id == engagement_id,
             Measure.computed.is_not(None),
         )
     )
@@ -318,7 +323,7 @@ def rebuild_computed_values(measure: Measure) -> None:
     )
     analyses = db.session.scalars(
         select(Snapshot)
-        .where(Snapshot.engagement_id == measure.engagement_id)
+        .where(Snapshot.engagement_id == measure.engagement_id, Snapshot.standing())
         .order_by(Snapshot.as_of, Snapshot.number)
     )
     by_period: dict[date, MeasureValue] = {}

@@ -164,6 +164,7 @@ class Interaction(_CustomerEvent, db.Model):
     )
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    customer: Mapped[Customer] = relationship()
     recorded_by: Mapped[User | None] = relationship()
 
 
@@ -232,8 +233,27 @@ class Snapshot(db.Model):
     taken_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
+    #: set when a consultant withdraws a mistaken analysis: it stays readable,
+    #: but the scorecard, comparisons and reports leave it out
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    withdrawal_reason: Mapped[str] = mapped_column(
+        sa.Text, default="", server_default=""
+    )
 
-    taken_by: Mapped[User | None] = relationship()
+    taken_by: Mapped[User | None] = relationship(foreign_keys=[taken_by_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @classmethod
+    def standing(cls) -> sa.ColumnElement[bool]:
+        """The condition of an analysis that has not been withdrawn."""
+        return cls.withdrawn_at.is_(None)
 
 
 class SnapshotResult(db.Model):

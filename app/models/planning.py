@@ -34,13 +34,27 @@ class WorkshopSession(db.Model):
     #: the planning guide's section this session discusses
     section_id: Mapped[str] = mapped_column(sa.String(50))
     held_on: Mapped[date | None]
+    #: who led it, one of the organisation's people
+    facilitator_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("org_people.id", ondelete="SET NULL"), index=True
+    )
+    #: the facilitator's name as recorded: kept when the person is removed, and
+    #: all that older sessions hold (typed before facilitators were people)
     facilitator: Mapped[str] = mapped_column(sa.String(120), default="")
     #: set once the session took place and attendance was taken
     held: Mapped[bool] = mapped_column(default=False)
 
+    facilitator_person: Mapped[OrgPerson | None] = relationship()
     participants: Mapped[list[SessionParticipant]] = relationship(
         back_populates="session", cascade="all, delete-orphan"
     )
+
+    @property
+    def facilitator_name(self) -> str:
+        """Who led the session: the person, else the name recorded."""
+        if self.facilitator_person is not None:
+            return self.facilitator_person.name
+        return self.facilitator
 
 
 class SessionParticipant(db.Model):
@@ -75,6 +89,9 @@ class GuideAnswer(Revised, db.Model):
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     #: the answer the room agreed on, recorded apart from the notes
     agreed: Mapped[str] = mapped_column(sa.Text, default="")
+    #: why the room agreed nothing, when it did not: the question is settled
+    #: either way, and closing planning asks for one or the other
+    nothing_agreed: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     updated_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )

@@ -133,6 +133,9 @@ class OrgPerson(db.Model):
     communicates_well: Mapped[bool] = mapped_column(default=False)
     knows_market: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the day they were removed from the organisation; set instead of deleting
+    #: them when a record (a held session, the announcement) names them
+    left_on: Mapped[date | None]
 
 
 class AwarenessKind(StrEnum):

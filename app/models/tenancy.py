@@ -35,6 +35,9 @@ class Engagement(db.Model):
     country: Mapped[str] = mapped_column(sa.String(2))
     #: "en" or "tr": the language reports are issued in
     report_language: Mapped[str] = mapped_column(sa.String(5), default="tr")
+    #: where the company works, e.g. "Europe/Istanbul": what "today" means for
+    #: its records; None means the product's zone (BABEL_DEFAULT_TIMEZONE)
+    time_zone: Mapped[str | None] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -29,20 +30,27 @@ from app.forms import (
     not_after_today,
     stripped,
 )
-from app.planning.services import GoalDetails
+from app.i18n.labels import label
+from app.planning.services import AnswerText, GoalDetails, SessionDetails
 from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
 
 
 class SessionForm(FlaskForm):
     held_on = DateField(_l("Date"), validators=[Optional()])
-    facilitator = StringField(
-        _l("Facilitator"), filters=[stripped], validators=[Optional(), Length(max=120)]
-    )
+    #: one of the organisation's people; 0 is "—", nobody yet
+    facilitator_id = SelectField(_l("Facilitator"), coerce=int, default=0)
     invited = CheckboxesField(_l("Participants"), coerce=int)
     attended = CheckboxesField(_l("Attended"), coerce=int)
     held = BooleanField(_l("The session has been held; attendance is final"))
     submit = SubmitField(_l("Save session"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A session without a facilitator reads as "—", also when a post
+        # leaves the field out.
+        if self.facilitator_id.data is None:
+            self.facilitator_id.data = 0
 
     def validate_held_on(self, field) -> None:
         """A session is held on a day that has come; until it is held, its
@@ -57,10 +65,22 @@ class SessionForm(FlaskForm):
             return
         if self.held_on.data is None:
             raise ValidationError(_("Give the date the session was held on."))
-        if not self.facilitator.data:
-            raise ValidationError(_("Name who led the session."))
+        if not self.facilitator_id.data:
+            raise ValidationError(_("Choose who led the session."))
         if not self.attended.data:
             raise ValidationError(_("Tick who attended the session."))
+
+    def details(self) -> SessionDetails:
+        """The validated fields as the service takes them: whoever attended
+        was invited too."""
+        attended = frozenset(self.attended.data or [])
+        return SessionDetails(
+            held_on=self.held_on.data,
+            facilitator_id=self.facilitator_id.data or None,
+            held=self.held.data,
+            invited=frozenset(self.invited.data or []) | attended,
+            attended=attended,
+        )
 
 
 class AnswerForm(FlaskForm):
@@ -69,7 +89,18 @@ class AnswerForm(FlaskForm):
     agreed = TextAreaField(
         _l("Agreed answer"), validators=[Optional(), Length(max=5000)]
     )
+    nothing_agreed = TextAreaField(
+        _l("Nothing agreed, because"), validators=[Optional(), Length(max=2000)]
+    )
     submit = SubmitField(_l("Save"))
+
+    def text(self) -> AnswerText:
+        """The validated fields as the service takes them."""
+        return AnswerText(
+            notes=self.notes.data or "",
+            agreed=self.agreed.data or "",
+            nothing_agreed=self.nothing_agreed.data or "",
+        )
 
 
 class StrategyForm(FlaskForm):
@@ -88,16 +119,30 @@ class PriorityForm(FlaskForm):
     submit = SubmitField(_l("Save priorities"))
 
 
+def _labelled(text: LazyString, strategy: CrmStrategy) -> LazyString:
+    """A field's label naming its strategy in the reader's language: an error
+    reads "Priority: Prospecting new customers", not the field's name."""
+    return LazyString(lambda: str(text) % {"strategy": label(strategy)})
+
+
 for _strategy in CrmStrategy:
     setattr(
         PriorityForm,
         f"{_strategy.value}_priority",
-        IntegerField(validators=[NumberRange(0, MAX_PRIORITY)], default=0),
+        IntegerField(
+            _labelled(_l("Priority: %(strategy)s"), _strategy),
+            validators=[NumberRange(0, MAX_PRIORITY)],
+            default=0,
+        ),
     )
     setattr(
         PriorityForm,
         f"{_strategy.value}_rationale",
-        TextAreaField(filters=[stripped], validators=[Optional(), Length(max=2000)]),
+        TextAreaField(
+            _labelled(_l("Why: %(strategy)s"), _strategy),
+            filters=[stripped],
+            validators=[Optional(), Length(max=2000)],
+        ),
     )
 
 

@@ -18,7 +18,7 @@ from flask_login import current_user
 
 from app.forms import ConfirmForm
 from app.measures import services as measures
-from app.measures.forms import MeasureForm
+from app.measures.forms import TARGET_REFUSALS, MeasureForm
 from app.models import BusinessStrategy, Goal, Measure, Membership
 from app.planning import bp, services
 from app.planning.forms import (
@@ -30,14 +30,22 @@ from app.planning.forms import (
     VisionForm,
 )
 from app.redirects import safe_next
-from app.refusals import Refusal, saved
+from app.refusals import Refusal, flash_refusal, saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to, require
 from assessments.planning import CrmStrategy
 from assessments.roles import Action
 
+#: Why planning refuses any change once it is closed.
+_CLOSED = _l("Planning is closed, so this can no longer change. Reopen planning first.")
+
 #: What a refused change means, and which field it belongs to.
 _REFUSALS = {
     "unknown_strategy": ("strategy_id", _l("Choose one of this project's strategies.")),
+    "unknown_person": (None, _l("Choose people of this project's organisation.")),
+    "deadline_passed": (
+        "deadline",
+        _l("This day has passed: a goal's deadline lies ahead."),
+    ),
 }
 
 #: What a refused change of a measure means, and which field it belongs to:
@@ -47,6 +55,43 @@ _MEASURE_REFUSALS = {
         "perspective",
         _l("The objective belongs to another perspective than the measure."),
     ),
+    **TARGET_REFUSALS,
+}
+
+
+@bp.errorhandler(Refusal)
+def refused_while_closed(refusal: Refusal):
+    """A change refused because planning is closed: nothing is saved, and the
+    page the change came from says so (its banner offers to reopen). The
+    presenter's autosave gets 423, the record being locked."""
+    if refusal.code != "planning_closed":
+        raise refusal
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify(saved=False, closed=True), 423
+    flash_refusal(refusal, {"planning_closed": _CLOSED})
+    return redirect(_page_of_the_change())
+
+
+def _page_of_the_change() -> str:
+    """The page showing what a refused POST tried to change: its own page
+    where it has one, else the page that holds its form."""
+    if "GET" in request.url_rule.methods:
+        return request.path
+    args = request.view_args or {}
+    page = _FORM_PAGES.get(request.endpoint, "planning.index")
+    keep = {"engagement_id", "goal_id", "measure_id"}
+    return url_for(page, **{name: args[name] for name in keep & args.keys()})
+
+
+#: Where the forms of POST-only changes stand.
+_FORM_PAGES = {
+    "planning.add_strategy": "planning.strategy",
+    "planning.delete_strategy": "planning.strategy",
+    "planning.save_priorities": "planning.strategy",
+    "planning.save_vision": "planning.strategy",
+    "planning.delete_goal": "planning.goal",
+    "planning.add_measure": "planning.goal",
+    "planning.delete_measure": "planning.measure",
 }
 
 
@@ -74,7 +119,6 @@ def index(membership: Membership):
         },
         agreed=services.agreed_counts(engagement),
         vision=services.state(engagement).vision,
-        closed_at=services.state(engagement).closed_at,
         goals=services.goals(engagement),
         obstacles=services.obstacles(engagement),
     )
@@ -91,18 +135,28 @@ def session(membership: Membership, section_id: str):
     engagement = membership.engagement
     current = services.sessions(engagement).get(section_id)
     form = SessionForm(obj=current)
-    people = services.working_group(engagement)
-    choices = [(person.id, person.name) for person in people]
-    form.invited.choices = form.attended.choices = choices
+    people = services.session_people(engagement, current)
+    form.invited.choices = form.attended.choices = [(p.id, p.name) for p in people]
+    form.facilitator_id.choices = [(0, "—")] + [
+        (p.id, p.name) for p in services.organisation_people(engagement, current)
+    ]
     if request.method == "GET" and current is not None:
+        form.facilitator_id.data = current.facilitator_id or 0
         form.invited.data = [p.person_id for p in current.participants]
         form.attended.data = [p.person_id for p in current.participants if p.attended]
     if request.method == "POST":
         require(membership, Action.EDIT_ENGAGEMENT)
         if form.validate_on_submit():
-            services.save_session(engagement, section_id, _session_details(form))
-            flash(_("Session saved."), "success")
-            return redirect_to("planning.session", membership, section_id=section_id)
+            details = form.details()
+            if saved(
+                form,
+                lambda: services.save_session(engagement, section_id, details),
+                _REFUSALS,
+            ):
+                flash(_("Session saved."), "success")
+                return redirect_to(
+                    "planning.session", membership, section_id=section_id
+                )
     return render_template(
         "planning/session.html",
         engagement=engagement,
@@ -112,17 +166,6 @@ def session(membership: Membership, section_id: str):
         people=people,
         session=current,
         seats=services.empty_seats(current),
-    )
-
-
-def _session_details(form: SessionForm) -> services.SessionDetails:
-    invited = frozenset(form.invited.data or [])
-    return services.SessionDetails(
-        held_on=form.held_on.data,
-        facilitator=form.facilitator.data or "",
-        held=form.held.data,
-        invited=invited,
-        attended=frozenset(form.attended.data or []) & invited,
     )
 
 
@@ -178,12 +221,13 @@ def save_answer(membership: Membership, question_id: str):
         answer = services.save_answer(
             membership.engagement,
             section.questions[index - 1],
-            form.notes.data or "",
-            form.agreed.data or "",
+            form.text(),
             form.revision.data,
             current_user,
         )
-    except Refusal:
+    except Refusal as refusal:
+        if refusal.code != "changed":
+            raise
         theirs = services.answers(membership.engagement)[question_id]
         if wants_json:
             return jsonify(saved=False, conflict=_answer_json(theirs)), 409
@@ -208,6 +252,7 @@ def _answer_json(answer) -> dict:
         "by": answer.updated_by.name if answer.updated_by else "",
         "notes": answer.notes,
         "agreed": answer.agreed,
+        "nothing_agreed": answer.nothing_agreed,
     }
 
 
@@ -257,9 +302,15 @@ def add_strategy(membership: Membership):
     """Add a business strategy."""
     form = StrategyForm()
     form.sources.choices = _question_choices()
-    if not form.validate_on_submit():
+    engagement = membership.engagement
+    if not form.validate_on_submit() or not saved(
+        form,
+        lambda: services.add_strategy(
+            engagement, form.statement.data, form.sources.data
+        ),
+        _REFUSALS,
+    ):
         return _strategy_page(membership, strategy_form=form)
-    services.add_strategy(membership.engagement, form.statement.data, form.sources.data)
     flash(_("Strategy added."), "success")
     return redirect_to("planning.strategy", membership, _anchor="strategies")
 
@@ -282,16 +333,14 @@ def save_priorities(membership: Membership):
     form = PriorityForm()
     if not form.validate_on_submit():
         return _strategy_page(membership, priority_form=form)
-    services.save_priorities(
-        membership.engagement,
-        {
-            s: (
-                form[f"{s.value}_priority"].data,
-                form[f"{s.value}_rationale"].data or "",
-            )
-            for s in CrmStrategy
-        },
-    )
+    values = {
+        s: (form[f"{s.value}_priority"].data, form[f"{s.value}_rationale"].data or "")
+        for s in CrmStrategy
+    }
+    if not saved(
+        form, lambda: services.save_priorities(membership.engagement, values), _REFUSALS
+    ):
+        return _strategy_page(membership, priority_form=form)
     flash(_("Priorities saved."), "success")
     return redirect_to("planning.strategy", membership, _anchor="priorities")
 
@@ -301,9 +350,12 @@ def save_priorities(membership: Membership):
 def save_vision(membership: Membership):
     """Write the CRM vision."""
     form = VisionForm()
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not saved(
+        form,
+        lambda: services.save_vision(membership.engagement, form.vision.data),
+        _REFUSALS,
+    ):
         return _strategy_page(membership, vision_form=form)
-    services.save_vision(membership.engagement, form.vision.data)
     flash(_("Vision saved."), "success")
     return redirect_to("planning.strategy", membership, _anchor="crm-vision")
 
@@ -384,7 +436,16 @@ def add_measure(membership: Membership, goal_id: int):
     """Give a goal a measure."""
     row = owned_or_404(Goal, goal_id, membership.engagement_id)
     form = MeasureForm()
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not saved(
+        form,
+        lambda: services.save_measure(
+            membership.engagement,
+            None,
+            form.values(),
+            measures.MeasureTracking(goal_id=row.id),
+        ),
+        _MEASURE_REFUSALS,
+    ):
         return render_template(
             "planning/goal.html",
             engagement=membership.engagement,
@@ -392,12 +453,6 @@ def add_measure(membership: Membership, goal_id: int):
             form=_goal_form(membership, row),
             measure_form=form,
         )
-    measures.save_measure(
-        membership.engagement,
-        None,
-        form.values(),
-        measures.MeasureTracking(goal_id=row.id),
-    )
     flash(_("Measure added."), "success")
     return redirect_to("planning.goal", membership, goal_id=row.id)
 
@@ -412,7 +467,7 @@ def measure(membership: Membership, measure_id: int):
         engagement, basics = membership.engagement, form.values()
         if saved(
             form,
-            lambda: measures.save_measure(engagement, row, basics),
+            lambda: services.save_measure(engagement, row, basics),
             _MEASURE_REFUSALS,
         ):
             flash(_("Measure saved."), "success")
@@ -432,7 +487,7 @@ def delete_measure(membership: Membership, measure_id: int):
     row = owned_or_404(Measure, measure_id, membership.engagement_id)
     goal_id = row.goal_id
     if ConfirmForm().validate_on_submit():
-        measures.remove_measure(row, membership.user_id)
+        services.remove_measure(row, membership.user_id)
         flash(_("Removed."), "success")
     return _back_from(membership, goal_id)
 
@@ -454,7 +509,7 @@ def close(membership: Membership):
     """Close planning once sessions, vision, goals and measures are in place."""
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    if services.close(membership.engagement):
+    if services.close(membership.engagement, membership.user_id):
         flash(_("Planning cannot be closed yet; see what is missing below."), "error")
     else:
         flash(_("Planning is complete."), "success")
@@ -466,6 +521,6 @@ def close(membership: Membership):
 def reopen(membership: Membership):
     """Open planning again."""
     if ConfirmForm().validate_on_submit():
-        services.reopen(membership.engagement)
+        services.reopen(membership.engagement, membership.user_id)
         flash(_("Planning is open again."), "success")
     return redirect_to("planning.index", membership)

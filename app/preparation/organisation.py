@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app import activity
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import (
     AwarenessActivity,
     AwarenessKind,
@@ -17,6 +18,8 @@ from app.models import (
     PreparationMilestones,
     ResistanceItem,
     ResistanceStatus,
+    SessionParticipant,
+    WorkshopSession,
 )
 from app.models.columns import assign
 from app.refusals import Refusal
@@ -70,11 +73,14 @@ class PersonDetails:
 
 
 def people(engagement: Engagement) -> list[OrgPerson]:
-    """The organisation, sponsor and project manager first, then by name."""
+    """The organisation today (not those who left), sponsor and project manager
+    first, then by name."""
     return list(
         db.session.scalars(
             select(OrgPerson)
-            .where(OrgPerson.engagement_id == engagement.id)
+            .where(
+                OrgPerson.engagement_id == engagement.id, OrgPerson.left_on.is_(None)
+            )
             .order_by(
                 OrgPerson.is_sponsor.desc(),
                 OrgPerson.is_project_manager.desc(),
@@ -99,13 +105,61 @@ def save_person(
     return person
 
 
+def former_people(engagement: Engagement) -> list[OrgPerson]:
+    """Those who left the organisation but are kept for the records naming them."""
+    return list(
+        db.session.scalars(
+            select(OrgPerson)
+            .where(
+                OrgPerson.engagement_id == engagement.id,
+                OrgPerson.left_on.is_not(None),
+            )
+            .order_by(OrgPerson.name)
+        )
+    )
+
+
 def remove_person(person: OrgPerson, user_id: int | None) -> None:
-    """Take a person out of the organisation, and say so in the activity feed."""
+    """Take a person out of the organisation, and say so in the activity feed.
+
+    Someone a record names (the invitation or attendance of a held session, the
+    announcement) is kept for that record, marked as having left, so that the
+    record still says who was there; only their invitations to sessions not
+    yet held go. Anyone else is deleted.
+    """
     activity.record_removal(
         person.engagement_id, user_id, Removable.PERSON, person.name
     )
-    db.session.delete(person)
+    if _named_by_a_record(person):
+        person.left_on = local_today()
+        for invitation in _invitations(person, held=False):
+            db.session.delete(invitation)
+    else:
+        db.session.delete(person)
     db.session.commit()
+
+
+def _named_by_a_record(person: OrgPerson) -> bool:
+    announced_by = db.session.scalar(
+        select(PreparationMilestones.announced_by_id).where(
+            PreparationMilestones.engagement_id == person.engagement_id
+        )
+    )
+    return announced_by == person.id or bool(_invitations(person, held=True))
+
+
+def _invitations(person: OrgPerson, held: bool) -> list[SessionParticipant]:
+    """The person's places in workshop sessions held (or not yet held)."""
+    return list(
+        db.session.scalars(
+            select(SessionParticipant)
+            .join(WorkshopSession)
+            .where(
+                SessionParticipant.person_id == person.id,
+                WorkshopSession.held.is_(held),
+            )
+        )
+    )
 
 
 def milestones(engagement: Engagement) -> PreparationMilestones:
@@ -229,6 +283,15 @@ def resistance_items(engagement: Engagement) -> list[ResistanceItem]:
     )
 
 
+def open_resistance(engagement: Engagement) -> list[ResistanceItem]:
+    """The resistance not yet resolved: a risk to the project until it is."""
+    return [
+        item
+        for item in resistance_items(engagement)
+        if item.status != ResistanceStatus.RESOLVED
+    ]
+
+
 def add_resistance(engagement: Engagement, details: ResistanceDetails) -> None:
     """Log a resistance item, so that its handling can be followed."""
     item = ResistanceItem(engagement_id=engagement.id)
@@ -260,11 +323,18 @@ def announce(
 ) -> PreparationMilestones:
     """Record the company-wide announcement, which completes preparation.
 
-    The method allows it only from the top executive, and only once the
-    earlier steps are done (``ready``); the refusal's code says which fails.
+    The method allows it only from the top executive, only once the earlier
+    steps are done (``ready``) and only as the last of them: never dated before
+    the first awareness activity or the team's appointment. The refusal's code
+    says which fails, with the date of the step it would come before.
     """
     if not announcement.announced_by.is_top_decision_maker:
         raise Refusal("not_top_executive")
+    breaches = rules.announcement_breaches(
+        organisation_facts(engagement), announcement.announced_on
+    )
+    if breaches:
+        raise Refusal(breaches[0].breach.value, date=breaches[0].step_on)
     if not ready:
         raise Refusal("not_ready")
     row = milestones(engagement)
@@ -273,6 +343,15 @@ def announce(
     row.announcement_note = announcement.note.strip()
     db.session.commit()
     return row
+
+
+def announcement_breaches(engagement: Engagement) -> list[rules.OutOfOrder]:
+    """How the recorded announcement breaks the method's order (it then does
+    not close preparation); nothing when there is no announcement."""
+    row = db.session.get(PreparationMilestones, engagement.id)
+    if row is None or row.announced_on is None:
+        return []
+    return rules.announcement_breaches(organisation_facts(engagement), row.announced_on)
 
 
 def withdraw_announcement(engagement: Engagement) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import format_decimal, get_locale
+from flask_babel import gettext as _
 
 from app.i18n.labels import label
 from app.preparation import bp
@@ -46,6 +47,14 @@ def category_rows(readiness: Readiness) -> list[ChartRow]:
 def dimension_rows(result: ScoreResult) -> list[ChartRow]:
     """The maturity profile, in the order of the dimensions."""
     return [(label(d), result.dimensions[d].value, False) for d in Dimension]
+
+
+@bp.app_template_filter()
+def recorded_name(person) -> str:
+    """A person's name as a record shows it: marked once they have left."""
+    if person.left_on is None:
+        return person.name
+    return _("%(name)s (left the organisation)", name=person.name)
 
 
 @bp.app_template_global()

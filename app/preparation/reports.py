@@ -29,8 +29,10 @@ def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
         take=latest,
         comparison=services.comparison(previous, latest) if previous else None,
         people=organisation.people(engagement),
+        former_people=organisation.former_people(engagement),
         findings=organisation.findings(engagement),
         activities=organisation.awareness_activities(engagement),
         resistance=organisation.resistance_items(engagement),
+        open_resistance=organisation.open_resistance(engagement),
         milestones=organisation.milestones(engagement),
     )

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.forms import ConfirmForm, FormPerItem
+from app.i18n.labels import ANNOUNCEMENT_MESSAGES
 from app.models import (
     AwarenessActivity,
     Membership,
@@ -42,6 +43,10 @@ _REFUSALS = {
         _l("The announcement must come from the top executive."),
     ),
     "not_ready": (None, _l("Finish the earlier steps of preparation first.")),
+    **{
+        breach.value: ("announced_on", message)
+        for breach, message in ANNOUNCEMENT_MESSAGES.items()
+    },
 }
 _GATE_REFUSALS = {"not_failed": _l("Only a failed gate can be overridden.")}
 
@@ -233,6 +238,7 @@ def _organisation_page(membership: Membership, form: PersonForm):
         "preparation/organisation.html",
         engagement=engagement,
         people=organisation.people(engagement),
+        former_people=organisation.former_people(engagement),
         findings=organisation.findings(engagement),
         form=form,
         gates_cleared=latest is not None and services.assess(latest).gates_cleared,
@@ -273,6 +279,7 @@ def _change_log_page(membership: Membership, **forms):
         team_form=TeamAnnouncedForm(team_announced_on=milestones.team_announced_on),
         announcement_form=announcement,
         unmet=services.steps_before_announcement(engagement),
+        out_of_order=organisation.announcement_breaches(engagement),
     )
 
 

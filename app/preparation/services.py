@@ -37,6 +37,7 @@ from assessments.readiness import (
     Readiness,
     classify,
     evaluate_gates,
+    lets_project_go_on,
 )
 from assessments.scoring import AnswerValue, ScoreResult, score
 
@@ -70,7 +71,13 @@ class Assessment:
 
     @property
     def gates_cleared(self) -> bool:
-        return bool(self.gates) and all(gate.cleared for gate in self.gates)
+        """Every gate passed or was overridden, and the sponsor approved it."""
+        approved = [
+            gate
+            for gate, review in self.reviews.items()
+            if review.sponsor_decision == SponsorDecision.APPROVED
+        ]
+        return lets_project_go_on(self.gates, approved)
 
 
 def assess(take: QuestionnaireTake) -> Assessment:
@@ -173,7 +180,9 @@ def preparation_facts(engagement: Engagement) -> dict:
         "gates_cleared": complete and assess(latest).gates_cleared,
         "organisation_recorded": organisation.organisation_recorded(engagement),
         "awareness_activities": len(organisation.awareness_activities(engagement)),
-        "announced": bool(milestones and milestones.announced_on),
+        # An announcement out of the method's order does not close the phase.
+        "announced": bool(milestones and milestones.announced_on)
+        and not organisation.announcement_breaches(engagement),
     }
 
 

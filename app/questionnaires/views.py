@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.forms import ConfirmForm
@@ -198,9 +199,12 @@ def _complete(pages: TakePages, membership: Membership, take: QuestionnaireTake)
     missing = takes.complete_take(take, current_user)
     if missing:
         flash(
-            _(
+            ngettext(
+                "%(count)d required question is still unanswered; it is marked "
+                "in its section.",
                 "%(count)d required questions are still unanswered; they are "
                 "marked in each section.",
+                len(missing),
                 count=len(missing),
             ),
             "error",

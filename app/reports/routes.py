@@ -2,8 +2,10 @@
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_limiter import RateLimitExceeded
 from flask_login import current_user
 
+from app.errors import error_page
 from app.extensions import limiter
 from app.models import IssuedReport, Membership
 from app.pdf import ReportTooLarge
@@ -24,13 +26,19 @@ def _per_user() -> str:
     return f"user-{current_user.id}"
 
 
-@bp.route("/issue/<kind>", methods=["POST"])
-@limiter.limit(
-    lambda: current_app.config["PACK_LIMIT"],
+#: Every route that lays out a PDF counts against one limit per person (not
+#: per session, nor per address), kept in the limiter's shared storage. It sits
+#: inside engagement_view, so only a signed-in member's renders count.
+_render_limit = limiter.shared_limit(
+    lambda: current_app.config["REPORT_RENDER_LIMIT"],
+    scope="report-render",
     key_func=_per_user,
-    exempt_when=lambda: request.view_args.get("kind") != ReportKind.PACK.value,
 )
+
+
+@bp.route("/issue/<kind>", methods=["POST"])
 @engagement_view(Action.GENERATE_REPORTS)
+@_render_limit
 def issue(membership: Membership, kind: str):
     """Issue a report into the archive. Issuing writes a record, so it is a
     POST with a CSRF token, never a link. The pack takes a few seconds (the
@@ -71,12 +79,19 @@ def issued(membership: Membership, issued_id: int):
 
 @bp.route("/issued/<int:issued_id>/regenerate", methods=["POST"])
 @engagement_view(Action.GENERATE_REPORTS)
+@_render_limit
 def regenerate(membership: Membership, issued_id: int):
     """Issue a fresh report of the same kind from today's data."""
     row = owned_or_404(IssuedReport, issued_id, membership.engagement_id)
     fresh = archive.issue(membership.engagement, row.kind, current_user)
     flash(_("A new copy was issued from today's data."), "success")
     return redirect_to("reports.archive_page", membership, _anchor=f"issued-{fresh.id}")
+
+
+@bp.errorhandler(RateLimitExceeded)
+def too_many_renders(error: RateLimitExceeded):
+    """REPORT_RENDER_LIMIT reached: nothing was laid out; a 429 page says why."""
+    return error_page(error, rendering=True)
 
 
 @bp.errorhandler(ReportTooLarge)

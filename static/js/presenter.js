@@ -30,6 +30,13 @@
         showConflict((await response.json()).conflict);
         return false;
       }
+      if (response.status === 423) {
+        // Planning was closed meanwhile: keep the text, stop saving by itself.
+        dirty = true;
+        conflicted = true;
+        status.textContent = root.dataset.closed;
+        return false;
+      }
       if (!response.ok) throw new Error(String(response.status));
       form.elements.revision.value = (await response.json()).revision;
       status.textContent = root.dataset.saved;
@@ -87,7 +94,8 @@
     }
   });
 
-  root.querySelectorAll(".presenter-nav a").forEach((link) => {
+  // Next, Previous and Leave presenter mode all save before they go.
+  root.querySelectorAll(".presenter-nav a, a[data-leave]").forEach((link) => {
     link.addEventListener("click", (event) => { event.preventDefault(); go(link.href); });
   });
   const jump = root.querySelector(".presenter-jump");

@@ -8,7 +8,7 @@ from sqlalchemy import update
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
-from app.models import CompanySize, GuideAnswer, SiteRole
+from app.models import CompanySize, GuideAnswer, SiteRole, WorkshopSession
 from tests.conftest import PASSWORD
 from tests.pdf import downloaded_text
 
@@ -142,3 +142,56 @@ def test_a_goal_is_removed_from_its_page(page: Page, planning_url):
     page.get_by_role("button", name="Remove the goal").click()
     expect(page.get_by_text("Removed.")).to_be_visible()
     expect(page.get_by_text("A goal made by mistake")).to_have_count(0)
+
+
+def _sign_in(page: Page) -> None:
+    page.get_by_label("E-mail").fill("plan@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_planning_cannot_close_on_hollow_sessions(page: Page, live_app, planning_url):
+    """DOMAIN.md, planning: a session counts once it took place on a day, led
+    and attended, and settled its questions. One marked held with nothing
+    recorded (as older records may be) keeps planning open, named with a link,
+    and the form will not mark another one held that way."""
+    engagement_id = int(planning_url.rsplit("/", 2)[1])
+    with live_app.app_context():
+        db.session.add(
+            WorkshopSession(
+                engagement_id=engagement_id, section_id="company", held=True
+            )
+        )
+        db.session.commit()
+    page.goto(f"{planning_url}/")
+    _sign_in(page)
+    hollow = page.locator("ul.obstacles li").filter(
+        has_text="“Day 3 — Inside the company” is marked held, but nobody"
+    )
+    expect(hollow).to_be_visible()
+    expect(page.get_by_role("button", name="Close planning")).to_have_count(0)
+    hollow.get_by_role("link", name="Session details").click()
+    expect(page).to_have_url(f"{planning_url}/sessions/company")
+
+    page.goto(f"{planning_url}/sessions/market")
+    page.get_by_label("The session has been held; attendance is final").check()
+    page.get_by_role("button", name="Save session").click()
+    expect(
+        page.locator(".field-error", has_text="Give the date the session was held on.")
+    ).to_be_visible()
+    page.goto(f"{planning_url}/")
+    expect(
+        page.get_by_text("“Day 1 — Market and competitors” has not been held.")
+    ).to_be_visible()
+
+
+def test_leaving_presenter_mode_saves_first(page: Page, planning_url):
+    """Leave presenter mode saves what was typed, as Next and Previous do."""
+    page.goto(f"{planning_url}/sessions/offer/present")
+    _sign_in(page)
+    page.wait_for_load_state()
+    page.get_by_label("Notes").fill("Typed just before leaving.")
+    page.get_by_role("link", name="Leave presenter mode").click()
+    expect(page).to_have_url(f"{planning_url}/sessions/offer")
+    page.goto(f"{planning_url}/sessions/offer/present")
+    expect(page.get_by_label("Notes")).to_have_value("Typed just before leaving.")

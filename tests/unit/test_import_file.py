@@ -4,6 +4,7 @@ No app and no database."""
 from __future__ import annotations
 
 import math
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +45,9 @@ from tests.import_files import (
     xlsx_with_entry,
     zip_bomb_xlsx,
 )
+
+#: The day the files are checked on; every date in them lies before it.
+TODAY = date(2026, 12, 3)
 
 
 def series(*values) -> pd.Series:
@@ -283,7 +287,7 @@ def test_validate_reports_every_bad_cell_in_file_order(tmp_path):
     ]
     table = _table(tmp_path, rows)
     mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
-    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings())
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings(), TODAY)
     assert [(p.row, p.column, p.reason) for p in parsed.problems] == [
         (2, "Tutar", Reason.NOT_NUMBER),
         (2, "Kâr", Reason.NOT_NUMBER),
@@ -293,17 +297,37 @@ def test_validate_reports_every_bad_cell_in_file_order(tmp_path):
     assert parsed.problem_count == 4
 
 
+def test_a_date_after_today_is_reported_in_the_files_notation(tmp_path):
+    rows = [
+        ["Cari Kod", "Tarih", "Tutar"],
+        ["A", "03.12.2026", "1"],
+        ["A", "04.12.2026", "1"],
+    ]
+    table = _table(tmp_path, rows)
+    mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings(), TODAY)
+    [problem] = parsed.problems
+    assert (problem.row, problem.column, problem.reason) == (
+        3,
+        "Tarih",
+        Reason.FUTURE_DATE,
+    )
+    assert problem.details == {"today": "03.12.2026"}
+
+
 def test_validate_counts_conflicting_names_of_one_account(tmp_path):
     rows = [*CUSTOMERS, ["C-001", "Başka", "", "", "", ""], CUSTOMERS[1]]
     table = _table(tmp_path, rows, delimiter=",")
     mapping = guess_mapping(Kind.CUSTOMERS, table.headers)
-    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings())
+    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings(), TODAY)
     assert [(p.row, p.reason) for p in parsed.problems] == [(5, Reason.NAME_CONFLICT)]
 
 
 def test_validate_needs_the_required_columns(tmp_path):
     table = _table(tmp_path, [["Cari Kod", "Şehir"], ["1", "Bursa"]])
-    parsed = validate(table, Kind.CUSTOMERS, {"account_number": "Cari Kod"}, Settings())
+    parsed = validate(
+        table, Kind.CUSTOMERS, {"account_number": "Cari Kod"}, Settings(), TODAY
+    )
     assert parsed.problems[0].reason == Reason.MISSING_COLUMN
     assert describe(parsed.problems[0], "f.csv") == (
         "f.csv: No column is chosen for Name, which this kind of file needs."
@@ -315,7 +339,7 @@ def test_validate_skips_blank_rows_but_keeps_row_numbers(tmp_path):
     path.write_bytes(b"Cari Kod;Tarih;Tutar\r\nA;31.12.2025;1\r\n;;\r\n\r\nB;x;1\r\n")
     table = read_table(path, "b.csv", Settings(), Limits())
     mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
-    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings())
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings(), TODAY)
     assert list(parsed.records.index) == [2, 5]
     assert [(p.row, p.column) for p in parsed.problems] == [(5, "Tarih")]
 
@@ -328,7 +352,7 @@ def test_validate_reads_a_yes_no_column_left_blank_as_no(tmp_path):
     ]
     table = _table(tmp_path, rows)
     mapping = guess_mapping(Kind.CUSTOMERS, table.headers)
-    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings())
+    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings(), TODAY)
     assert parsed.ok
     assert parsed.records["contact_decision_maker"].tolist() == [False, False]
 
@@ -338,7 +362,7 @@ def test_read_table_semicolons_and_decimal_commas(tmp_path):
     assert table.delimiter == ";"
     assert table.headers == SALES[0]
     mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
-    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings())
+    parsed = validate(table, Kind.TRANSACTIONS, mapping, Settings(), TODAY)
     assert parsed.ok
     assert (parsed.decimal, parsed.date_format) == (",", "%d.%m.%Y")
     assert parsed.records["amount"].tolist() == [1234.56, 1234.56, 1234.0, -250.0]

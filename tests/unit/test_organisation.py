@@ -5,13 +5,17 @@ import pytest
 
 from assessments.organisation import (
     REQUIRED_TEAM_DEPARTMENTS,
+    WORKING_GROUP_DEPARTMENTS,
+    AnnouncementBreach,
     Department,
     Finding,
     OrganisationFacts,
     OrgRole,
+    OutOfOrder,
     Person,
     Rule,
     Severity,
+    announcement_breaches,
     blockers,
     check,
 )
@@ -46,6 +50,15 @@ def team(departments=REQUIRED_TEAM_DEPARTMENTS):
     return tuple(person(f"Head of {d}", d, OrgRole.PROJECT_TEAM) for d in departments)
 
 
+def working_group(departments=WORKING_GROUP_DEPARTMENTS):
+    """A manager and a front-line member of each working-group department."""
+    return tuple(
+        person(name, d, OrgRole.WORKING_GROUP, is_front_line=front_line)
+        for d in departments
+        for name, front_line in ((f"Manager of {d}", False), (f"Staff of {d}", True))
+    )
+
+
 def sales_rep(**traits):
     traits.setdefault("is_front_line", True)
     return person("Rep", Department.SALES, OrgRole.WORKING_GROUP, **traits)
@@ -53,7 +66,7 @@ def sales_rep(**traits):
 
 def well_formed(**changes):
     facts = OrganisationFacts(
-        people=(owner(), project_manager(), consultant(), *team(), sales_rep()),
+        people=(owner(), project_manager(), consultant(), *team(), *working_group()),
         first_awareness_on=AWARENESS,
         team_announced_on=date(2024, 3, 15),
     )
@@ -61,6 +74,12 @@ def well_formed(**changes):
 
 
 def with_people(*people):
+    """The given people beside a consultant and a full working group, so that
+    only the rules about the given people can fire."""
+    return only(*people, consultant(), *working_group())
+
+
+def only(*people):
     return well_formed(people=people)
 
 
@@ -79,14 +98,23 @@ def test_well_formed_organisation_yields_no_findings():
     assert check(well_formed()) == []
 
 
-def test_consultant_is_optional():
-    facts = with_people(owner(), project_manager(), *team(), sales_rep())
-    assert check(facts) == []
+def test_nobody_recorded_as_the_consultant_is_warned_so_experience_is_checked():
+    """DOMAIN.md, Phase 1 — Preparation, step 5: the consultant is optional,
+    but one who takes part must have CRM project experience; that can only be
+    checked of someone recorded as the consultant."""
+    facts = only(owner(), project_manager(), *team(), *working_group())
+    assert check(facts) == [Finding(Rule.NO_CONSULTANT, Severity.WARNING)]
 
 
-def test_working_group_is_not_required_before_planning():
-    facts = with_people(owner(), project_manager(), *team())
-    assert check(facts) == []
+def test_an_empty_working_group_leaves_every_seat_empty():
+    """DOMAIN.md, Phase 2 — Planning, "Working group": managers and front-line
+    staff of marketing, sales, logistics, finance and human resources."""
+    facts = only(owner(), project_manager(), consultant(), *team())
+    every = tuple(d.value for d in WORKING_GROUP_DEPARTMENTS)
+    assert check(facts) == [
+        Finding(Rule.WORKING_GROUP_WITHOUT_MANAGER, Severity.WARNING, missing=every),
+        Finding(Rule.WORKING_GROUP_WITHOUT_FRONT_LINE, Severity.WARNING, missing=every),
+    ]
 
 
 def test_team_not_yet_announced_is_fine():
@@ -115,9 +143,21 @@ def test_sponsor_who_is_not_top_decision_maker_is_a_blocker_naming_sponsors():
     ]
 
 
-def test_one_top_decision_maker_among_sponsors_is_enough():
+def test_a_second_sponsor_who_is_not_the_top_decision_maker_is_warned():
+    """DOMAIN.md, Phase 1 — Preparation, step 5: the sponsor is the company's
+    top decision maker, who owns success and failure."""
     deputy = person("Deputy", Department.SALES, OrgRole.SPONSOR)
     facts = with_people(owner(), deputy, project_manager(), *team())
+    assert check(facts) == [
+        Finding(Rule.SECOND_SPONSOR, Severity.WARNING, people=("Deputy",))
+    ]
+
+
+def test_two_sponsors_who_are_both_top_decision_makers_pass():
+    partner = person(
+        "Partner", Department.MANAGEMENT, OrgRole.SPONSOR, is_top_decision_maker=True
+    )
+    facts = with_people(owner(), partner, project_manager(), *team())
     assert check(facts) == []
 
 
@@ -127,6 +167,17 @@ def test_missing_sponsor_is_not_also_reported_as_wrong_sponsor():
 
 
 # Project manager
+
+
+def test_two_project_managers_are_warned_with_their_names():
+    """DOMAIN.md, Phase 1 — Preparation, step 5: the sponsor backs *the*
+    project manager in everything: the project has one."""
+    facts = with_people(
+        owner(), project_manager("Ada"), project_manager("Bora"), *team()
+    )
+    assert check(facts) == [
+        Finding(Rule.SEVERAL_PROJECT_MANAGERS, Severity.WARNING, people=("Ada", "Bora"))
+    ]
 
 
 def test_missing_project_manager_is_warned():
@@ -286,28 +337,67 @@ def test_team_with_extra_departments_is_not_warned():
     assert Rule.TEAM_MISSING_DEPARTMENTS not in rules(facts)
 
 
-# Working group
-
-
-def test_working_group_without_front_line_is_warned():
-    facts = with_people(
-        owner(), project_manager(), *team(), sales_rep(is_front_line=False)
+def test_a_front_line_team_member_does_not_stand_for_the_departments_manager():
+    """DOMAIN.md, Phase 1 — Preparation, step 5: the project team is the
+    managers of the operational departments."""
+    technician = person(
+        "Technician", Department.SERVICE, OrgRole.PROJECT_TEAM, is_front_line=True
     )
+    no_service = [d for d in REQUIRED_TEAM_DEPARTMENTS if d != Department.SERVICE]
+    facts = with_people(owner(), project_manager(), *team(no_service), technician)
+    (finding,) = findings_for(facts, Rule.TEAM_MISSING_DEPARTMENTS)
+    assert finding.missing == ("service",)
+
+
+# Working group: the make-up the planning sessions check too
+
+
+def test_a_working_group_of_managers_only_misses_the_front_line_of_each():
+    """DOMAIN.md, Phase 2 — Planning, "Working group": front-line staff who do
+    the operations sit next to each manager."""
+    managers = [p for p in working_group() if not p.is_front_line]
+    facts = only(owner(), project_manager(), consultant(), *team(), *managers)
+    every = tuple(d.value for d in WORKING_GROUP_DEPARTMENTS)
     assert check(facts) == [
-        Finding(Rule.WORKING_GROUP_WITHOUT_FRONT_LINE, Severity.WARNING)
+        Finding(Rule.WORKING_GROUP_WITHOUT_FRONT_LINE, Severity.WARNING, missing=every)
     ]
 
 
-def test_working_group_with_one_front_line_member_is_not_warned():
-    analyst = person("Analyst", Department.FINANCE, OrgRole.WORKING_GROUP)
-    facts = with_people(owner(), project_manager(), *team(), analyst, sales_rep())
-    assert Rule.WORKING_GROUP_WITHOUT_FRONT_LINE not in rules(facts)
+def test_one_front_line_member_does_not_stand_for_every_department():
+    """DOMAIN.md, Phase 2 — Planning, "Working group": each department."""
+    facts = with_people(owner(), project_manager(), *team())
+    group = [
+        p
+        for p in facts.people
+        if not (p.is_front_line and p.department != Department.SALES)
+    ]
+    findings = findings_for(
+        replace(facts, people=tuple(group)), Rule.WORKING_GROUP_WITHOUT_FRONT_LINE
+    )
+    assert findings[0].missing == (
+        "marketing",
+        "logistics",
+        "finance",
+        "human_resources",
+    )
+
+
+def test_human_resources_belongs_to_the_working_group():
+    """DOMAIN.md, Phase 2 — Planning, "Working group": human resources too."""
+    group = working_group(
+        [d for d in WORKING_GROUP_DEPARTMENTS if d != Department.HUMAN_RESOURCES]
+    )
+    facts = only(owner(), project_manager(), consultant(), *team(), *group)
+    assert [f.missing for f in check(facts)] == [
+        ("human_resources",),
+        ("human_resources",),
+    ]
 
 
 def test_front_line_person_outside_working_group_does_not_count():
-    analyst = person("Analyst", Department.FINANCE, OrgRole.WORKING_GROUP)
+    managers = [p for p in working_group() if not p.is_front_line]
     driver = person("Driver", Department.LOGISTICS, is_front_line=True)
-    facts = with_people(owner(), project_manager(), *team(), analyst, driver)
+    facts = only(owner(), project_manager(), *team(), *managers, driver)
     assert Rule.WORKING_GROUP_WITHOUT_FRONT_LINE in rules(facts)
 
 
@@ -356,6 +446,7 @@ def test_findings_come_in_rule_order():
         Rule.PROJECT_MANAGER_LACKS_QUALITIES,
         Rule.CONSULTANT_WITHOUT_CRM_EXPERIENCE,
         Rule.TEAM_MISSING_DEPARTMENTS,
+        Rule.WORKING_GROUP_WITHOUT_MANAGER,
         Rule.WORKING_GROUP_WITHOUT_FRONT_LINE,
         Rule.TEAM_ANNOUNCED_BEFORE_AWARENESS,
     ]
@@ -380,3 +471,34 @@ def test_blockers_of_warnings_only_is_empty():
     facts = with_people(owner(), project_manager(trusted=False))
     assert check(facts)
     assert blockers(check(facts)) == []
+
+
+# --- the announcement is the last step --------------------------------------
+
+
+def test_an_announcement_after_awareness_and_the_team_breaks_no_order():
+    """DOMAIN.md, Phase 1 — Preparation, step 8: the announcement closes the
+    phase, after the awareness activities and the team's appointment."""
+    assert announcement_breaches(well_formed(), date(2024, 4, 1)) == []
+
+
+def test_an_announcement_before_the_first_awareness_activity_is_out_of_order():
+    """DOMAIN.md, Phase 1 — Preparation, steps 6 and 8: awareness comes first."""
+    facts = well_formed(team_announced_on=None)
+    assert announcement_breaches(facts, date(2024, 2, 29)) == [
+        OutOfOrder(AnnouncementBreach.BEFORE_AWARENESS, AWARENESS)
+    ]
+
+
+def test_an_announcement_before_the_teams_appointment_is_out_of_order():
+    """DOMAIN.md, Phase 1 — Preparation, steps 5 and 8: the team's appointment
+    is announced after awareness, the company-wide announcement last."""
+    assert announcement_breaches(well_formed(), date(2024, 3, 14)) == [
+        OutOfOrder(AnnouncementBreach.BEFORE_TEAM_APPOINTMENT, date(2024, 3, 15))
+    ]
+
+
+def test_an_announcement_on_the_day_of_the_last_earlier_step_is_in_order():
+    """DOMAIN.md, Phase 1 — Preparation, step 8: the same day is not before."""
+    assert announcement_breaches(well_formed(), date(2024, 3, 15)) == []
+    assert announcement_breaches(well_formed(team_announced_on=None), AWARENESS) == []

@@ -1,89 +1,129 @@
-"""Workshop composition and the completion of planning."""
+"""The completion of planning."""
 
 import pytest
 
-from assessments.organisation import Department
 from assessments.planning import (
-    WORKING_GROUP_DEPARTMENTS,
+    HOLLOW_SESSION,
     Blocker,
-    EmptySeat,
     GoalFacts,
-    Participant,
+    Perspective,
     PlanningFacts,
-    Seat,
+    SessionFacts,
     completion_obstacles,
-    empty_seats,
 )
 
-
-def full_room() -> tuple[Participant, ...]:
-    return tuple(
-        person
-        for department in WORKING_GROUP_DEPARTMENTS
-        for person in (
-            Participant(f"{department} manager", department, is_front_line=False),
-            Participant(f"{department} staff", department, is_front_line=True),
-        )
-    )
+SECTIONS = ("market", "customers", "company", "offer")
 
 
-def test_a_room_with_every_manager_and_front_line_seat_has_no_warning():
-    assert empty_seats(full_room()) == []
-
-
-def test_an_empty_room_misses_every_seat():
-    assert len(empty_seats(())) == 2 * len(WORKING_GROUP_DEPARTMENTS)
-
-
-@pytest.mark.parametrize("department", WORKING_GROUP_DEPARTMENTS)
-def test_a_missing_manager_is_named_by_department(department):
-    room = tuple(
-        p
-        for p in full_room()
-        if not (p.department == department and not p.is_front_line)
-    )
-    assert empty_seats(room) == [EmptySeat(department, Seat.MANAGER)]
-
-
-def test_managers_without_their_front_line_staff_are_warned():
-    managers_only = tuple(p for p in full_room() if not p.is_front_line)
-    seats = empty_seats(managers_only)
-    assert {seat.seat for seat in seats} == {Seat.FRONT_LINE}
-    assert [seat.department for seat in seats] == list(WORKING_GROUP_DEPARTMENTS)
-
-
-def test_people_of_other_departments_fill_no_seat():
-    room = (Participant("IT head", Department.IT, is_front_line=False),)
-    assert len(empty_seats(room)) == 10
+def held(section_id: str, **changes) -> SessionFacts:
+    values = {"held": True, "dated": True, "facilitated": True, "attendees": 6}
+    return SessionFacts(section_id, **(values | changes))
 
 
 def facts(**changes) -> PlanningFacts:
     values = {
-        "sessions_held": 4,
+        "sessions": tuple(held(section_id) for section_id in SECTIONS),
         "vision": "Müşterilerimizin ilk tercihi olmak.",
-        "goals": (GoalFacts("Keep customers", 1), GoalFacts("Grow share", 2)),
+        "strategies": 1,
+        "goals": (
+            GoalFacts(1, "Keep customers", True, (Perspective.CUSTOMER,)),
+            GoalFacts(
+                2,
+                "Grow share",
+                True,
+                (Perspective.FINANCIAL, Perspective.INTERNAL, Perspective.LEARNING),
+            ),
+        ),
     }
     return PlanningFacts(**(values | changes))
 
 
-def test_planning_with_sessions_vision_and_measured_goals_can_close():
+def blockers(planning: PlanningFacts) -> list[Blocker]:
+    return [o.blocker for o in completion_obstacles(planning)]
+
+
+def test_planning_with_sessions_outputs_and_four_perspectives_can_close():
     assert completion_obstacles(facts()) == []
 
 
 def test_a_goal_without_a_measure_blocks_completion():
-    goals = (GoalFacts("Keep customers", 1), GoalFacts("Win back lost ones", 0))
+    """DOMAIN.md, planning (output): the metrics of the project's performance
+    monitoring come out of planning; a goal nobody can measure is not done."""
+    goals = facts().goals + (GoalFacts(3, "Win back lost ones", True),)
     obstacles = completion_obstacles(facts(goals=goals))
     assert [o.blocker for o in obstacles] == [Blocker.GOAL_WITHOUT_MEASURE]
-    assert obstacles[0].goals == ("Win back lost ones",)
+    assert [goal.name for goal in obstacles[0].goals] == ["Win back lost ones"]
+
+
+def test_a_goal_tied_to_no_strategy_blocks_completion():
+    """DOMAIN.md, planning (output): business strategies become the project's
+    goals, so every goal comes from one."""
+    loose = GoalFacts(3, "Cut costs", False, (Perspective.FINANCIAL,))
+    obstacles = completion_obstacles(facts(goals=facts().goals + (loose,)))
+    assert [o.blocker for o in obstacles] == [Blocker.GOAL_WITHOUT_STRATEGY]
+    assert obstacles[0].goals == (loose,)
+
+
+def test_measures_must_cover_all_four_perspectives():
+    """DOMAIN.md, measuring: measures in four perspectives track the goals."""
+    goals = (GoalFacts(1, "Keep customers", True, (Perspective.CUSTOMER,)),)
+    obstacles = completion_obstacles(facts(goals=goals))
+    assert [o.blocker for o in obstacles] == [Blocker.PERSPECTIVE_WITHOUT_MEASURE]
+    assert obstacles[0].perspectives == (
+        Perspective.FINANCIAL,
+        Perspective.INTERNAL,
+        Perspective.LEARNING,
+    )
 
 
 @pytest.mark.parametrize(
     "changes, blocker",
     [
-        ({"sessions_held": 3}, Blocker.SESSIONS_NOT_HELD),
         ({"vision": "  "}, Blocker.NO_VISION),
-        ({"goals": ()}, Blocker.NO_GOALS),
+        ({"strategies": 0}, Blocker.NO_STRATEGY),
     ],
 )
 def test_each_missing_output_blocks_completion(changes, blocker):
-    assert [o.blocker for o in completion_obstacles(facts(**changes))] == [blocker]
+    """DOMAIN.md, planning (output): business strategies and the vision."""
+    assert blockers(facts(**changes)) == [blocker]
+
+
+def test_no_goals_blocks_completion_and_leaves_every_perspective_unmeasured():
+    assert blockers(facts(goals=())) == [
+        Blocker.NO_GOALS,
+        Blocker.PERSPECTIVE_WITHOUT_MEASURE,
+    ]
+
+
+@pytest.mark.parametrize(
+    "session, blocker",
+    [
+        (SessionFacts("company"), Blocker.SESSION_NOT_HELD),
+        (held("company", dated=False), Blocker.SESSION_WITHOUT_DATE),
+        (held("company", facilitated=False), Blocker.SESSION_WITHOUT_FACILITATOR),
+        (held("company", attendees=0), Blocker.SESSION_WITHOUT_ATTENDANCE),
+    ],
+)
+def test_a_hollow_session_blocks_completion_and_is_named(session, blocker):
+    """DOMAIN.md, planning: a workshop of the project group, about four days,
+    one per section; a session counts once it took place on a day, led by the
+    consultant or the PM, with the working group in the room."""
+    sessions = tuple(
+        session if section_id == "company" else held(section_id)
+        for section_id in SECTIONS
+    )
+    obstacles = completion_obstacles(facts(sessions=sessions))
+    assert [(o.blocker, o.section_id) for o in obstacles] == [(blocker, "company")]
+    assert blocker in HOLLOW_SESSION
+
+
+def test_unsettled_questions_block_completion_with_their_numbers():
+    """DOMAIN.md, planning: the workshop discusses the guide's questions; each
+    needs the answer the room agreed on, or why it agreed none."""
+    sessions = (held("market", unsettled=(2, 5)),) + tuple(
+        held(section_id) for section_id in SECTIONS[1:]
+    )
+    obstacles = completion_obstacles(facts(sessions=sessions))
+    assert [(o.blocker, o.section_id, o.questions) for o in obstacles] == [
+        (Blocker.ANSWERS_NOT_AGREED, "market", (2, 5))
+    ]

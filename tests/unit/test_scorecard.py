@@ -13,6 +13,7 @@ from assessments.scorecard import (
     period_start,
     roll_up,
     status,
+    target_worse_than_baseline,
     thresholds_for,
 )
 
@@ -102,3 +103,22 @@ def test_unset_thresholds_fall_back_on_the_plan():
     lower = thresholds_for(None, None, target=2, baseline=10)
     assert status(6, LOWER, lower) == Status.AMBER
     assert status(6.5, LOWER, lower) == Status.RED
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "worse"),
+    [
+        (Direction.HIGHER_IS_BETTER, 78.0, 70.0, True),
+        (Direction.HIGHER_IS_BETTER, 78.0, 78.0, False),
+        (Direction.HIGHER_IS_BETTER, 78.0, 90.0, False),
+        (Direction.LOWER_IS_BETTER, 8.0, 12.0, True),
+        (Direction.LOWER_IS_BETTER, 8.0, 5.0, False),
+        (Direction.LOWER_IS_BETTER, None, 5.0, False),
+    ],
+)
+def test_a_target_below_the_baseline_in_its_direction_is_worse(
+    direction, baseline, target, worse
+):
+    """DOMAIN.md, measuring: each measure has a baseline, a target and a
+    direction (higher or lower is better); a target is where it should get to."""
+    assert target_worse_than_baseline(direction, baseline, target) is worse

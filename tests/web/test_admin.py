@@ -65,3 +65,21 @@ def test_users_can_be_searched_and_paged(app, client, factory, admin):
     assert "Page 1 of 2" in client.get("/admin/users").text
     found = client.get("/admin/users", query_string={"q": "demir"}).text
     assert "Burak Demir" in found and "Ayşe Kaya" not in found
+
+
+def test_reactivating_an_account_does_not_revive_a_cookie_copied_before(
+    app, client, auth, factory, admin
+):
+    user_id = factory.user("leaving@example.com", "Ayrılan Kişi")
+    laptop = app.test_client()
+    laptop.post("/login", data={"email": "leaving@example.com", "password": PASSWORD})
+    copy = app.test_client()
+    cookie = laptop.get_cookie("session", domain="crm.test")
+    copy.set_cookie("session", cookie.value, domain="crm.test")
+    assert copy.get("/").status_code == 200
+    client.post(f"/admin/users/{user_id}/active")
+    assert copy.get("/").status_code == 302
+    client.post(f"/admin/users/{user_id}/active")
+    assert factory.get(User, user_id).active is True
+    assert copy.get("/").status_code == 302
+    assert laptop.get("/").status_code == 302

@@ -45,6 +45,14 @@ def analyze(runner, path, out, *extra):
     )
 
 
+def test_an_analysis_date_after_today_is_refused(runner, turkish_file, tmp_path):
+    out = tmp_path / "out.csv"
+    result = analyze(runner, turkish_file, out, "--as-of", "2999-01-01")
+    assert result.exit_code == 2
+    assert "2999-01-01 is after today" in result.output
+    assert not out.exists()
+
+
 def test_a_turkish_file_gives_one_row_per_customer(runner, turkish_file, tmp_path):
     out = tmp_path / "out.csv"
     result = analyze(runner, turkish_file, out, "--as-of", "2025-12-31")

@@ -98,13 +98,16 @@ def test_assessments_check_names_the_faults_of_a_broken_folder(runner, tmp_path)
     assert "broken.yaml: file: needs a non-empty list of sections" in result.output
 
 
-def test_the_demo_engagement_waits_for_its_announcement(app, runner, client, auth):
+def test_the_demo_engagement_waits_for_the_sponsors_decisions(
+    app, runner, client, auth
+):
     runner.invoke(args=["demo"])
     auth.login("consultant@example.com", DEMO_PASSWORD)
     client.post("/account/language", data={"language": "en"})
     with app.app_context():
         engagement_id = db.session.scalar(select(Engagement.id).order_by(Engagement.id))
     dashboard = client.get(f"/engagements/{engagement_id}").text
-    assert "4 of 5 steps done" in dashboard
+    assert "3 of 5 steps done" in dashboard  # the gates wait for the sponsor
+    assert "3 gates wait for the sponsor" in dashboard
     organisation = client.get(f"/engagements/{engagement_id}/preparation/organisation")
     assert "no manager from: Service" in organisation.text

@@ -52,6 +52,29 @@ def test_a_missing_field_is_reported_and_nothing_is_created(app, client, consult
     assert engagement_by_name(app, NEW_ENGAGEMENT["name"]) is None
 
 
+def test_a_new_engagement_assumes_no_country_and_reports_in_the_users_language(
+    app, client, consultant
+):
+    """The consultant's interface is English (the fixture's user), so reports
+    default to English; the country is chosen, never assumed."""
+    page = client.get("/engagements/new").text
+    assert '<option selected value="en">English</option>' in page
+    assert '<option value="">Choose a country</option>' in page
+    assert 'selected value="TR"' not in page
+    refused = client.post("/engagements/new", data={**NEW_ENGAGEMENT, "country": ""})
+    assert "Country: Choose the company's country." in refused.text
+    assert engagement_by_name(app, NEW_ENGAGEMENT["name"]) is None
+
+
+def test_the_country_list_holds_countries_only(client, consultant):
+    page = client.get("/engagements/new").text
+    options = page.split('id="country"')[1].split("</select>")[0]
+    assert ">Türkiye<" in options and ">Germany<" in options
+    for not_a_country in ("Pseudo-Accents", "Pseudo-Bidi", "Diego Garcia", "Europe"):
+        assert not_a_country not in options
+    assert 240 <= options.count("<option") <= 260
+
+
 def test_client_members_cannot_open_engagements(client, auth, factory):
     factory.user("member@example.com", site_role=SiteRole.MEMBER)
     auth.login("member@example.com")

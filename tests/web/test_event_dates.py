@@ -2,7 +2,8 @@
 awareness activity, an interaction, an analysis, a review (DOMAIN.md: the
 phases close on what took place; the scorecard reads analyses that ran)."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from freezegun import freeze_time
 from sqlalchemy import func, select
@@ -64,3 +65,41 @@ def test_a_review_in_the_future_is_refused(app, client, engagement):
     )
     assert REFUSED in response.text
     assert count(app, Review) == 0
+
+
+def test_today_is_where_the_engagement_works(app, client, engagement):
+    """Kiritimati (UTC+14) is always a day or two ahead of Pago Pago
+    (UTC-11): Kiritimati's today is today for a company there, and a day
+    ahead for one in Pago Pago."""
+    ids = seed(app, engagement, count=1)
+    edit = client.get(f"/engagements/{engagement}/edit").text
+    assert '<option selected value="Europe/Istanbul">Europe/Istanbul</option>' in edit
+    ahead_there = datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
+
+    def log_on_kiritimatis_today(zone: str):
+        response = client.post(
+            f"/engagements/{engagement}/edit",
+            data={
+                "name": "Ada Ticaret",
+                "sector": "Gıda",
+                "size": "small",
+                "country": "KI",
+                "report_language": "en",
+                "time_zone": zone,
+            },
+        )
+        assert response.status_code == 302
+        return client.post(
+            f"/engagements/{engagement}/design/customers/{ids['C01']}/interactions",
+            data={
+                "interaction-occurred_on": ahead_there.isoformat(),
+                "interaction-channel": "phone",
+                "interaction-direction": "inbound",
+                "interaction-note": "Aradı.",
+            },
+        )
+
+    assert REFUSED in log_on_kiritimatis_today("Pacific/Pago_Pago").text
+    assert count(app, Interaction) == 0
+    assert log_on_kiritimatis_today("Pacific/Kiritimati").status_code == 302
+    assert count(app, Interaction) == 1

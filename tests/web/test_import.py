@@ -4,7 +4,7 @@ commit; awkward and broken files, each with its message and nothing written."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -554,6 +554,29 @@ def test_bad_dates_are_reported_with_row_and_column(app, client, engagement):
         "s.csv, row 6, column “Fatura Tarihi”: “32.12.2025” is not a date like "
         "31.12.2025"
     ) in plan.text
+    assert counts(app) == EMPTY
+
+
+def test_a_sale_dated_after_today_is_refused_with_row_and_column(
+    app, client, engagement
+):
+    """A file's dates are records of what happened, like a form's (DOMAIN.md,
+    design: the customer data is the company's history), so none is later
+    than today; the day after tomorrow is refused, today is not."""
+    ahead = date.today() + timedelta(days=2)
+    rows = [
+        *SALES,
+        ["C-004", "Yeni", f"{ahead:%d.%m.%Y}", "10", "", ""],
+        ["C-005", "Bugün", f"{date.today():%d.%m.%Y}", "10", "", ""],
+    ]
+    plan, _, _ = checked(
+        client, engagement, csv_bytes(rows, ";"), "s.csv", kind="transactions"
+    )
+    assert plan.status_code == 422
+    assert (
+        f"s.csv, row 6, column “Fatura Tarihi”: “{ahead:%d.%m.%Y}” lies after today"
+    ) in plan.text
+    assert "row 7" not in plan.text
     assert counts(app) == EMPTY
 
 

@@ -11,13 +11,16 @@ from app.models import (
     Answer,
     Engagement,
     GateReview,
+    QuestionnaireTake,
     ResistanceItem,
     ResistanceStatus,
     SiteRole,
+    SponsorDecision,
+    User,
 )
-from app.preparation import organisation
+from app.preparation import organisation, services
 from assessments.organisation import Department
-from assessments.questionnaire import Category
+from assessments.questionnaire import Category, Gate
 from assessments.roles import Role
 from tests.conftest import PASSWORD
 from tests.pdf import issue_report, pdf_text
@@ -294,6 +297,7 @@ def test_the_announcement_comes_from_the_top_executive_and_completes_the_phase(
         client, engagement, take_id, answer_as(Category.STRATEGIC_THINKER)
     )
     complete(client, engagement, take_id)
+    approve_every_gate(client.application, take_id)
     client.post(
         f"{base(engagement)}/change-log/awareness",
         data={
@@ -411,7 +415,11 @@ def test_dashboard_follows_the_real_state_of_preparation(client, engagement):
     )
     complete(client, engagement, take_id)
     page = client.get(f"/engagements/{engagement}").text
-    assert "2 of 5 steps done" in page  # questionnaire complete, gates passed
+    assert "1 of 5 steps done" in page  # the gates passed, awaiting the sponsor
+    assert "Clear the go/no-go gates with the sponsor" in page
+    approve_every_gate(client.application, take_id)
+    page = client.get(f"/engagements/{engagement}").text
+    assert "2 of 5 steps done" in page
     assert "Set up the project organisation" in page
 
 
@@ -478,3 +486,12 @@ def test_answers_are_stored_with_today(app, client, engagement):
     with app.app_context():
         answer = db.session.scalar(select(Answer))
         assert answer.answered_at.date() == date.today()
+
+
+def approve_every_gate(app, take_id: int) -> None:
+    """The sponsor's approval of each gate of a take, through the service."""
+    with app.app_context():
+        take = db.session.get(QuestionnaireTake, take_id)
+        sponsor = db.session.scalar(select(User))
+        for gate in Gate:
+            services.decide_gate(take, gate, SponsorDecision.APPROVED, "", sponsor)

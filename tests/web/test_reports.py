@@ -6,8 +6,10 @@ import multiprocessing
 import pytest
 from sqlalchemy import func, select
 
+from app.config import defaults
 from app.extensions import db
-from app.models import IssuedReport
+from app.models import Engagement, IssuedReport
+from assessments.roles import Role
 from renderer import REPORT_BASE_URL, StaticOnlyFetcher
 from tests.conftest import engagement_by_name
 from tests.pdf import issue_report, page_count, pdf_text
@@ -111,13 +113,62 @@ def test_sponsors_and_team_download_reports_too(client, auth, factory):
     assert TURKISH_NAME in pdf_text(response.data)
 
 
-@pytest.mark.parametrize("app_config", [{"PACK_LIMIT": "1 per hour"}])
-def test_the_pack_limit_counts_the_person_across_sign_ins(client, auth, engagement):
-    assert issue_report(client, engagement, "pack").status_code != 429
+TOO_MANY = "You have issued many reports in a short time"
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_RENDER_LIMIT": "3 per hour"}])
+def test_every_render_counts_against_one_limit_per_person(app, client, engagement):
+    assert issue_report(client, engagement, "summary").status_code == 200
+    [first] = archived_ids(app)
+    regenerated = f"/engagements/{engagement}/reports/issued/{first}/regenerate"
+    assert client.post(regenerated).status_code == 302
+    assert issue_report(client, engagement, "pack").status_code == 302
+    for refused in (
+        issue_report(client, engagement, "summary"),
+        client.post(regenerated),
+        issue_report(client, engagement, "pack"),
+    ):
+        assert refused.status_code == 429
+        assert TOO_MANY in refused.text
+        assert "Retry-After" in refused.headers
+    assert issued_count(app) == 3  # nothing laid out once refused
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_RENDER_LIMIT": "1 per hour"}])
+def test_the_render_limit_counts_the_person_across_sign_ins_and_engagements(
+    app, client, auth, engagement, factory
+):
+    assert issue_report(client, engagement, "summary").status_code == 200
+    other = factory.engagement(factory.get(Engagement, engagement).created_by_id)
     auth.logout()
     auth.login("deniz@example.com")  # a new session token, the same person
-    assert issue_report(client, engagement, "pack").status_code == 429
+    assert issue_report(client, other, "summary").status_code == 429
+    assert issued_count(app) == 1
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_RENDER_LIMIT": "1 per hour"}])
+def test_the_render_limit_is_each_persons_own(app, client, auth, engagement, factory):
+    colleague = factory.user("ayse@example.com", "Ayşe Kaya")
+    factory.member(engagement, colleague, Role.CONSULTANT)
     assert issue_report(client, engagement, "summary").status_code == 200
+    auth.logout()
+    auth.login("ayse@example.com")
+    assert issue_report(client, engagement, "summary").status_code == 200
+
+
+def test_the_refusal_speaks_the_users_language(app, client, auth, factory):
+    app.config["REPORT_RENDER_LIMIT"] = "1 per hour"
+    owner = factory.user("ayse@example.com", language="tr")
+    engagement_id = factory.engagement(owner, TURKISH_NAME)
+    auth.login("ayse@example.com")
+    issue_report(client, engagement_id, "summary")
+    refused = issue_report(client, engagement_id, "summary")
+    assert refused.status_code == 429
+    assert "Kısa sürede çok sayıda rapor" in refused.text
+
+
+def test_the_default_render_limit_is_ten_a_minute(tmp_path):
+    assert defaults(str(tmp_path))["REPORT_RENDER_LIMIT"] == "10 per minute"
 
 
 TOO_LARGE = "This report is too large to produce"

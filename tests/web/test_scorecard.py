@@ -6,6 +6,7 @@ planning page keeping the scorecard's rules."""
 import re
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -389,7 +390,9 @@ def test_a_turkish_user_types_decimals_with_a_comma(app, client, engagement):
         db.session.get(User, db.session.scalar(select(User.id))).language = "tr"
         db.session.commit()
     goal = make_goal(app, engagement)
-    measure = add_measure(client, engagement, goal, baseline="1.234,5")
+    measure = add_measure(
+        client, engagement, goal, baseline="1.234,5", target="2.000,5"
+    )
     page = client.post(
         f"{base(engagement)}/measures/{measure}/values",
         data={"day": "2026-11-20", "value": "12,5"},
@@ -525,3 +528,49 @@ def test_a_value_is_removed_only_through_its_own_measure(app, client, engagement
     right = client.post(f"{base(engagement)}/measures/{first}/values/{value}/delete")
     assert right.status_code == 302
     assert stored_values(app, first) == []
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target"),
+    [("higher", "78", "70"), ("lower", "8", "12")],
+)
+def test_the_scorecard_refuses_a_target_worse_than_the_baseline(
+    app, client, engagement, direction, baseline, target
+):
+    """DOMAIN.md, measuring: a measure has a baseline, a target and a direction;
+    a target on the wrong side of where it starts plans to get worse."""
+    goal = make_goal(app, engagement)
+    response = client.post(
+        f"{base(engagement)}/measures/new",
+        data=measure_form(
+            goal,
+            direction=direction,
+            baseline=baseline,
+            target=target,
+            green="",
+            amber="",
+        ),
+    )
+    assert response.status_code == 200
+    assert "This target is worse than the baseline" in response.text
+    with app.app_context():
+        assert db.session.scalar(select(Measure)) is None
+
+
+def test_the_strategy_map_starts_from_the_business_strategies(app, client, engagement):
+    """DOMAIN.md, planning (output): business strategies become the project's
+    goals; the map runs vision → strategies → goals → objectives → measures."""
+    with app.app_context():
+        engagement_row = db.session.get(Engagement, engagement)
+        strategy = planning.add_strategy(engagement_row, "Bayilerle uzun ilişki", [])
+        strategy_id = strategy.id
+    goal = make_goal(app, engagement)
+    make_goal(app, engagement, "Maliyeti düşürmek")
+    with app.app_context():
+        db.session.get(Goal, goal).strategy_id = strategy_id
+        db.session.commit()
+    page = client.get(f"{base(engagement)}/map").text
+    strategy_at = page.index("Business strategy: Bayilerle uzun ilişki")
+    assert strategy_at < page.index("Goal: Bayileri elde tutmak")
+    loose_at = page.index("Goals drawn from no business strategy")
+    assert strategy_at < loose_at < page.index("Goal: Maliyeti düşürmek")
