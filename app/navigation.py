@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from app.questionnaires import registry
 from assessments.progress import Phase
 from assessments.questionnaire import QuestionnaireId
+from assessments.roles import Action
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Tab:
     phase: Phase | None = None
     #: the questionnaire whose generic pages this tab opens
     questionnaire: QuestionnaireId | None = None
+    #: what a member must be allowed to do to see the tab: no tab leads to a
+    #: page that would refuse them
+    action: Action = Action.VIEW
 
     def url(self, engagement_id: int) -> str:
         if self.questionnaire is not None:
@@ -100,6 +104,7 @@ PHASE_TABS = {
             "design.import_file",
             _l("Import"),
             also=("design.import_mapping", "design.import_plan"),
+            action=Action.MANAGE_CUSTOMER_DATA,
         ),
         Tab(
             "design.analysis",

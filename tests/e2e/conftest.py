@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask_migrate import upgrade
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
@@ -26,9 +29,13 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
+def live_app(tmp_path_factory) -> Flask:
     """The product on a migrated SQLite database, as `make run` serves it."""
-    database = tmp_path_factory.mktemp("e2e") / "e2e.sqlite"
+    return migrated_app(tmp_path_factory.mktemp("e2e") / "e2e.sqlite")
+
+
+def migrated_app(database: Path) -> Flask:
+    """The product as `make run` serves it, on a fresh SQLite file."""
     app = make_app(
         f"sqlite:///{database}",
         TESTING=False,
@@ -42,12 +49,21 @@ def live_app(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def live_server(live_app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    with serve(live_app) as base:
+        yield base
+
+
+@contextmanager
+def serve(app: Flask) -> Iterator[str]:
+    """Serve the app on a free loopback port, in a thread, while the block runs."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
