@@ -11,6 +11,7 @@ from app.auth.sessions import password_confirmed
 from app.extensions import db
 from app.forms import ConfirmForm
 from app.models import SiteRole, User
+from app.url_values import page_number
 
 
 @bp.before_request
@@ -25,9 +26,7 @@ def require_admin():
 def users():
     """All user accounts, searchable, a page at a time."""
     search = request.args.get("q", "")
-    page = services.users_page(
-        search, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    page = services.users_page(search, page_number(), current_app.config["PAGE_SIZE"])
     return render_template("admin/users.html", page=page, search=search)
 
 

@@ -22,6 +22,7 @@ from app.forms import ConfirmForm
 from app.models import Contact, Customer, Membership
 from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.url_values import page_number
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.roles import Action
 from assessments.value_groups import Flag, ValueGroup
@@ -60,7 +61,7 @@ def customers_list(membership: Membership):
     snapshot = analyses.latest_snapshot(engagement.id)
     chosen = _filter_from_request()
     page, results = customers.customer_page(
-        engagement.id, snapshot, chosen, request.args.get("page", 1, type=int)
+        engagement.id, snapshot, chosen, page_number()
     )
     return render_template(
         "design/customers.html",
