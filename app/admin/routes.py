@@ -11,6 +11,7 @@ from app.auth.sessions import password_confirmed
 from app.extensions import db
 from app.forms import ConfirmForm
 from app.models import SiteRole, User
+from app.text import without_control_characters
 from app.url_values import page_number
 
 
@@ -25,7 +26,7 @@ def require_admin():
 @bp.route("/users")
 def users():
     """All user accounts, searchable, a page at a time."""
-    search = request.args.get("q", "")
+    search = without_control_characters(request.args.get("q", ""))[:100]
     page = services.users_page(search, page_number(), current_app.config["PAGE_SIZE"])
     return render_template("admin/users.html", page=page, search=search)
 

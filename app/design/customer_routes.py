@@ -22,6 +22,7 @@ from app.forms import ConfirmForm
 from app.models import Contact, Customer, Membership
 from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.text import without_control_characters
 from app.url_values import page_number
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.roles import Action
@@ -41,7 +42,7 @@ def _filter_from_request() -> customers.CustomerFilter:
     args = request.args
     stage = args.get("stage", "")
     return customers.CustomerFilter(
-        search=args.get("q", "").strip()[:100],
+        search=without_control_characters(args.get("q", "")).strip()[:100],
         stage=LifecycleStage(stage) if stage in set(LifecycleStage) else None,
         group=_known(args.get("group", ""), {g.value for g in ValueGroup}),
         abc=_known(args.get("abc", ""), {"A", "B", "C"}),
