@@ -151,7 +151,9 @@ class PlanSettingsForm(Form):
     submit = SubmitField(_l("Save limits"))
 
     def validate_longest_months(self, field):
-        if self.shortest_months.data and field.data <= self.shortest_months.data:
+        # either may be None: a number that did not parse has its own error
+        shortest = self.shortest_months.data
+        if shortest and field.data is not None and field.data <= shortest:
             raise ValidationError(_l("The longest must be more than the shortest."))
 
 
