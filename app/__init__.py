@@ -24,6 +24,7 @@ from app import (
     reports,
     request_size,
     tenancy,
+    url_values,
 )
 from app import config as app_config
 from app.auth.services import load_user
@@ -45,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     _configure(app, test_config)
+    url_values.register(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))

@@ -22,6 +22,7 @@ from app.extensions import db
 from app.i18n.labels import label
 from app.models import Activity, ResistanceStatus
 from app.questionnaires.definitions import definition
+from app.url_values import paginate
 from assessments.oversight import ActivityKind, Removable, ReportKind
 from assessments.progress import Phase
 from assessments.questionnaire import Gate, QuestionnaireId
@@ -76,7 +77,7 @@ def feed(engagement_id: int, page: int, per_page: int) -> Pagination:
         .where(Activity.engagement_id == engagement_id)
         .order_by(Activity.occurred_at.desc(), Activity.id.desc())
     )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return paginate(query, page, per_page)
 
 
 def last_activity(engagement_ids: Iterable[int]) -> dict[int, datetime]:

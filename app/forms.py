@@ -11,11 +11,51 @@ from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FloatField, HiddenField, SelectChoice, SelectMultipleField, widgets
+from werkzeug.exceptions import BadRequest
+from wtforms import (
+    FloatField,
+    HiddenField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
 from wtforms.validators import ValidationError
 
 from app.i18n.labels import label
 from app.i18n.locale import LANGUAGE_NAMES, country_choices, local_today
+from app.text import has_control_characters
+
+
+class Form(FlaskForm):
+    """The base of every form of the app: a FlaskForm whose text fields all
+    refuse control characters, so that no form can forget to (a NUL byte
+    would fail at PostgreSQL's door). Long text (``TextAreaField``) keeps tab
+    and line breaks."""
+
+    def validate(self, extra_validators=None) -> bool:
+        extra = {name: list(v) for name, v in (extra_validators or {}).items()}
+        for name, field in self._fields.items():
+            if isinstance(field, StringField):
+                extra.setdefault(name, []).append(plain_text)
+        return super().validate(extra)
+
+
+def plain_text(_form, field) -> None:
+    """A validator: no control characters (tab and line breaks in long text)."""
+    if isinstance(field.data, str) and has_control_characters(
+        field.data, line_breaks_allowed=isinstance(field, TextAreaField)
+    ):
+        raise ValidationError(
+            _("This text holds invisible control characters: remove them.")
+        )
+
+
+class TamperedForm(BadRequest):
+    """A hidden field that no page of the app writes: the form was altered
+    (or is from an older version of the page). Like a bad CSRF token, it is
+    a 400 before the view runs, so that nothing is saved on its word."""
 
 
 def stripped(value):
@@ -120,6 +160,10 @@ def countries() -> list[SelectChoice]:
     return select_choices([("", _("Choose a country")), *country_choices()])
 
 
+#: a revision counts saves of one row: nine digits are plenty
+_REVISION_DIGITS = 9
+
+
 class CheckboxesField(SelectMultipleField):
     """Several options, shown as checkboxes."""
 
@@ -130,12 +174,14 @@ class CheckboxesField(SelectMultipleField):
 class RevisionField(HiddenField):
     """The revision of the row the page showed (0: there was none yet). The
     save sends it back, so that it cannot overwrite a change someone made
-    since (``app.revisions.check_seen``). Input that is not a number counts
-    as 0: a tampered field can only cause a conflict, never an overwrite of
-    a row it did not see."""
+    since (``app.revisions.check_seen``). Anything but a whole number is a
+    ``TamperedForm``."""
 
     def process_formdata(self, valuelist):
-        self.data = _whole_number(valuelist[0] if valuelist else "")
+        text = (valuelist[0] if valuelist else "") or "0"
+        if not (text.isascii() and text.isdigit() and len(text) <= _REVISION_DIGITS):
+            raise TamperedForm()
+        self.data = int(text)
 
     def process_data(self, value):
         self.data = value or 0
@@ -143,7 +189,8 @@ class RevisionField(HiddenField):
 
 class RevisionsField(HiddenField):
     """The revisions of the rows a page showed, by key: ``{key: revision}``,
-    sent as JSON. Anything that does not parse counts as nothing seen."""
+    sent as JSON. Anything else (not JSON, not an object, a revision that is
+    not a whole number) is a ``TamperedForm``."""
 
     def _value(self) -> str:
         return json.dumps(self.data or {})
@@ -152,25 +199,18 @@ class RevisionsField(HiddenField):
         try:
             raw = json.loads(valuelist[0]) if valuelist else {}
         except ValueError:
-            raw = {}
-        self.data = (
-            {str(k): v for k, v in raw.items() if type(v) is int}
-            if isinstance(raw, dict)
-            else {}
-        )
+            raise TamperedForm() from None
+        if not isinstance(raw, dict) or not all(
+            type(v) is int and 0 <= v < 10**_REVISION_DIGITS for v in raw.values()
+        ):
+            raise TamperedForm()
+        self.data = raw
 
     def process_data(self, value):
         self.data = dict(value or {})
 
 
-def _whole_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        return 0
-
-
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A bare form whose only job is to carry the CSRF token of a button."""
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import (
 
 from app.extensions import db
 from app.models import Membership
+from app.url_values import valid_id
 from assessments.roles import Action, can
 
 Model = TypeVar("Model")
@@ -57,8 +58,11 @@ def owned(
     row that has no ``engagement_id`` of its own; a parent row (a measure)
     also requires the child to be that parent's, not another's of the same
     engagement. ``where`` adds a condition of the row itself (a take of one
-    questionnaire). Modelled on Redash's ``get_by_id_and_org``.
+    questionnaire). Modelled on Redash's ``get_by_id_and_org``. An id no
+    row can have (a posted 2^40) is None without a query.
     """
+    if not valid_id(object_id):
+        return None
     columns = model.__mapper__.columns  # type: ignore[attr-defined]
     query = select(model).where(columns.id == object_id)
     if isinstance(through, QueryableAttribute):

@@ -1,15 +1,14 @@
 """Forms of user administration."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
-from app.forms import enum_choices, language_choices, stripped
+from app.forms import Form, enum_choices, language_choices, stripped
 from app.models import SiteRole
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     email = EmailField(
         _l("E-mail"),
         filters=[stripped],

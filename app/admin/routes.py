@@ -11,6 +11,8 @@ from app.auth.sessions import password_confirmed
 from app.extensions import db
 from app.forms import ConfirmForm
 from app.models import SiteRole, User
+from app.text import without_control_characters
+from app.url_values import page_number
 
 
 @bp.before_request
@@ -24,10 +26,8 @@ def require_admin():
 @bp.route("/users")
 def users():
     """All user accounts, searchable, a page at a time."""
-    search = request.args.get("q", "")
-    page = services.users_page(
-        search, request.args.get("page", 1, type=int), current_app.config["PAGE_SIZE"]
-    )
+    search = without_control_characters(request.args.get("q", ""))[:100]
+    page = services.users_page(search, page_number(), current_app.config["PAGE_SIZE"])
     return render_template("admin/users.html", page=page, search=search)
 
 

@@ -9,6 +9,7 @@ from app.auth import services as accounts
 from app.extensions import db
 from app.models import SiteRole, User
 from app.models.accounts import new_session_token
+from app.url_values import paginate
 
 
 def users_page(search: str, page: int, per_page: int) -> Pagination:
@@ -17,7 +18,7 @@ def users_page(search: str, page: int, per_page: int) -> Pagination:
     if search:
         pattern = f"%{search.strip()}%"
         query = query.where(or_(User.name.ilike(pattern), User.email.ilike(pattern)))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return paginate(query, page, per_page)
 
 
 def create_user(email: str, name: str, site_role: SiteRole, language: str) -> User:

@@ -1,17 +1,16 @@
 """Forms of signing in and setting passwords."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from app.forms import stripped
+from app.forms import Form, stripped
 
 #: The shortest password accepted; length beats character-class rules.
 MIN_PASSWORD_LENGTH = 10
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(
         _l("E-mail"), filters=[stripped], validators=[DataRequired(), Email()]
     )
@@ -19,7 +18,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
-class ConfirmPasswordForm(FlaskForm):
+class ConfirmPasswordForm(Form):
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     submit = SubmitField(_l("Confirm"))
 
@@ -41,6 +40,6 @@ def new_password_fields():
     return password, confirm
 
 
-class SetPasswordForm(FlaskForm):
+class SetPasswordForm(Form):
     password, confirm = new_password_fields()
     submit = SubmitField(_l("Set password"))

@@ -23,6 +23,8 @@ from app.forms import ConfirmForm
 from app.models import Contact, Customer, Interaction, Membership
 from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.text import without_control_characters
+from app.url_values import page_number
 from assessments.idic import LifecycleStage
 from assessments.roles import Action
 from assessments.value_groups import Flag, ValueGroup
@@ -41,7 +43,7 @@ def _filter_from_request() -> customers.CustomerFilter:
     args = request.args
     stage = args.get("stage", "")
     return customers.CustomerFilter(
-        search=args.get("q", "").strip()[:100],
+        search=without_control_characters(args.get("q", "")).strip()[:100],
         stage=LifecycleStage(stage) if stage in set(LifecycleStage) else None,
         group=_known(args.get("group", ""), {g.value for g in ValueGroup}),
         abc=_known(args.get("abc", ""), {"A", "B", "C"}),
@@ -61,7 +63,7 @@ def customers_list(membership: Membership):
     snapshot = analyses.latest_snapshot(engagement.id)
     chosen = _filter_from_request()
     page, results = customers.customer_page(
-        engagement.id, snapshot, chosen, request.args.get("page", 1, type=int)
+        engagement.id, snapshot, chosen, page_number()
     )
     return render_template(
         "design/customers.html",

@@ -26,6 +26,7 @@ from app.models import (
 )
 from app.models.columns import assign, utcnow
 from app.refusals import Refusal
+from app.url_values import paginate
 from assessments import data_quality
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.oversight import ActivityKind, Removable
@@ -76,7 +77,7 @@ def customer_page(
                 )
             )
         )
-    page_of_ids = db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    page_of_ids = paginate(query, page, PER_PAGE)
     rows = {
         row.id: row
         for row in db.session.scalars(

@@ -3,7 +3,7 @@ records after a confirmation."""
 
 from __future__ import annotations
 
-from flask import abort, flash, render_template, request
+from flask import abort, flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -16,6 +16,7 @@ from app.forms import ConfirmForm
 from app.models import Customer, Membership
 from app.refusals import Refusal, flash_refusal
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.url_values import page_number
 from assessments.roles import Action
 
 #: Why a pair is suggested, as the pages say it.
@@ -41,7 +42,7 @@ _REFUSALS = {"gone": _l("One of the two customers no longer exists.")}
 def duplicate_list(membership: Membership):
     """Pairs of customers that look like one customer entered twice."""
     engagement = membership.engagement
-    page = merging.suggestions(engagement, request.args.get("page", 1, type=int))
+    page = merging.suggestions(engagement, page_number())
     return render_template(
         "design/duplicates.html",
         engagement=engagement,

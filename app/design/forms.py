@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -26,6 +25,7 @@ from wtforms.validators import (
 from app.design.customers import ContactDetails, CustomerDetails, InteractionDetails
 from app.design.strategies import StrategyDetails
 from app.forms import (
+    Form,
     LocalNumberField,
     enum_choices,
     not_after_today,
@@ -45,7 +45,7 @@ def _text(label, length: int, required: bool = False):
     )
 
 
-class CustomerForm(FlaskForm):
+class CustomerForm(Form):
     account_number = _text(_l("Account number"), 64, required=True)
     name = _text(_l("Name"), 200, required=True)
     title = _text(_l("Trade title"), 200)
@@ -96,7 +96,7 @@ class CustomerForm(FlaskForm):
         )
 
 
-class ContactForm(FlaskForm):
+class ContactForm(Form):
     name = _text(_l("Name"), 200, required=True)
     title = _text(_l("Position"), 200)
     email = StringField(
@@ -119,7 +119,7 @@ class ContactForm(FlaskForm):
         )
 
 
-class InteractionForm(FlaskForm):
+class InteractionForm(Form):
     occurred_on = DateField(_l("Date"), validators=[InputRequired(), not_after_today])
     channel = SelectField(_l("Channel"))
     direction = SelectField(_l("Who reached out"))
@@ -149,7 +149,7 @@ class InteractionEditForm(InteractionForm):
     submit = SubmitField(_l("Save interaction"))
 
 
-class NotesForm(FlaskForm):
+class NotesForm(Form):
     customisation_notes = TextAreaField(
         _l("How we treat this customer differently"),
         filters=[stripped],
@@ -158,7 +158,7 @@ class NotesForm(FlaskForm):
     submit = SubmitField(_l("Save notes"))
 
 
-class OverrideForm(FlaskForm):
+class OverrideForm(Form):
     value_group = SelectField(_l("Value group"))
     reason = TextAreaField(
         _l("Reason"),
@@ -193,7 +193,7 @@ def band_edges(form, field) -> None:
         ) from None
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(Form):
     reason = TextAreaField(
         _l("Why is this analysis withdrawn?"),
         filters=[stripped],
@@ -206,7 +206,7 @@ class WithdrawForm(FlaskForm):
     submit = SubmitField(_l("Withdraw the analysis"))
 
 
-class AnalysisForm(FlaskForm):
+class AnalysisForm(Form):
     """The settings of a new analysis; defaults are the method's."""
 
     as_of = DateField(
@@ -260,7 +260,7 @@ class AnalysisForm(FlaskForm):
             raise ValidationError(_l("A and B together must leave room for C."))
 
 
-class StrategyForm(FlaskForm):
+class StrategyForm(Form):
     crm_strategy = SelectField(_l("CRM strategy"))
     actions = TextAreaField(
         _l("Actions"), filters=[stripped], validators=[Optional(), Length(max=5000)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, SubmitField
 from wtforms.validators import DataRequired
@@ -22,7 +21,7 @@ from app.design.import_file import (
     Kind,
     Settings,
 )
-from app.forms import select_choices
+from app.forms import Form, select_choices
 
 KIND_LABELS = {
     Kind.CUSTOMERS: _l("Customers (with contact persons)"),
@@ -90,7 +89,7 @@ class SettingsFields:
         return Kind(self.kind.data)
 
 
-class UploadForm(SettingsFields, FlaskForm):
+class UploadForm(SettingsFields, Form):
     file = FileField(
         _l("File (CSV or Excel .xlsx)"),
         validators=[FileRequired(_l("Choose a file to import."))],
@@ -98,7 +97,7 @@ class UploadForm(SettingsFields, FlaskForm):
     submit = SubmitField(_l("Upload and check the columns"))
 
 
-class MappingForm(SettingsFields, FlaskForm):
+class MappingForm(SettingsFields, Form):
     """Settings plus one select per field of the kind; built by mapping_form."""
 
     check = SubmitField(_l("Check the whole file"))
@@ -115,7 +114,7 @@ class MappingForm(SettingsFields, FlaskForm):
         return [self[f"map_{name}"] for name in KIND_FIELDS[self.chosen_kind]]
 
 
-class ConfirmImportForm(FlaskForm):
+class ConfirmImportForm(Form):
     submit = SubmitField(_l("Import"))
 
 

@@ -54,6 +54,7 @@ from app.i18n.locale import local_today
 from app.models import Complaint, Contact, Customer, ImportRun, Interaction, Transaction
 from app.models.columns import utcnow
 from app.models.design import CUSTOMER_FIELDS
+from app.text import without_control_characters
 from assessments.idic import LifecycleStage
 from assessments.oversight import ActivityKind
 
@@ -98,8 +99,11 @@ def store_upload(
 ) -> Upload:
     """Save an uploaded file under a random name in the engagement's folder.
 
-    Raises FileRejected for an unknown file type or a file over the limit."""
-    display_name = Path(filename.replace("\\", "/")).name[-200:] or "upload"
+    Raises FileRejected for an unknown file type or a file over the limit.
+    The name shown and recorded loses its control characters: a NUL cannot
+    be stored in PostgreSQL, and CR or LF would split a line of the log."""
+    plain = without_control_characters(filename).replace("\\", "/")
+    display_name = Path(plain).name[-200:] or "upload"
     source_of(display_name)
     remove_stale(folder, keep_seconds)
     target = folder / str(engagement_id)

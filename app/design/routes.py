@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, render_template, request
+from flask import abort, flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,6 +16,7 @@ from app.models import Membership, Snapshot
 from app.questionnaires.results import capability_summary, maturity_profile
 from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.url_values import query_id
 from assessments import rfm
 from assessments.idic import Channel, Segment
 from assessments.questionnaire import QuestionnaireId
@@ -140,7 +141,7 @@ def _snapshot_page(membership: Membership, row: Snapshot, form: WithdrawForm):
 def comparison(membership: Membership, snapshot_id: int):
     """Two standing analyses side by side: who moved up, down, in and out."""
     after = _standing_or_404(snapshot_id, membership)
-    before_id = request.args.get("with", type=int)
+    before_id = query_id("with")
     if before_id is None:
         abort(404)
     before = _standing_or_404(before_id, membership)

@@ -3,18 +3,17 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.engagements.services import EngagementDetails
-from app.forms import countries, enum_choices, language_choices, stripped
+from app.forms import Form, countries, enum_choices, language_choices, stripped
 from app.i18n.locale import time_zone_choices
 from app.models import CompanySize
 from assessments.roles import Role
 
 
-class EngagementForm(FlaskForm):
+class EngagementForm(Form):
     name = StringField(
         _l("Client company"),
         validators=[DataRequired(), Length(max=200)],
@@ -63,7 +62,7 @@ class EngagementForm(FlaskForm):
         )
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     email = EmailField(
         _l("E-mail"),
         filters=[stripped],
@@ -82,7 +81,7 @@ class InviteForm(FlaskForm):
         self.role.choices = enum_choices(Role)
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     role = SelectField(_l("Role"), validators=[DataRequired()])
     submit = SubmitField(_l("Change role"))
 

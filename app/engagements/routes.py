@@ -19,6 +19,7 @@ from app.preparation.forms import DecisionForm
 from app.questionnaires.views import take_or_404
 from app.refusals import Refusal, flash_refusal, saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.url_values import page_number
 from assessments.progress import Phase, Step
 from assessments.questionnaire import Gate, QuestionnaireId
 from assessments.readiness import READINESS_ORDER
@@ -92,7 +93,7 @@ def index():
         )
     page = services.memberships_page(
         current_user,
-        request.args.get("page", 1, type=int),
+        page_number(),
         current_app.config["PAGE_SIZE"],
     )
     return render_template("engagements/index.html", page=page)
@@ -306,7 +307,7 @@ def activity_feed(membership: Membership):
         engagement=membership.engagement,
         page=activity.feed(
             membership.engagement_id,
-            request.args.get("page", 1, type=int),
+            page_number(),
             current_app.config["PAGE_SIZE"],
         ),
         describe=activity.describe,

@@ -17,6 +17,7 @@ from app.models import CompanySize, Engagement, Membership, SiteRole, User
 from app.planning.services import planning_facts
 from app.preparation.services import preparation_facts
 from app.refusals import Refusal
+from app.url_values import paginate
 from assessments import progress
 from assessments.oversight import ActivityKind, Removable
 from assessments.roles import Role
@@ -53,7 +54,7 @@ def memberships_page(user: User, page: int, per_page: int) -> Pagination:
         .where(Membership.user_id == user.id)
         .order_by(Engagement.created_at.desc(), Engagement.id.desc())
     )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return paginate(query, page, per_page)
 
 
 def membership_count(user: User) -> int:

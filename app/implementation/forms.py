@@ -5,7 +5,6 @@ members, packages) are set by the view."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -25,6 +24,7 @@ from wtforms.validators import (
 )
 
 from app.forms import (
+    Form,
     LocalNumberField,
     RevisionField,
     RevisionsField,
@@ -53,7 +53,7 @@ def _notes(label, required: bool = False):
     )
 
 
-class ObjectiveForm(FlaskForm):
+class ObjectiveForm(Form):
     title = _title(_l("Objective"))
     perspective = SelectField(
         _l("Scorecard perspective"), choices=lambda: enum_choices(Perspective)
@@ -76,7 +76,7 @@ class ObjectiveForm(FlaskForm):
         )
 
 
-class ValueForm(FlaskForm):
+class ValueForm(Form):
     day = DateField(
         _l("Period"),
         default=date.today,
@@ -92,7 +92,7 @@ class ValueForm(FlaskForm):
     submit = SubmitField(_l("Record value"))
 
 
-class WorkPackageForm(FlaskForm):
+class WorkPackageForm(Form):
     revision = RevisionField()
     title = _title(_l("Work package"))
     owner_id = SelectField(_l("Owner"), coerce=int)
@@ -139,7 +139,7 @@ class WorkPackageForm(FlaskForm):
         return valid
 
 
-class PlanSettingsForm(FlaskForm):
+class PlanSettingsForm(Form):
     shortest_months = IntegerField(
         _l("Warn when the plan is shorter than (months)"),
         validators=[InputRequired(), NumberRange(1, 120)],
@@ -151,11 +151,13 @@ class PlanSettingsForm(FlaskForm):
     submit = SubmitField(_l("Save limits"))
 
     def validate_longest_months(self, field):
-        if self.shortest_months.data and field.data <= self.shortest_months.data:
+        # either may be None: a number that did not parse has its own error
+        shortest = self.shortest_months.data
+        if shortest and field.data is not None and field.data <= shortest:
             raise ValidationError(_l("The longest must be more than the shortest."))
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(Form):
     held_on = DateField(
         _l("Date"), default=date.today, validators=[DataRequired(), not_after_today]
     )

@@ -101,6 +101,7 @@ def package(membership: Membership, package_id: int | None = None):
     )
     if row is None and not form.is_submitted():
         form.status.data = WorkStatus.PLANNED.value
+    status = 200
     if form.validate_on_submit():
         details = form.values()
         if saved(
@@ -112,16 +113,16 @@ def package(membership: Membership, package_id: int | None = None):
         ):
             flash(_("Work package saved."), "success")
             return redirect_to("implementation.transition_plan", membership)
-        if row is not None:
-            # a no-op after any refusal but "changed" (checked first); after
-            # "changed", the next save replaces the newer package knowingly
-            form.revision.data = row.revision
+        if row is not None and form.revision.data != row.revision:
+            # "changed" (checked first): 409, and the next save replaces the
+            # newer package knowingly
+            form.revision.data, status = row.revision, 409
     return render_template(
         "implementation/package.html",
         engagement=membership.engagement,
         package=row,
         form=form,
-    )
+    ), status
 
 
 @bp.route("/plan/packages/<int:package_id>/delete", methods=["POST"])

@@ -5,7 +5,6 @@ rows (goals, objectives, members) are set by the view."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import (
     DataRequired,
@@ -16,6 +15,7 @@ from wtforms.validators import (
 )
 
 from app.forms import (
+    Form,
     LocalNumberField,
     enum_choices,
     optional_enum_choices,
@@ -39,7 +39,7 @@ TARGET_REFUSALS = {
 }
 
 
-class MeasureForm(FlaskForm):
+class MeasureForm(Form):
     """Prefixed: it shares the goal's page with the goal's own form."""
 
     def __init__(self, *args, **kwargs):

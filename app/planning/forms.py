@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask_babel import LazyString
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -25,6 +24,7 @@ from wtforms.validators import (
 
 from app.forms import (
     CheckboxesField,
+    Form,
     RevisionField,
     enum_choices,
     not_after_today,
@@ -36,7 +36,7 @@ from assessments.organisation import Department
 from assessments.planning import MAX_PRIORITY, CrmStrategy
 
 
-class SessionForm(FlaskForm):
+class SessionForm(Form):
     held_on = DateField(_l("Date"), validators=[Optional()])
     #: one of the organisation's people; 0 is "—", nobody yet
     facilitator_id = SelectField(_l("Facilitator"), coerce=int, default=0)
@@ -83,7 +83,7 @@ class SessionForm(FlaskForm):
         )
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Form):
     revision = RevisionField()
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=20000)])
     agreed = TextAreaField(
@@ -103,7 +103,7 @@ class AnswerForm(FlaskForm):
         )
 
 
-class StrategyForm(FlaskForm):
+class StrategyForm(Form):
     statement = TextAreaField(
         _l("Business strategy"),
         filters=[stripped],
@@ -113,7 +113,7 @@ class StrategyForm(FlaskForm):
     submit = SubmitField(_l("Add strategy"))
 
 
-class PriorityForm(FlaskForm):
+class PriorityForm(Form):
     """The four CRM strategies' priorities, one pair of fields each."""
 
     submit = SubmitField(_l("Save priorities"))
@@ -146,7 +146,7 @@ for _strategy in CrmStrategy:
     )
 
 
-class VisionForm(FlaskForm):
+class VisionForm(Form):
     vision = TextAreaField(
         _l("CRM vision"),
         filters=[stripped],
@@ -158,7 +158,7 @@ class VisionForm(FlaskForm):
     submit = SubmitField(_l("Save vision"))
 
 
-class GoalForm(FlaskForm):
+class GoalForm(Form):
     title = StringField(
         _l("Goal"), filters=[stripped], validators=[DataRequired(), Length(max=200)]
     )

@@ -148,10 +148,15 @@ def save_session(
     session.facilitator_person = facilitator
     session.facilitator = facilitator.name if facilitator else ""
     session.held = details.held
+    # A person invited again keeps their row: a new one beside the old would
+    # be inserted before the old is deleted, against the unique key.
+    kept = {p.person_id: p for p in session.participants}
     session.participants = [
-        SessionParticipant(person_id=person_id, attended=person_id in details.attended)
+        kept.get(person_id) or SessionParticipant(person_id=person_id)
         for person_id in sorted(present)
     ]
+    for participant in session.participants:
+        participant.attended = participant.person_id in details.attended
     db.session.add(session)
     db.session.commit()
     return session

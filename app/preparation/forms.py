@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -17,6 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.forms import (
+    Form,
     enum_choices,
     not_after_today,
     optional_id_choices,
@@ -31,7 +31,7 @@ from app.preparation.organisation import (
 from assessments.organisation import Department
 
 
-class OverrideForm(FlaskForm):
+class OverrideForm(Form):
     reason = TextAreaField(
         _l("Why the project should go ahead despite this gate"),
         filters=[stripped],
@@ -41,7 +41,7 @@ class OverrideForm(FlaskForm):
     submit = SubmitField(_l("Override the gate"))
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     decision = RadioField(
         _l("Your decision"),
         choices=lambda: enum_choices(SponsorDecision),
@@ -53,7 +53,7 @@ class DecisionForm(FlaskForm):
     submit = SubmitField(_l("Record decision"))
 
 
-class PersonForm(FlaskForm):
+class PersonForm(Form):
     name = StringField(
         _l("Name"), filters=[stripped], validators=[DataRequired(), Length(max=120)]
     )
@@ -106,7 +106,7 @@ class PersonForm(FlaskForm):
         )
 
 
-class AwarenessForm(FlaskForm):
+class AwarenessForm(Form):
     held_on = DateField(_l("Date"), validators=[DataRequired(), not_after_today])
     kind = SelectField(_l("Kind"), choices=lambda: enum_choices(AwarenessKind))
     topic = StringField(
@@ -127,7 +127,7 @@ class AwarenessForm(FlaskForm):
         )
 
 
-class ResistanceForm(FlaskForm):
+class ResistanceForm(Form):
     raised_on = DateField(_l("Date"), validators=[DataRequired(), not_after_today])
     raised_by_id = SelectField(
         _l("Who"),
@@ -182,7 +182,7 @@ class ResistanceForm(FlaskForm):
         )
 
 
-class TeamAnnouncedForm(FlaskForm):
+class TeamAnnouncedForm(Form):
     team_announced_on = DateField(
         _l("Team appointment announced on"),
         validators=[Optional(), not_after_today],
@@ -191,7 +191,7 @@ class TeamAnnouncedForm(FlaskForm):
     submit = SubmitField(_l("Save date"))
 
 
-class AnnouncementForm(FlaskForm):
+class AnnouncementForm(Form):
     announced_on = DateField(
         _l("Date of the announcement"), validators=[DataRequired(), not_after_today]
     )

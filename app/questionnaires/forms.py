@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SubmitField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
 from app.forms import (
     CheckboxesField,
+    Form,
     LocalNumberField,
     RevisionsField,
     select_choices,
@@ -18,7 +18,7 @@ from assessments.questionnaire import SCALE_MAX, SCALE_MIN, Kind, Question, Sect
 from assessments.scoring import AnswerValue
 
 
-class SectionForm(FlaskForm):
+class SectionForm(Form):
     """One questionnaire section; fields are added per question at runtime."""
 
     #: answer revisions when the form was opened: {question_id: revision}

@@ -149,10 +149,12 @@ def _save_section(
         take, current, form.answers(current), form.seen.data, current_user
     )
     if outcome.conflicts:
+        # 409: the page shows the conflicts, with this person's answers kept
         form.seen.data = _revisions(takes.answers_of(take))
-        return _section_page(
+        page = _section_page(
             pages, membership, take, current, form, True, conflicts=outcome.conflicts
         )
+        return page, 409
     if form.save_and_complete.data:
         return _complete(pages, membership, take)
     flash(_("Section saved."), "success")

@@ -18,6 +18,7 @@ from app.models import Engagement, IssuedReport, User
 from app.pdf import RenderedPdf, pdf_download, render_pdf
 from app.reports import catalog
 from app.reports.pack import build_pack
+from app.url_values import paginate
 from assessments.oversight import ActivityKind, ReportKind
 
 
@@ -60,4 +61,4 @@ def issued(engagement_id: int, page: int, per_page: int) -> Pagination:
         .where(IssuedReport.engagement_id == engagement_id)
         .order_by(IssuedReport.issued_at.desc(), IssuedReport.id.desc())
     )
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return paginate(query, page, per_page)

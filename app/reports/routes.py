@@ -11,6 +11,7 @@ from app.models import IssuedReport, Membership
 from app.pdf import ReportTooLarge
 from app.reports import archive, bp
 from app.tenancy import engagement_view, owned_or_404, redirect_to
+from app.url_values import page_number
 from assessments.oversight import ReportKind
 from assessments.roles import Action
 
@@ -62,9 +63,7 @@ def archive_page(membership: Membership):
     return render_template(
         "reports/archive.html",
         engagement=membership.engagement,
-        page=archive.issued(
-            membership.engagement_id, request.args.get("page", 1, type=int), 20
-        ),
+        page=archive.issued(membership.engagement_id, page_number(), 20),
     )
 
 

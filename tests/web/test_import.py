@@ -184,6 +184,20 @@ def test_a_customer_file_with_turkish_headers_is_imported(app, client, engagemen
         assert run.filename == "müşteriler.csv"
 
 
+def test_control_characters_leave_the_file_name(app, client, engagement, tmp_path):
+    name = "mü\x00ş\tteri\x1b[31m.csv"
+    response = imported(client, engagement, csv_bytes(CUSTOMERS), name)
+    assert response.status_code == 302
+    assert flashed(client) == "Imported müşteri[31m.csv: 3 customers created."
+    with app.app_context():
+        assert db.session.scalar(select(ImportRun.filename)) == "müşteri[31m.csv"
+    # a browser sends CR and LF in a file name escaped; a script may not
+    stored = import_service.store_upload(
+        tmp_path, engagement, io.BytesIO(b"x"), "a\r\nb.csv", 100, 60
+    )
+    assert stored.filename == "ab.csv"
+
+
 def test_the_mapping_page_guesses_columns_and_shows_the_first_rows(client, engagement):
     url = mapping_url(upload(client, engagement, csv_bytes(SALES, ";"), "s.csv"))
     page = client.get(url.replace("kind=customers", "kind=transactions")).text

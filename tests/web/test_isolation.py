@@ -5,7 +5,7 @@ engagement id is covered without anyone remembering to add it here.
 """
 
 import pytest
-from werkzeug.routing import Rule
+from werkzeug.routing import IntegerConverter, Rule
 
 from app.models import SiteRole
 from assessments.roles import Role
@@ -53,9 +53,8 @@ def build_path(rule: Rule, engagement_id: int, rows: dict[str, int]) -> str:
     if "item_id" in rule.arguments:  # change-log rows: awareness or resistance
         kind = "awareness_id" if "awareness" in rule.endpoint else "resistance_id"
         values["item_id"] = rows.get(kind, 1)
-    converters = {name: type(conv).__name__ for name, conv in rule._converters.items()}
-    for name, converter in converters.items():
-        if converter not in ("IntegerConverter",) and name != "engagement_id":
+    for name, converter in rule._converters.items():
+        if not isinstance(converter, IntegerConverter) and name != "engagement_id":
             values[name] = STRING_ARGUMENTS.get(name, "x")
     if "section_id" in rule.arguments:
         values["section_id"] = SECTIONS[rule.endpoint.split(".")[0]]

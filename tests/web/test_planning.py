@@ -115,6 +115,20 @@ def test_absent_people_leave_their_seat_empty(client, engagement):
     assert page.count("No manager from") == 1
 
 
+def test_a_session_saved_again_with_the_same_people_keeps_them(app, client, engagement):
+    ids = working_group(client, engagement)
+    url = f"{base(engagement)}/sessions/market"
+    client.post(url, data={"invited": ids, "attended": ids[:2]})
+    again = client.post(url, data={"invited": ids, "attended": ids[1:3]})
+    assert again.status_code == 302
+    with app.app_context():
+        session = db.session.scalar(select(WorkshopSession))
+        assert sorted(p.person_id for p in session.participants) == sorted(ids)
+        assert {p.person_id for p in session.participants if p.attended} == set(
+            ids[1:3]
+        )
+
+
 def test_a_full_working_group_fills_every_seat(client, engagement):
     ids = working_group(client, engagement)
     client.post(f"{base(engagement)}/sessions/customers", data={"invited": ids})

@@ -57,7 +57,7 @@ def test_a_first_answer_saved_at_the_same_moment_is_a_conflict_not_a_500(
         f"{base}/takes/{take_id}/interact",
         data={"seen": "{}", "interact_channels": "2", "interact_history": "5"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "Someone else changed these answers" in response.text
     assert "Ece Yıldız" in response.text
     stored = stored_answers(app, take_id)
@@ -85,6 +85,7 @@ def test_a_change_saved_at_the_same_moment_is_not_overwritten(
     response = client.post(
         url, data={"seen": '{"interact_channels": 1}', "interact_channels": "1"}
     )
+    assert response.status_code == 409
     assert "Someone else changed these answers" in response.text
     with app.app_context():
         answer = db.session.scalar(select(Answer))
@@ -248,7 +249,7 @@ def test_a_work_package_saved_meanwhile_is_not_overwritten(
         db.session.execute(update(WorkPackage).values(title="Theirs", revision=2))
         db.session.commit()
     response = client.post(url, data=form)
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "Someone else saved this work package" in response.text
     assert 'value="Mine"' in response.text
     assert 'name="revision" type="hidden" value="2"' in response.text

@@ -4,6 +4,7 @@ implementation reports, through the test client."""
 import re
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -138,6 +139,15 @@ def test_the_plan_length_warning_follows_the_limits(client, engagement):
     )
     assert bad.status_code == 400
     assert "The longest must be more than the shortest." in bad.text
+
+
+@pytest.mark.parametrize("longest", ["many", "1e3", ""])
+def test_plan_limits_that_are_no_number_are_refused(client, engagement, longest):
+    response = client.post(
+        f"{base(engagement)}/plan/settings",
+        data={"shortest_months": "3", "longest_months": longest},
+    )
+    assert response.status_code == 400
 
 
 def test_dependencies_warn_when_early_and_refuse_a_circle(app, client, engagement):
