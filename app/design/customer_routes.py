@@ -3,8 +3,6 @@ interactions, notes and value-group override."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -20,6 +18,7 @@ from app.design.forms import (
     OverrideForm,
 )
 from app.forms import ConfirmForm
+from app.i18n.locale import local_today
 from app.models import Contact, Customer, Interaction, Membership
 from app.refusals import saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
@@ -133,12 +132,12 @@ def customer(membership: Membership, customer_id: int):
 
 
 def _customer_page(membership: Membership, row: Customer, **forms):
-    quality = customers.quality_of(row, date.today())
+    quality = customers.quality_of(row, local_today())
     override = customers.override_of(row)
     defaults = {
         "contact_form": ContactForm(prefix="contact"),
         "interaction_form": InteractionForm(
-            prefix="interaction", occurred_on=date.today()
+            prefix="interaction", occurred_on=local_today()
         ),
         "notes_form": NotesForm(prefix="notes", obj=row),
         "override_form": OverrideForm(prefix="override", obj=override),

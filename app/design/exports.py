@@ -22,6 +22,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import Contact, Customer, Engagement, Snapshot, SnapshotResult
 
 FORMATS = ("csv", "xlsx")
@@ -180,7 +181,7 @@ def customers_download(
     """The engagement's customers as a download in the chosen format (and CSV
     dialect: by default the reader's language's)."""
     rows = customer_rows(engagement.id)
-    stamp = date.today().isoformat()
+    stamp = local_today().isoformat()
     if chosen == "xlsx":
         body = to_xlsx(_headers(), rows, _("Customers"))
         mimetype = _XLSX

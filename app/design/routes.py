@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,6 +10,7 @@ from flask_login import current_user
 from app.design import analyses, bp, customers
 from app.design import strategies as group_strategies
 from app.design.forms import AnalysisForm, StrategyForm, WithdrawForm, parse_edges
+from app.i18n.locale import local_today
 from app.models import Membership, Snapshot
 from app.questionnaires.results import capability_summary, maturity_profile
 from app.refusals import saved
@@ -42,7 +41,7 @@ _REFUSALS = {
 @engagement_view()
 def analysis(membership: Membership):
     """Every analysis taken, and a new one with the method's default rules."""
-    return _analysis_page(membership, AnalysisForm(as_of=date.today()))
+    return _analysis_page(membership, AnalysisForm(as_of=local_today()))
 
 
 @bp.route("/analysis", methods=["POST"])
@@ -189,8 +188,8 @@ def quality(membership: Membership):
     return render_template(
         "design/quality.html",
         engagement=engagement,
-        report=analyses.quality_report(engagement, date.today()),
-        weakest=analyses.weakest_records(engagement.id, date.today()),
+        report=analyses.quality_report(engagement, local_today()),
+        weakest=analyses.weakest_records(engagement.id, local_today()),
         capability=capability_summary(engagement),
         maturity=maturity_profile(engagement),
     )

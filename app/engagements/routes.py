@@ -1,7 +1,7 @@
 """The portfolio, the engagement dashboard, its details and its members."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -13,6 +13,7 @@ from app.auth.services import set_password_token
 from app.engagements import bp, oversight, services
 from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm, FormPerItem
+from app.i18n.locale import local_today
 from app.models import Membership
 from app.preparation.decisions import record_decision
 from app.preparation.forms import DecisionForm
@@ -124,7 +125,7 @@ def dashboard(membership: Membership):
         "engagements/dashboard.html",
         engagement=membership.engagement,
         step_pages=STEP_PAGES,
-        view=oversight.project_view(membership.engagement, date.today()),
+        view=oversight.project_view(membership.engagement, local_today()),
     )
 
 
@@ -293,7 +294,7 @@ def _glance_page(membership: Membership, decision_forms: FormPerItem) -> str:
     return render_template(
         "engagements/glance.html",
         engagement=membership.engagement,
-        view=oversight.project_view(membership.engagement, date.today()),
+        view=oversight.project_view(membership.engagement, local_today()),
         decision_forms=decision_forms,
     )
 

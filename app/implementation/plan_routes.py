@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import flash, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.forms import ConfirmForm, optional_id_choices
+from app.i18n.locale import local_today
 from app.implementation import bp, plan
 from app.implementation.forms import PlanSettingsForm, ReviewForm, WorkPackageForm
 from app.memberships import members
@@ -56,12 +55,12 @@ def transition_plan(membership: Membership):
 
 
 def _plan_page(membership: Membership, settings_form: PlanSettingsForm | None):
-    view = plan.plan_view(membership.engagement_id, date.today())
+    view = plan.plan_view(membership.engagement_id, local_today())
     return render_template(
         "implementation/plan.html",
         engagement=membership.engagement,
         plan=view,
-        today=date.today(),
+        today=local_today(),
         settings_form=settings_form or PlanSettingsForm(obj=view.settings),
     )
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -11,6 +9,7 @@ from flask_login import current_user
 
 from app.forms import ConfirmForm, FormPerItem
 from app.i18n.labels import ANNOUNCEMENT_MESSAGES
+from app.i18n.locale import local_today
 from app.models import (
     AwarenessActivity,
     Membership,
@@ -267,7 +266,7 @@ def _change_log_page(membership: Membership, **forms):
     engagement = membership.engagement
     milestones = organisation.milestones(engagement)
     announcement = forms.get("announcement_form") or AnnouncementForm(
-        announced_on=milestones.announced_on or date.today(),
+        announced_on=milestones.announced_on or local_today(),
         announced_by=milestones.announced_by_id,
         note=milestones.announcement_note,
     )
@@ -281,10 +280,10 @@ def _change_log_page(membership: Membership, **forms):
         resistance=organisation.resistance_items(engagement),
         milestones=milestones,
         awareness_form=forms.get("awareness_form")
-        or AwarenessForm(held_on=date.today()),
+        or AwarenessForm(held_on=local_today()),
         resistance_form=forms.get("resistance_form")
         or ResistanceForm(
-            raised_on=date.today(),
+            raised_on=local_today(),
             people=organisation.resistance_people(engagement),
         ),
         team_form=TeamAnnouncedForm(team_announced_on=milestones.team_announced_on),

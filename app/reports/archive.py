@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import Engagement, IssuedReport, User
 from app.pdf import RenderedPdf, pdf_download, render_pdf
 from app.reports import catalog
@@ -30,7 +31,7 @@ def build(engagement: Engagement, kind: ReportKind, issued_on: date) -> Rendered
 
 def issue(engagement: Engagement, kind: ReportKind, user: User) -> IssuedReport:
     """Build the report now, keep it, and note it in the activity feed."""
-    rendered = build(engagement, kind, date.today())
+    rendered = build(engagement, kind, local_today())
     row = IssuedReport(
         engagement_id=engagement.id,
         kind=kind,
