@@ -8,19 +8,12 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.auth import services as accounts
-from app.engagements import services as engagements
-from app.extensions import db
 from app.i18n.locale import local_today
-from app.models import AwarenessKind, CompanySize, Membership, SiteRole
+from app.models import AwarenessKind
 from app.preparation import organisation
-from app.preparation import services as preparation
-from app.questionnaires import takes
-from assessments.examples import typical_answers
 from assessments.organisation import REQUIRED_TEAM_DEPARTMENTS, Department
-from assessments.questionnaire import Category, QuestionnaireId
-from assessments.roles import Role
 from tests.conftest import PASSWORD
+from tests.e2e.setups import assessed_with_a_sponsor
 
 pytestmark = pytest.mark.e2e
 
@@ -40,27 +33,11 @@ def prepared(live_app, live_server) -> dict:
     an awareness activity three weeks ago: only the sponsor's decisions and the
     announcement are left."""
     with live_app.app_context():
-        consultant = accounts.create_user(
-            "order@example.com", "Deniz Aydın", SiteRole.CONSULTANT, PASSWORD
+        consultant, engagement = assessed_with_a_sponsor(
+            ("order@example.com", "Deniz Aydın"),
+            ("owner@example.com", "Ayşe Yılmaz"),
+            ("Ege Makine A.Ş.", "Makine"),
         )
-        sponsor = accounts.create_user(
-            "owner@example.com", "Ayşe Yılmaz", SiteRole.MEMBER, PASSWORD
-        )
-        engagement = engagements.create_engagement(
-            consultant,
-            engagements.EngagementDetails(
-                "Ege Makine A.Ş.", "Makine", CompanySize.MEDIUM, "TR", "tr"
-            ),
-        )
-        db.session.add(
-            Membership(
-                engagement_id=engagement.id, user_id=sponsor.id, role=Role.SPONSOR
-            )
-        )
-        take = takes.start_take(engagement, QuestionnaireId.PREPARATION, consultant)
-        answers = typical_answers(preparation.definition(), Category.STRATEGIC_THINKER)
-        takes.record_answers(take, answers, consultant)
-        takes.complete_take(take, consultant)
         people = [
             ("Ayşe Yılmaz", Department.MANAGEMENT, {"is_sponsor": True}),
             ("Murat Proje", Department.MARKETING, QUALIFIED),

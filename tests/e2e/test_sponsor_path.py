@@ -5,16 +5,9 @@ report pack (its progress bar hidden until asked for)."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.auth import services as accounts
-from app.engagements import services as engagements
 from app.extensions import db
-from app.models import CompanySize, Membership, SiteRole
-from app.preparation import services as preparation
-from app.questionnaires import takes
-from assessments.examples import typical_answers
-from assessments.questionnaire import Category, QuestionnaireId
-from assessments.roles import Role
 from tests.conftest import PASSWORD
+from tests.e2e.setups import assessed_with_a_sponsor
 from tests.pdf import downloaded_text
 
 pytestmark = pytest.mark.e2e
@@ -25,27 +18,11 @@ def demo_url(live_app, live_server) -> str:
     """An engagement whose preparation questionnaire is complete, reported in
     Turkish, with its sponsor."""
     with live_app.app_context():
-        consultant = accounts.create_user(
-            "glance@example.com", "Deniz Aydın", SiteRole.CONSULTANT, PASSWORD
+        consultant, engagement = assessed_with_a_sponsor(
+            ("glance@example.com", "Deniz Aydın"),
+            ("board@example.com", "Şule Karaağaç"),
+            ("Toros Döküm A.Ş.", "Döküm"),
         )
-        sponsor = accounts.create_user(
-            "board@example.com", "Şule Karaağaç", SiteRole.MEMBER, PASSWORD
-        )
-        engagement = engagements.create_engagement(
-            consultant,
-            engagements.EngagementDetails(
-                "Toros Döküm A.Ş.", "Döküm", CompanySize.MEDIUM, "TR", "tr"
-            ),
-        )
-        db.session.add(
-            Membership(
-                engagement_id=engagement.id, user_id=sponsor.id, role=Role.SPONSOR
-            )
-        )
-        take = takes.start_take(engagement, QuestionnaireId.PREPARATION, consultant)
-        answers = typical_answers(preparation.definition(), Category.STRATEGIC_THINKER)
-        takes.record_answers(take, answers, consultant)
-        takes.complete_take(take, consultant)
         db.session.commit()
         return f"{live_server}/engagements/{engagement.id}"
 
