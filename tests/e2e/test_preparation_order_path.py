@@ -69,6 +69,9 @@ def prepared(live_app, live_server) -> dict:
 
 
 def sign_in(page: Page, url: str, email: str) -> None:
+    # Leave the page first: a request it still has in flight would set the
+    # previous person's session cookie again after the cookies are cleared.
+    page.goto("about:blank")
     page.context.clear_cookies()
     page.goto(url)
     page.get_by_label("E-mail").fill(email)
