@@ -95,9 +95,7 @@ def test_presenter_shows_a_colleagues_newer_text_and_keeps_mine(
     """Someone else saves the question while the presenter types: autosave
     stops, their text shows beside mine, and Save replaces theirs knowingly."""
     page.goto(f"{planning_url}/sessions/market/present")
-    page.get_by_label("E-mail").fill("plan@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    _sign_in(page)
     page.get_by_label("Notes").fill("Mine: prices rise in spring.")
     expect(page.locator("[data-save-status]")).to_have_text("Saved")
     with live_app.app_context():
@@ -129,9 +127,7 @@ def test_a_goal_is_removed_from_its_page(page: Page, planning_url):
     """The remove button of a goal stands in a form of its own: it removes the
     goal, it does not submit the goal's edit form around it."""
     page.goto(f"{planning_url}/goals")
-    page.get_by_label("E-mail").fill("plan@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    _sign_in(page)
     page.get_by_label("Goal", exact=True).fill("A goal made by mistake")
     page.get_by_label("Measurable target").fill("none")
     page.get_by_label("Deadline").fill("2027-03-31")
@@ -145,9 +141,12 @@ def test_a_goal_is_removed_from_its_page(page: Page, planning_url):
 
 
 def _sign_in(page: Page) -> None:
+    """Sign in from the login page and wait until the page signed in to has
+    loaded, its scripts included: typing before then is not autosaved."""
     page.get_by_label("E-mail").fill("plan@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login" not in url, wait_until="load")
 
 
 def test_planning_cannot_close_on_hollow_sessions(page: Page, live_app, planning_url):
@@ -189,7 +188,6 @@ def test_leaving_presenter_mode_saves_first(page: Page, planning_url):
     """Leave presenter mode saves what was typed, as Next and Previous do."""
     page.goto(f"{planning_url}/sessions/offer/present")
     _sign_in(page)
-    page.wait_for_load_state()
     page.get_by_label("Notes").fill("Typed just before leaving.")
     page.get_by_role("link", name="Leave presenter mode").click()
     expect(page).to_have_url(f"{planning_url}/sessions/offer")
