@@ -67,6 +67,9 @@ def defaults(instance_path: str) -> dict:
         #: how long a set-password link stays valid
         "SET_PASSWORD_LINK_MAX_AGE": 7 * 24 * 3600,
         "PAGE_SIZE": 25,
+        #: the portfolio shows a peer average only over at least this many other
+        #: engagements (never fewer than 3, whatever is set here)
+        "PEER_MINIMUM": 3,
         #: the largest request body, in bytes; a view that takes an upload
         #: raises it to its own setting (app/request_size.py)
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,

@@ -7,22 +7,38 @@ Decisions, pinned by tests:
 - **Awaiting the sponsor.** A gate of the latest completed preparation take
   waits for the sponsor once it has an outcome (passed, failed or overridden)
   and no decision yet; an unanswered gate has nothing to decide.
-- **Current phase.** The first phase that is not complete; a project whose
-  four phases are complete stands in implementation.
+- **Where the project stands** is each phase's own state, never one "current
+  phase": phases overlap. A phase whose steps include clearing the go/no-go
+  gates holds the later phases back until that step is done (the method makes
+  the sponsor's gate decisions the condition for going on), so a later phase
+  under way before then is a risk.
 - **Peers.** A client's maturity profile is compared with the plain average
   of the consultant's *other* engagements, per dimension, over those that
-  have a score for it; no name of another client is ever part of it.
+  have a score for it; no name of another client is ever part of it. Like is
+  compared with like: the caller passes profiles of one definition (the
+  preparation questionnaire's) for all. An average over fewer than the
+  minimum (a setting, never under ``PEER_FLOOR``) is withheld with its count:
+  over one it *is* that client's profile, over two it gives each away to
+  whoever knows the other.
 - **The report pack** holds the executive summary first, then the phase
   reports in the method's order and the scorecard.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assessments.progress import Phase, PhaseProgress, PhaseStatus
+from assessments.progress import (
+    PHASE_STEPS,
+    EngagementFacts,
+    Phase,
+    PhaseProgress,
+    PhaseStatus,
+    Step,
+    overview,
+)
 from assessments.questionnaire import Dimension, Gate
 from assessments.readiness import GateStatus
 
@@ -131,35 +147,72 @@ def awaiting_decision(
     ]
 
 
-def current_phase(phases: Iterable[PhaseProgress]) -> Phase:
-    """The phase the project stands in."""
-    return next(
-        (tile.phase for tile in phases if tile.status != PhaseStatus.COMPLETE),
-        Phase.IMPLEMENTATION,
-    )
+@dataclass(frozen=True)
+class RunningAhead:
+    """Later phases under way while an earlier phase's gates are not cleared."""
+
+    #: the phase whose go/no-go gates the sponsor has not cleared
+    gated: Phase
+    #: the later phases in progress or complete, in the method's order
+    running: tuple[Phase, ...]
+
+
+def running_ahead(facts: EngagementFacts) -> list[RunningAhead]:
+    """Each phase with uncleared gates that later phases already run ahead of."""
+    phases = overview(facts)
+    done = facts.done_steps()
+    risks = []
+    for position, tile in enumerate(phases):
+        if Step.CLEAR_GATES not in PHASE_STEPS[tile.phase] or Step.CLEAR_GATES in done:
+            continue
+        running = _under_way(phases[position + 1 :])
+        if running:
+            risks.append(RunningAhead(tile.phase, running))
+    return risks
+
+
+def _under_way(phases: Sequence[PhaseProgress]) -> tuple[Phase, ...]:
+    return tuple(t.phase for t in phases if t.status != PhaseStatus.NOT_STARTED)
+
+
+def furthest_along(phases: Sequence[PhaseProgress]) -> tuple[int, int]:
+    """A sort key: the furthest phase under way (its place, 0 for none or only
+    preparation), then the steps done in all phases."""
+    started = [i for i, t in enumerate(phases) if t.status != PhaseStatus.NOT_STARTED]
+    return (max(started, default=0), sum(t.steps_done for t in phases))
+
+
+#: The fewest other engagements a peer average may be drawn from, whatever the
+#: setting says: below it the average tells one client's figures.
+PEER_FLOOR = 3
 
 
 @dataclass(frozen=True)
 class PeerComparison:
     mine: float | None
-    #: the average of the other engagements with a score; None without any
+    #: the average of the other engagements with a score; None when fewer than
+    #: the minimum have one
     others: float | None
-    #: how many other engagements the average is over
-    count: int
+    #: how many other engagements the average is over; None with the average
+    count: int | None
 
 
 def compare_with_peers(
     mine: Mapping[Dimension, float | None],
     others: Iterable[Mapping[Dimension, float | None]],
+    minimum: int = PEER_FLOOR,
 ) -> dict[Dimension, PeerComparison]:
-    """This client's profile beside the average of the other clients."""
+    """This client's profile beside the average of the other clients, per
+    dimension scored by at least ``minimum`` of them (raised to PEER_FLOOR)."""
     profiles = list(others)
+    enough = max(minimum, PEER_FLOOR)
     comparison = {}
     for dimension in Dimension:
         scores = [p[dimension] for p in profiles if p.get(dimension) is not None]
+        shown = len(scores) >= enough
         comparison[dimension] = PeerComparison(
             mine.get(dimension),
-            round(sum(scores) / len(scores), 1) if scores else None,
-            len(scores),
+            round(sum(scores) / len(scores), 1) if shown else None,
+            len(scores) if shown else None,
         )
     return comparison

@@ -2,6 +2,11 @@
 the project stands, what waits for the sponsor's decision, the milestones, the
 scorecard, readiness and maturity, the customer figures and the risks. The
 sponsor dashboard and the executive summary read the same ``ProjectView``.
+
+Two maturity profiles are shown, each under its own name: the *preparation*
+profile (one take of the preparation questionnaire; the trend and the peer
+comparison use it, so like is compared with like) and the *combined* profile
+(``maturity_profile``: preparation and IDIC capability together).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from sqlalchemy import select
 
 from app import activity
 from app.design import analyses
-from app.engagements.services import phase_overview
+from app.engagements.services import engagement_facts
 from app.extensions import db
 from app.implementation import plan, scorecard
 from app.models import (
@@ -30,7 +35,7 @@ from app.questionnaires import takes
 from app.questionnaires.results import maturity_profile
 from assessments import oversight
 from assessments.organisation import Finding
-from assessments.progress import Phase, PhaseProgress
+from assessments.progress import PhaseProgress, overview
 from assessments.questionnaire import Category, Dimension
 from assessments.readiness import GateResult
 from assessments.roles import Role
@@ -57,14 +62,17 @@ class ProfilePoint:
 class ProjectView:
     engagement: Engagement
     phases: list[PhaseProgress]
-    current_phase: Phase
+    #: later phases running while an earlier phase's gates are not cleared
+    running_ahead: list[oversight.RunningAhead]
     awaiting: list[AwaitedGate]
     decisions: list[GateReview]
     next_milestones: list
     overdue: list
     scorecard: scorecard.Overview
     category: Category | None
-    maturity: dict[Dimension, float | None]
+    #: the combined maturity profile, shown once the capability is assessed
+    combined_maturity: dict[Dimension, float | None] | None
+    #: the preparation maturity profile of each completed take
     maturity_trend: list[ProfilePoint]
     snapshot: object | None
     risks: list[Finding]
@@ -81,21 +89,23 @@ class ProjectView:
 
 
 def project_view(engagement: Engagement, today: date) -> ProjectView:
-    phases = phase_overview(engagement)
+    facts = engagement_facts(engagement)
     latest = preparation.latest_take(engagement)
     completed = latest if latest and latest.completed_at else None
     assessment = preparation.assess(completed) if completed else None
     return ProjectView(
         engagement=engagement,
-        phases=phases,
-        current_phase=oversight.current_phase(phases),
+        phases=overview(facts),
+        running_ahead=oversight.running_ahead(facts),
         awaiting=_awaiting(assessment),
         decisions=_decisions(engagement.id),
         next_milestones=_next_milestones(engagement.id, today),
         overdue=plan.overdue(engagement.id, today),
         scorecard=scorecard.overview(engagement.id),
         category=assessment.readiness.category if assessment else None,
-        maturity=maturity_profile(engagement),
+        combined_maturity=maturity_profile(engagement)
+        if facts.capability_assessed
+        else None,
         maturity_trend=_maturity_trend(engagement),
         snapshot=analyses.latest_snapshot(engagement.id),
         risks=organisation.findings(engagement),
@@ -143,6 +153,7 @@ def _next_milestones(engagement_id: int, today: date, count: int = 5) -> list:
 
 
 def _maturity_trend(engagement: Engagement) -> list[ProfilePoint]:
+    """The preparation maturity profile of each completed take, oldest first."""
     points = []
     for take in preparation.takes(engagement):
         if take.completed_at is None:
@@ -160,7 +171,8 @@ def _maturity_trend(engagement: Engagement) -> list[ProfilePoint]:
 @dataclass(frozen=True)
 class PortfolioRow:
     engagement: Engagement
-    phase: Phase
+    phases: list[PhaseProgress]
+    running_ahead: list[oversight.RunningAhead]
     category: Category | None
     status: object
     last_activity: datetime | None
@@ -186,10 +198,12 @@ def portfolio(user: User) -> list[PortfolioRow]:
     for engagement in engagements:
         latest = preparation.latest_take(engagement)
         completed = latest if latest and latest.completed_at else None
+        facts = engagement_facts(engagement)
         rows.append(
             PortfolioRow(
                 engagement=engagement,
-                phase=oversight.current_phase(phase_overview(engagement)),
+                phases=overview(facts),
+                running_ahead=oversight.running_ahead(facts),
                 category=preparation.assess(completed).readiness.category
                 if completed
                 else None,
@@ -200,11 +214,19 @@ def portfolio(user: User) -> list[PortfolioRow]:
     return rows
 
 
-def peers(engagement: Engagement, user: User) -> dict:
-    """This client's maturity beside the average of the consultant's others."""
-    others = [
-        row.engagement for row in portfolio(user) if row.engagement.id != engagement.id
-    ]
+def peers(engagement: Engagement, user: User, minimum: int) -> dict:
+    """This client's preparation maturity profile beside the average of the
+    consultant's other engagements' (over at least ``minimum`` of them)."""
+    others = [e for e in consulted(user) if e.id != engagement.id]
     return oversight.compare_with_peers(
-        maturity_profile(engagement), [maturity_profile(e) for e in others]
+        preparation_profile(engagement),
+        [preparation_profile(e) for e in others],
+        minimum,
     )
+
+
+def preparation_profile(engagement: Engagement) -> dict[Dimension, float | None]:
+    """The preparation maturity profile of the latest completed take; every
+    dimension None without one."""
+    trend = _maturity_trend(engagement)
+    return trend[-1].profile if trend else dict.fromkeys(Dimension)

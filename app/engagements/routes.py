@@ -21,7 +21,8 @@ from app.questionnaires.views import take_or_404
 from app.refusals import Refusal, flash_refusal, saved
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from app.url_values import page_number
-from assessments.progress import Phase, Step
+from assessments.oversight import PEER_FLOOR, furthest_along
+from assessments.progress import Step
 from assessments.questionnaire import Gate, QuestionnaireId
 from assessments.readiness import READINESS_ORDER
 from assessments.roles import Action, Role, can
@@ -318,7 +319,7 @@ def activity_feed(membership: Membership):
 #: The portfolio's sortable columns and how each sorts.
 PORTFOLIO_SORTS = {
     "name": lambda row: row.engagement.name.casefold(),
-    "phase": lambda row: list(Phase).index(row.phase),
+    "phase": lambda row: furthest_along(row.phases),
     "category": lambda row: (
         READINESS_ORDER.index(row.category) if row.category else len(READINESS_ORDER)
     ),
@@ -355,5 +356,8 @@ def portfolio():
         sort=sort,
         descending=descending,
         chosen=chosen,
-        peers=oversight.peers(chosen, current_user) if chosen else None,
+        peers=oversight.peers(chosen, current_user, current_app.config["PEER_MINIMUM"])
+        if chosen
+        else None,
+        peer_minimum=max(current_app.config["PEER_MINIMUM"], PEER_FLOOR),
     )

@@ -12,11 +12,15 @@ from sqlalchemy import select
 
 from app.activity import describe
 from app.demo import DEMO_PASSWORD, SECOND_COMPANY
+from app.engagements.oversight import preparation_profile
 from app.extensions import db
 from app.models import Activity, Engagement, GateReview, IssuedReport, User
+from app.preparation import services as preparation
+from app.questionnaires import takes
 from app.questionnaires.results import maturity_profile
+from assessments.examples import typical_answers
 from assessments.oversight import ActivityKind, Removable, ReportKind
-from assessments.questionnaire import Dimension
+from assessments.questionnaire import Category, Dimension, QuestionnaireId
 from tests import removals
 from tests.pdf import issue_report, page_count, pdf_text
 
@@ -171,28 +175,113 @@ def test_the_pack_binds_every_report_with_contents_and_running_numbers(
     assert outline[1:] == list(parts)
 
 
+def assess(app, engagement_id: int, category: Category, supportive=True) -> dict:
+    """Complete a preparation take of typical answers; its preparation profile."""
+    with app.app_context():
+        engagement = db.session.get(Engagement, engagement_id)
+        consultant = db.session.scalar(
+            select(User).where(User.email == "consultant@example.com")
+        )
+        take = takes.start_take(engagement, QuestionnaireId.PREPARATION, consultant)
+        answers = typical_answers(preparation.definition(), category, supportive)
+        takes.record_answers(take, answers, consultant)
+        takes.complete_take(take, consultant)
+        return preparation_profile(engagement)
+
+
+def consultant_id(app) -> int:
+    with app.app_context():
+        return db.session.scalar(
+            select(User.id).where(User.email == "consultant@example.com")
+        )
+
+
+def strategy_of(peers: str) -> str:
+    return re.search(r"<td>Strategy</td>.*?</tr>", peers, re.DOTALL).group(0)
+
+
 def test_the_portfolio_sorts_and_compares_without_naming_other_clients(
     app, client, demo, factory
 ):
     sign_in(client, "consultant@example.com")
-    with app.app_context():
-        consultant = db.session.scalar(
-            select(User.id).where(User.email == "consultant@example.com")
-        )
-        second = db.session.scalar(
-            select(Engagement).where(Engagement.name == SECOND_COMPANY)
-        )
-        profile = maturity_profile(second)
-    factory.engagement(consultant, "Ege Gizli Tekstil A.Ş.")  # no profile yet
+    factory.engagement(consultant_id(app), "Ege Gizli Tekstil A.Ş.")  # no profile
     page = client.get("/portfolio?sort=name&order=desc").text
     names = re.findall(r'<td><a href="/engagements/\d+">([^<]+)</a></td>', page)
     assert names == sorted(names, reverse=True) and len(names) == 3
     peers = peers_of(client, demo)
     assert "Ege Gizli Tekstil" not in peers and SECOND_COMPANY not in peers
-    assert "Average of the others" in peers and "nothing to compare with" not in peers
-    strategy = re.search(r"<td>Strategy</td>.*?</tr>", peers, re.DOTALL).group(0)
-    average = re.search(r"(\d+) \(1 engagement\)", strategy).group(1)
-    assert abs(int(average) - profile[Dimension.STRATEGY]) <= 0.5
+    # one other engagement has a profile: its "average" would be its own figures
+    assert "withheld" in strategy_of(peers) and "engagement)" not in peers
+    assert "Fewer than 3 of your other engagements" in peers
+
+
+def test_the_peer_average_shows_from_three_others_on_the_preparation_profile(
+    app, client, demo, factory
+):
+    sign_in(client, "consultant@example.com")
+    with app.app_context():
+        second = db.session.scalar(
+            select(Engagement).where(Engagement.name == SECOND_COMPANY)
+        )
+        profiles = [preparation_profile(second)]
+    for name, category in (
+        ("Ege Gizli Tekstil A.Ş.", Category.TREND_FOLLOWER),
+        ("Marmara Lojistik A.Ş.", Category.HOPELESS),
+    ):
+        other = factory.engagement(consultant_id(app), name)
+        profiles.append(assess(app, other, category))
+    peers = peers_of(client, demo)
+    assert "Ege Gizli" not in peers and "Marmara" not in peers
+    mean = sum(p[Dimension.STRATEGY] for p in profiles) / 3
+    average = re.search(r"(\d+) \(3 engagements\)", strategy_of(peers)).group(1)
+    assert abs(int(average) - mean) <= 0.5
+    # the demo's own figure is its preparation profile, not the combined one
+    with app.app_context():
+        demo_engagement = db.session.get(Engagement, demo)
+        mine = preparation_profile(demo_engagement)[Dimension.STRATEGY]
+        combined = maturity_profile(demo_engagement)[Dimension.STRATEGY]
+    assert round(mine) != round(combined)
+    assert f'<td class="num">{round(mine)}</td>' in strategy_of(peers)
+    app.config["PEER_MINIMUM"] = 4
+    assert "withheld" in strategy_of(peers_of(client, demo))
+
+
+def test_no_figure_of_one_engagement_can_be_derived_from_anothers_pages(
+    app, client, demo
+):
+    """The second client's profile changes completely; not one page of the
+    demo engagement, nor its peer comparison, changes with it."""
+    pages = [
+        rule.rule.replace("<int:engagement_id>", str(demo))
+        for rule in app.url_map.iter_rules()
+        if "GET" in rule.methods and rule.arguments == {"engagement_id"}
+    ]
+    assert len(pages) > 20
+
+    def seen(email: str) -> dict[str, str]:
+        sign_in(client, email)
+        shown = {page: client.get(page) for page in pages}
+        texts = {
+            page: re.sub(r'name="csrf_token"[^>]*>', "", r.text)
+            for page, r in shown.items()
+            if r.status_code == 200 and r.mimetype == "text/html"
+        }
+        if email == "consultant@example.com":
+            texts["peers"] = peers_of(client, demo)
+        return texts
+
+    before = {
+        who: seen(who) for who in ("consultant@example.com", "sponsor@example.com")
+    }
+    with app.app_context():
+        second = db.session.scalar(
+            select(Engagement.id).where(Engagement.name == SECOND_COMPANY)
+        )
+        profile_before = preparation_profile(db.session.get(Engagement, second))
+    changed = assess(app, second, Category.HOPELESS, supportive=False)
+    after = {who: seen(who) for who in before}
+    assert after == before
+    assert changed != profile_before and "peers" in before["consultant@example.com"]
 
 
 def test_a_lone_engagement_has_nothing_to_compare_with(client, engagement):
