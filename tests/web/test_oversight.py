@@ -337,3 +337,54 @@ def test_a_removal_goes_through_the_service_into_the_activity_feed(
     assert not removal.still_there
     assert removal.entries == [(ActivityKind.REMOVED, "deniz@example.com")]
     assert removals.DELETES[endpoint].feed_says in removal.feed
+
+
+def test_the_glance_portfolio_and_summary_give_each_phases_state_and_the_risk(
+    client, demo
+):
+    """The demo runs design and implementation while the gates wait: no page
+    calls it "in preparation", each names every phase's state and the risk."""
+    sign_in(client, "sponsor@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    lead = re.search(r'<p class="lead">(.*?)</p>', glance, re.DOTALL).group(1)
+    assert "Preparation: in progress" in lead and "Implementation: in progress" in lead
+    assert "is in the" not in glance
+    risk = (
+        "Planning, Design, Implementation under way while the go/no-go gates of"
+        " preparation are not cleared"
+    )
+    assert risk in glance
+    assert glance.count(risk) == 2  # the headline and the risks
+    summary = text_of(issue_report(client, demo, "executive"))
+    assert "Hazırlık: devam ediyor" in summary and "aşamasının devam/dur" in summary
+    sign_in(client, "consultant@example.com")
+    portfolio = client.get("/portfolio?sort=phase&order=desc").text
+    first_row = re.search(r"<tbody>.*?</tr>", portfolio, re.DOTALL).group(0)
+    assert "Design: in progress" in first_row and risk in first_row
+
+
+def test_the_engagement_summary_lists_the_project_organisation_not_the_logins(
+    client, demo
+):
+    sign_in(client, "consultant@example.com")
+    text = text_of(issue_report(client, demo, "summary"))
+    organisation = text.split("Proje organizasyonu")[1].split("Aşamalar")[0]
+    # people without a login, with their job titles and parts in the project
+    assert "Murat Erdem" in organisation and "Proje yöneticisi" in organisation
+    assert "Elif Şahin Mali İşler Müdürü Finans Proje ekibi" in organisation
+    assert "Şule Karaağaç Genel Müdür" in organisation and "Sponsor" in organisation
+    assert "@example.com" not in organisation
+
+
+def test_each_maturity_profile_is_named_where_it_is_shown(client, demo):
+    sign_in(client, "consultant@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    assert "Preparation maturity profile" in glance
+    assert "Combined maturity profile" in glance  # the capability is assessed
+    assert ">Maturity profile<" not in glance
+    preparation = text_of(issue_report(client, demo, "preparation"))
+    design = text_of(issue_report(client, demo, "design"))
+    assert "Hazırlık olgunluk profili" in preparation
+    assert "Birleşik olgunluk profili" not in preparation
+    assert "Birleşik olgunluk profili" in design
+    assert "Hazırlık olgunluk profili" not in design
