@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from app.config import defaults
 from app.extensions import db
-from app.models import Engagement, IssuedReport
+from app.models import Engagement, IssuedReport, OrgPerson
+from assessments.organisation import Department
 from assessments.roles import Role
 from renderer import REPORT_BASE_URL, StaticOnlyFetcher
 from tests.conftest import engagement_by_name
@@ -18,9 +19,19 @@ TURKISH_NAME = "Çağlayan Ğıda İşletmeleri Öztürk Şirketi ÜÇ"
 
 
 @pytest.fixture
-def summary(client, auth, factory):
+def summary(app, client, auth, factory):
     owner = factory.user("deniz@example.com", "Deniz Aydın")
     engagement_id = factory.engagement(owner, TURKISH_NAME)
+    with app.app_context():  # the summary lists the organisation, not the logins
+        db.session.add(
+            OrgPerson(
+                engagement_id=engagement_id,
+                name="Deniz Aydın",
+                department=Department.OTHER,
+                is_consultant=True,
+            )
+        )
+        db.session.commit()
     auth.login("deniz@example.com")
     return issue_report(client, engagement_id, "summary")
 
