@@ -116,13 +116,8 @@ def category_lines(readiness: Readiness, result: ScoreResult, definition: Defini
 def dimension_lines(result: ScoreResult, definition: Definition):
     """Each dimension's score with the answers that feed it and their weights."""
     return [
-        ScoreLine(
-            label(d),
-            result.dimensions[d].value,
-            100,
-            _parts(definition, score.contributions),
-        )
-        for d, score in ((d, result.dimensions[d]) for d in Dimension)
+        ScoreLine(label(d), score.value, 100, _parts(definition, score.contributions))
+        for d, score in result.dimensions.items()
     ]
 
 
