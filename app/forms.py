@@ -91,14 +91,27 @@ class LocalNumberField(FloatField):
     A browser's number input reads a Turkish "1,5" as 15 without a word, so
     this is a text input that the server parses with the user's locale. A
     number that fits neither the locale nor the plain form (12.5) is refused
-    with an example, never guessed; nan and inf are refused too.
+    with an example, never guessed; nan and inf are refused too. Given
+    ``minimum``, ``maximum`` or ``whole`` (a count), the field refuses what
+    lies outside them, and its message and example keep to them, written
+    the reader's way (a count from 0 to 10,000,000: "such as 1,234").
     """
 
     widget = widgets.TextInput()
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        render_kw = {"inputmode": "decimal", "autocomplete": "off"}
-        render_kw.update(kwargs.pop("render_kw", None) or {})
+    def __init__(
+        self,
+        label=None,
+        validators=None,
+        *,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        whole: bool = False,
+        **kwargs,
+    ):
+        self.minimum, self.maximum, self.whole = minimum, maximum, whole
+        render_kw = {"inputmode": "numeric" if whole else "decimal"}
+        render_kw.update(autocomplete="off", **(kwargs.pop("render_kw", None) or {}))
         super().__init__(label, validators, render_kw=render_kw, **kwargs)
 
     def _value(self) -> str:
@@ -116,9 +129,69 @@ class LocalNumberField(FloatField):
         self.data = _parse_number(text)
         if self.data is None or not math.isfinite(self.data):
             self.data = None
-            raise ValueError(
-                _l("Enter a number, such as %(example)s.", example=_number_example())
-            )
+            raise ValueError(self.expected())
+
+    def post_validate(self, form, validation_stopped) -> None:
+        if validation_stopped or self.data is None:
+            return
+        if not self.fits(self.data):
+            raise ValidationError(self.expected())
+
+    def fits(self, number: float) -> bool:
+        """Whether the number keeps to the field's bounds (and is whole, if asked)."""
+        return (
+            (not self.whole or float(number).is_integer())
+            and (self.minimum is None or number >= self.minimum)
+            and (self.maximum is None or number <= self.maximum)
+        )
+
+    def expected(self) -> str:
+        """What the field takes, in its own terms, with an example that fits."""
+        bounds = (self.minimum is not None, self.maximum is not None)
+        message = str(_NUMBER_MESSAGES[(self.whole, *bounds)])
+        return message % {
+            "minimum": self._written(self.minimum),
+            "maximum": self._written(self.maximum),
+            "example": self._written(self._example()),
+        }
+
+    def _example(self) -> float:
+        for example in (1234, 12, 1) if self.whole else (-1234.5, 1234.5, 12.5, 0.5):
+            if self.fits(example):
+                return example
+        low = self.minimum if self.minimum is not None else self.maximum
+        return low if low is not None else 0
+
+    def _written(self, number: float | None) -> str:
+        if number is None:
+            return ""
+        return format_decimal(number, "#,##0" if self.whole else "#,##0.###")
+
+
+#: (whole, has a minimum, has a maximum) → what a number field takes
+_NUMBER_MESSAGES = {
+    (False, False, False): _l("Enter a number, such as %(example)s."),
+    (False, True, False): _l(
+        "Enter a number of at least %(minimum)s, such as %(example)s."
+    ),
+    (False, False, True): _l(
+        "Enter a number of at most %(maximum)s, such as %(example)s."
+    ),
+    (False, True, True): _l(
+        "Enter a number from %(minimum)s to %(maximum)s, such as %(example)s."
+    ),
+    (True, False, False): _l("Enter a whole number in digits, such as %(example)s."),
+    (True, True, False): _l(
+        "Enter a whole number of at least %(minimum)s in digits, such as %(example)s."
+    ),
+    (True, False, True): _l(
+        "Enter a whole number of at most %(maximum)s in digits, such as %(example)s."
+    ),
+    (True, True, True): _l(
+        "Enter a whole number from %(minimum)s to %(maximum)s in digits, such "
+        "as %(example)s."
+    ),
+}
 
 
 def _parse_number(text: str) -> float | None:
@@ -126,10 +199,6 @@ def _parse_number(text: str) -> float | None:
         return float(parse_decimal(text, locale=get_locale(), strict=True))
     except NumberFormatError:
         return float(text) if _PLAIN_NUMBER.fullmatch(text) else None
-
-
-def _number_example() -> str:
-    return format_decimal(-1234.5, "#,##0.0")
 
 
 def select_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:

@@ -113,6 +113,8 @@ class Question:
     reverse: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    #: number questions: a count, so a whole number (no fractions, no signs)
+    whole: bool = False
 
     def option(self, option_id: str) -> Option | None:
         return next((option for option in self.options if option.id == option_id), None)
@@ -124,6 +126,9 @@ class Section:
     title: Text
     questions: tuple[Question, ...]
     intro: Text | None = None
+    #: 0..1: the part of every dimension its answers touch that this section's
+    #: answers carry (the other sections share the rest); None: no set part
+    dimension_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +232,8 @@ class _Parser:
             for raw in sections
             if (section := self.section(raw, gates)) is not None
         )
+        if sum(s.dimension_share or 0 for s in parsed) > 1:
+            self.fault("sections", "the dimension_share values add up to more than 1")
         return Definition(
             id=self.identifier(data.get("id"), "file"),
             version=self.version(data.get("version", 1)),
@@ -252,7 +259,12 @@ class _Parser:
             self.fault("sections", "every section must be a mapping")
             return None
         where = f"section {raw.get('id')!r}"
-        self.keys(raw, where, {"id", "title", "intro", "questions"})
+        self.keys(raw, where, {"id", "title", "intro", "questions", "dimension_share"})
+        share = raw.get("dimension_share")
+        if share is not None and not self.number_in(
+            share, 0, 1, where, "dimension_share"
+        ):
+            share = None
         questions = raw.get("questions")
         if not isinstance(questions, list) or not questions:
             self.fault(where, "needs a non-empty list of questions")
@@ -266,6 +278,7 @@ class _Parser:
                 for item in questions
                 if (question := self.question(item, gates)) is not None
             ),
+            dimension_share=None if share is None else float(share),
         )
 
     def question(self, raw: object, gates: Mapping[Gate, float]) -> Question | None:
@@ -288,6 +301,7 @@ class _Parser:
                 "reverse",
                 "min",
                 "max",
+                "whole",
             },
         )
         kind = self.member(Kind, raw.get("kind"), where, "kind")
@@ -300,6 +314,8 @@ class _Parser:
             for key in ("gate", "dimensions", "options", "reverse"):
                 if key in raw:
                     self.fault(where, f"a {kind.value} question cannot have {key!r}")
+        if kind != Kind.NUMBER and "whole" in raw:
+            self.fault(where, "only a number question can be 'whole'")
         if kind == Kind.SCALE and "options" in raw:
             self.fault(where, "a scale question has no options")
         if kind in CHOICE_KINDS and "dimensions" in raw:
@@ -316,6 +332,7 @@ class _Parser:
             reverse=bool(raw.get("reverse", False)),
             minimum=raw.get("min"),
             maximum=raw.get("max"),
+            whole=bool(raw.get("whole", False)),
         )
 
     def options(self, raw: dict, kind: Kind | None, gated: bool, where: str) -> tuple:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from assessments.organisation import Finding
 from assessments.questionnaire import Category, Definition, Gate
 from assessments.scoring import Contribution, ScoreResult
 
@@ -132,3 +133,92 @@ def lets_project_go_on(gates: Sequence[GateResult], approved: Iterable[Gate]) ->
     (passed or overridden) and approved by the sponsor (``approved``)."""
     approved = set(approved)
     return bool(gates) and all(gate.cleared and gate.gate in approved for gate in gates)
+
+
+# --- what to do next ---------------------------------------------------------
+
+
+class NextStep(StrEnum):
+    """One concrete step after a take, in the order the consultant takes them."""
+
+    FINISH_TAKE = "finish_take"
+    ANSWER_GATE = "answer_gate"
+    #: a failed gate: override it with a written reason, or stop here
+    DISCUSS_FAILED_GATE = "discuss_failed_gate"
+    INVITE_SPONSOR = "invite_sponsor"
+    SPONSOR_DECIDES = "sponsor_decides"
+    RECORD_ORGANISATION = "record_organisation"
+    FIX_ORGANISATION = "fix_organisation"
+    #: the category's own steps
+    REFRAME_WITH_MANAGEMENT = "reframe_with_management"
+    OWN_GOALS_WITH_MANAGEMENT = "own_goals_with_management"
+    WIDEN_SAVINGS_TO_CUSTOMER_VALUE = "widen_savings_to_customer_value"
+    PLAN_AWARENESS = "plan_awareness"
+    RETAKE_AFTERWARDS = "retake_afterwards"
+
+
+@dataclass(frozen=True)
+class Step:
+    step: NextStep
+    #: the gate the step is about
+    gate: Gate | None = None
+    #: the organisation's broken rule the step puts right
+    finding: Finding | None = None
+
+
+#: The category's own steps, after those of this take.
+CATEGORY_STEPS: dict[Category, tuple[NextStep, ...]] = {
+    Category.HOPELESS: (NextStep.REFRAME_WITH_MANAGEMENT, NextStep.RETAKE_AFTERWARDS),
+    Category.TREND_FOLLOWER: (
+        NextStep.OWN_GOALS_WITH_MANAGEMENT,
+        NextStep.RETAKE_AFTERWARDS,
+    ),
+    Category.SAVER: (NextStep.WIDEN_SAVINGS_TO_CUSTOMER_VALUE, NextStep.PLAN_AWARENESS),
+    Category.STRATEGIC_THINKER: (NextStep.PLAN_AWARENESS,),
+}
+
+
+def next_steps(
+    readiness: Readiness,
+    gates: Sequence[GateResult],
+    complete: bool,
+    undecided: Iterable[Gate],
+    has_sponsor: bool,
+    organisation_recorded: bool,
+    findings: Iterable[Finding],
+) -> list[Step]:
+    """The consultant's next steps after a take: finish it, settle each gate
+    (a failed one is discussed first: override it or stop), bring in the
+    sponsor, put the organisation right, then the category's own steps.
+    ``undecided`` are the cleared gates without the sponsor's approval and
+    ``findings`` the rules the recorded organisation breaks."""
+    steps = [] if complete else [Step(NextStep.FINISH_TAKE)]
+    for gate in gates:
+        if gate.status == GateStatus.NOT_ANSWERED:
+            steps.append(Step(NextStep.ANSWER_GATE, gate.gate))
+        elif gate.status == GateStatus.FAILED:
+            steps.append(Step(NextStep.DISCUSS_FAILED_GATE, gate.gate))
+    undecided = list(undecided)
+    if not has_sponsor:
+        steps.append(Step(NextStep.INVITE_SPONSOR))
+    elif complete and undecided:
+        steps.append(Step(NextStep.SPONSOR_DECIDES))
+    if not organisation_recorded:
+        steps.append(Step(NextStep.RECORD_ORGANISATION))
+    steps += [Step(NextStep.FIX_ORGANISATION, finding=f) for f in findings]
+    if readiness.category is not None:
+        steps += [Step(step) for step in CATEGORY_STEPS[readiness.category]]
+    return steps
+
+
+def category_maxima(definition: Definition) -> dict[Category, float]:
+    """The most points each category can get: every choice question's best
+    option for it, summed (what the category chart is out of)."""
+    maxima = dict.fromkeys(READINESS_ORDER, 0.0)
+    for question in definition.questions():
+        for category in maxima:
+            maxima[category] += max(
+                (option.categories.get(category, 0) for option in question.options),
+                default=0,
+            )
+    return maxima

@@ -5,6 +5,12 @@ Rules, so that a score can always be explained:
 - A dimension score (0–100) is what the answers achieved over what the same
   questions could have achieved at best. Unanswered questions count neither way;
   a dimension no answered question touches has no score (None).
+- A section with a ``dimension_share`` carries that part of every dimension
+  its answers touch, the other sections together the rest: each part is what
+  its answers achieved over their best, and the parts are weighed by their
+  shares (over the parts with an answer). So a statement about where the
+  company stands today can outweigh many answers about what it intends.
+  Each answer's weight in a dimension is the most it could add to the score.
 - A scale answer v counts as the fraction (v - 1) / 4, or (5 - v) / 4 when the
   question is reversed.
 - A multiple-choice question weighs as much as a single-choice one: its
@@ -52,6 +58,15 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class WeightedAnswer(Contribution):
+    """One answer's part in a dimension score: ``points`` is what it added and
+    ``weight`` the most it could have added, both on the score's 0–100 scale
+    (the weights of a dimension's answers add up to 100)."""
+
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
 class Score:
     #: 0–100, or None when no answered question bears on it
     value: float | None
@@ -78,15 +93,13 @@ class ScoreResult:
 
 def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreResult:
     """Score a questionnaire's answers; unknown question ids are ignored."""
-    achieved: dict[Dimension, float] = defaultdict(float)
-    possible: dict[Dimension, float] = defaultdict(float)
-    dimension_parts: dict[Dimension, list[Contribution]] = defaultdict(list)
+    dimension_parts = _DimensionParts(definition)
     category_parts: dict[Category, list[Contribution]] = defaultdict(list)
     gate_parts: dict[Gate, list[Contribution]] = defaultdict(list)
     gate_totals: dict[Gate, int] = defaultdict(int)
     answered, missing = 0, []
 
-    for question in definition.questions():
+    for section, question in _questions(definition):
         if question.gate:
             gate_totals[question.gate] += 1
         value = answers.get(question.id)
@@ -97,9 +110,7 @@ def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreRe
         answered += 1
         shown = _shown(value)
         for dimension, (got, best) in _dimension_points(question, value).items():
-            achieved[dimension] += got
-            possible[dimension] += best
-            dimension_parts[dimension].append(Contribution(question.id, shown, got))
+            dimension_parts.add(dimension, section, question.id, shown, got, best)
         for category, points in _category_points(question, value).items():
             category_parts[category].append(Contribution(question.id, shown, points))
         if question.gate:
@@ -107,13 +118,7 @@ def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreRe
             gate_parts[question.gate].append(Contribution(question.id, shown, support))
 
     return ScoreResult(
-        dimensions={
-            dimension: Score(
-                _percent(achieved[dimension], possible[dimension]),
-                _strongest_first(dimension_parts[dimension]),
-            )
-            for dimension in Dimension
-        },
+        dimensions={d: dimension_parts.score(d) for d in Dimension},
         categories={
             category: Score(
                 sum(part.points for part in category_parts[category]),
@@ -133,6 +138,52 @@ def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreRe
         answered=answered,
         missing_required=tuple(missing),
     )
+
+
+def _questions(definition: Definition):
+    """Every question with its section, in questionnaire order."""
+    for section in definition.sections:
+        for question in section.questions:
+            yield section, question
+
+
+class _DimensionParts:
+    """The answers bearing on each dimension, in parts: one per section with a
+    ``dimension_share``, one for the other sections (see the module's rules)."""
+
+    def __init__(self, definition: Definition):
+        declared = sum(s.dimension_share or 0.0 for s in definition.sections)
+        self.rest_share = 1.0 - declared
+        #: {dimension: {part: [(question id, shown, achieved, best)]}}
+        self.parts: dict[Dimension, dict[str | None, list]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.shares: dict[str | None, float] = {None: self.rest_share}
+
+    def add(self, dimension, section, question_id, shown, got, best) -> None:
+        part = section.id if section.dimension_share is not None else None
+        if part is not None:
+            self.shares[part] = section.dimension_share
+        self.parts[dimension][part].append((question_id, shown, got, best))
+
+    def score(self, dimension: Dimension) -> Score:
+        parts = {
+            part: answers
+            for part, answers in self.parts[dimension].items()
+            if sum(best for *_, best in answers) > 0
+        }
+        total = sum(self.shares[part] for part in parts)
+        if total <= 0:
+            return Score(None, ())
+        weighted = []
+        for part, answers in parts.items():
+            scale = 100 * self.shares[part] / total / sum(b for *_, b in answers)
+            weighted += [
+                WeightedAnswer(qid, shown, got * scale, best * scale)
+                for qid, shown, got, best in answers
+            ]
+        value = round(sum(answer.points for answer in weighted), 1)
+        return Score(value, tuple(sorted(weighted, key=lambda a: -a.weight)))
 
 
 def section_scores(

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from flask import url_for
 from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.i18n.labels import label
+from app.i18n.labels import finding_message, label
 from app.preparation import bp
 from app.preparation.organisation import ROLE_FLAGS
-from assessments.questionnaire import CHOICE_KINDS, SCALE_MAX, Dimension, Kind, Question
-from assessments.readiness import Readiness
+from assessments.questionnaire import (
+    CHOICE_KINDS,
+    SCALE_MAX,
+    Definition,
+    Dimension,
+    Kind,
+    Question,
+)
+from assessments.readiness import NextStep, Readiness, Step, category_maxima
 from assessments.scoring import ScoreResult
 
 #: A chart row: (label, value or None, highlighted)
@@ -61,3 +72,191 @@ def recorded_name(person) -> str:
 def person_roles(person) -> list[str]:
     """The project roles of a person of the organisation, as labels."""
     return [label(role) for flag, role in ROLE_FLAGS.items() if getattr(person, flag)]
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    """One answer as an explanation lists it."""
+
+    question: str
+    answer: str
+    points: float
+    #: in a dimension: the most the answer could have added (its weight)
+    weight: float | None = None
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """A category's points or a dimension's score, with what it is made of."""
+
+    name: str
+    value: float | None
+    #: the most the category's points can reach (dimensions: 100)
+    maximum: float
+    parts: list[AnswerPart]
+
+
+@bp.app_template_global()
+def category_lines(readiness: Readiness, result: ScoreResult, definition: Definition):
+    """Each category's points out of the most it can reach, with the answers
+    that gave them: what the category chart's numbers are."""
+    maxima = category_maxima(definition)
+    return [
+        ScoreLine(
+            label(category),
+            points,
+            maxima[category],
+            _parts(definition, result.categories[category].contributions),
+        )
+        for category, points in readiness.points
+    ]
+
+
+@bp.app_template_global()
+def dimension_lines(result: ScoreResult, definition: Definition):
+    """Each dimension's score with the answers that feed it and their weights."""
+    return [
+        ScoreLine(label(d), score.value, 100, _parts(definition, score.contributions))
+        for d, score in result.dimensions.items()
+    ]
+
+
+def _parts(definition: Definition, contributions) -> list[AnswerPart]:
+    language = str(get_locale())
+    parts = []
+    for part in contributions:
+        question = definition.question(part.question_id)
+        parts.append(
+            AnswerPart(
+                question.text.in_language(language),
+                answer_text(question, part.answer),
+                part.points,
+                getattr(part, "weight", None),
+            )
+        )
+    return parts
+
+
+#: What each next step asks, and the screen where it is done: (words, the
+#: link's words, endpoint, anchor).
+_NEXT_STEPS = {
+    NextStep.FINISH_TAKE: (
+        _l("Answer the remaining required questions and mark the take complete."),
+        _l("Open the questionnaire"),
+        "preparation.index",
+        None,
+    ),
+    NextStep.ANSWER_GATE: (
+        _l("Answer every question of the gate “%(gate)s”: it is judged only then."),
+        _l("Open the questionnaire"),
+        "preparation.index",
+        None,
+    ),
+    NextStep.DISCUSS_FAILED_GATE: (
+        _l(
+            "The gate “%(gate)s” failed. Go through the answers that held it back"
+            " with the sponsor: override it with a written reason if the project"
+            " should go on anyway, or stop here."
+        ),
+        _l("See the gate"),
+        "preparation.result",
+        "gates",
+    ),
+    NextStep.INVITE_SPONSOR: (
+        _l(
+            "No member of the engagement is its sponsor yet: invite the sponsor,"
+            " who decides on every gate."
+        ),
+        _l("Invite the sponsor"),
+        "engagements.members",
+        None,
+    ),
+    NextStep.SPONSOR_DECIDES: (
+        _l("Ask the sponsor to decide on the gates still waiting for a decision."),
+        _l("See the gates"),
+        "preparation.result",
+        "gates",
+    ),
+    NextStep.RECORD_ORGANISATION: (
+        _l(
+            "Record the project organisation: the sponsor, the project manager"
+            " and the team."
+        ),
+        _l("Open the project organisation"),
+        "preparation.organisation_page",
+        None,
+    ),
+    NextStep.FIX_ORGANISATION: (
+        "%(finding)s",
+        _l("Open the project organisation"),
+        "preparation.organisation_page",
+        None,
+    ),
+    NextStep.REFRAME_WITH_MANAGEMENT: (
+        _l(
+            "Meet top management on what CRM should change for the customers,"
+            " before any talk of software, and record the meeting as an awareness"
+            " activity."
+        ),
+        _l("Open the change log"),
+        "preparation.change_log",
+        None,
+    ),
+    NextStep.OWN_GOALS_WITH_MANAGEMENT: (
+        _l(
+            "Work out with top management two or three customer goals of the"
+            " company's own, and record the meeting as an awareness activity."
+        ),
+        _l("Open the change log"),
+        "preparation.change_log",
+        None,
+    ),
+    NextStep.WIDEN_SAVINGS_TO_CUSTOMER_VALUE: (
+        _l(
+            "Show top management, in an awareness session, what keeping and growing"
+            " the most valuable customers is worth beside the savings they expect."
+        ),
+        _l("Open the change log"),
+        "preparation.change_log",
+        None,
+    ),
+    NextStep.PLAN_AWARENESS: (
+        _l("Plan the awareness activities that come before the team is announced."),
+        _l("Open the change log"),
+        "preparation.change_log",
+        None,
+    ),
+    NextStep.RETAKE_AFTERWARDS: (
+        _l("Then start a re-assessment and compare it with this take."),
+        _l("Open the questionnaire"),
+        "preparation.index",
+        None,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class NextStepLink:
+    text: str
+    link_text: str
+    url: str
+
+
+@bp.app_template_global()
+def next_step_links(steps: list[Step], take) -> list[NextStepLink]:
+    """The next steps in words, each with a link to the screen where it is done
+    (a gate's step to that gate on this take's result)."""
+    links = []
+    for step in steps:
+        text, link_text, endpoint, anchor = _NEXT_STEPS[step.step]
+        words = str(text) % {
+            "gate": label(step.gate) if step.gate else "",
+            "finding": finding_message(step.finding) if step.finding else "",
+        }
+        values = {"engagement_id": take.engagement_id, "_anchor": anchor}
+        if endpoint == "preparation.result":
+            values["take_id"] = take.id
+            if step.gate:
+                values["_anchor"] = f"gate-{step.gate.value}"
+        links.append(NextStepLink(words, str(link_text), url_for(endpoint, **values)))
+    return links

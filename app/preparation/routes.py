@@ -123,10 +123,12 @@ def _result_page(
     override_forms: FormPerItem | None = None,
     decision_forms: FormPerItem | None = None,
 ) -> str:
+    assessment = services.assess(take)
     return render_template(
         "preparation/result.html",
         engagement=membership.engagement,
-        assessment=services.assess(take),
+        assessment=assessment,
+        steps=services.next_steps(assessment, membership.engagement),
         definition=services.definition(),
         previous=takes.previous_take(take),
         override_forms=override_forms or FormPerItem(OverrideForm),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
+from app.memberships import members
 from app.models import (
     Engagement,
     GateReview,
@@ -39,6 +40,11 @@ from assessments.readiness import (
     evaluate_gates,
     lets_project_go_on,
 )
+from assessments.readiness import (
+    Step as NextStep,
+)
+from assessments.readiness import next_steps as steps_after
+from assessments.roles import Role
 from assessments.scoring import AnswerValue, ScoreResult, score
 
 
@@ -93,6 +99,30 @@ def assess(take: QuestionnaireTake) -> Assessment:
         readiness=classify(result),
         gates=evaluate_gates(definition(), result, overridden),
         reviews=reviews,
+    )
+
+
+def next_steps(assessment: Assessment, engagement: Engagement) -> list[NextStep]:
+    """What the consultant does next after this take: its gates, the sponsor,
+    the organisation's warnings, then the category's own steps."""
+    approved = {
+        gate
+        for gate, review in assessment.reviews.items()
+        if review.sponsor_decision == SponsorDecision.APPROVED
+    }
+    return steps_after(
+        assessment.readiness,
+        assessment.gates,
+        complete=assessment.take.completed_at is not None,
+        undecided=[
+            g.gate for g in assessment.gates if g.cleared and g.gate not in approved
+        ],
+        has_sponsor=any(m.role == Role.SPONSOR for m in members(engagement)),
+        organisation_recorded=organisation.organisation_recorded(engagement),
+        # With nobody recorded, "record the organisation" says it all.
+        findings=organisation.findings(engagement)
+        if organisation.people(engagement)
+        else [],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, RadioField, SubmitField, TextAreaField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms.validators import Length, Optional
 
 from app.forms import (
     CheckboxesField,
@@ -57,9 +57,11 @@ def _field(question: Question, language: str) -> Field:
         scale = [(str(v), str(v)) for v in range(SCALE_MIN, SCALE_MAX + 1)]
         return RadioField(choices=select_choices(scale), **common)
     if question.kind == Kind.NUMBER:
-        bounds = NumberRange(min=question.minimum, max=question.maximum)
         return LocalNumberField(
-            label=label, description=description, validators=[Optional(), bounds]
+            minimum=question.minimum,
+            maximum=question.maximum,
+            whole=question.whole,
+            **common,
         )
     return TextAreaField(
         label=label, description=description, validators=[Optional(), Length(max=4000)]

@@ -174,7 +174,6 @@ def next_section(definition: Definition, section_id: str) -> Section | None:
 
 
 def _section_page(pages, membership, take, current, form, editable, conflicts=()):
-    values = takes.answer_values(take)
     return pages.render(
         "section.html",
         membership,
@@ -184,10 +183,25 @@ def _section_page(pages, membership, take, current, form, editable, conflicts=()
         editable=editable,
         conflicts=conflicts,
         progress=takes.section_progress(take),
-        unanswered=[q for q in current.questions if q.required and q.id not in values],
+        refused=[q for q in current.questions if form[q.id].errors],
+        unanswered=_unanswered(take, current, form),
         next_section=next_section(pages.definition(), current.id),
         answers=takes.answers_of(take),
     )
+
+
+def _unanswered(take: QuestionnaireTake, current: Section, form: SectionForm):
+    """The required questions without an answer: in the form as sent, when a
+    save came back (what the person typed counts, though nothing was stored),
+    else among the stored answers."""
+    if form.is_submitted():
+        return [q for q in current.questions if q.required and _left_empty(form[q.id])]
+    values = takes.answer_values(take)
+    return [q for q in current.questions if q.required and q.id not in values]
+
+
+def _left_empty(field) -> bool:
+    return not any(str(value).strip() for value in field.raw_data or ())
 
 
 def complete(pages: TakePages, membership: Membership, take: QuestionnaireTake):

@@ -167,6 +167,22 @@ BROKEN = [
         ),
         "question 'q_number': unknown key 'requird'",
     ),
+    (
+        "a whole text question",
+        VALID.replace(
+            'text: {en: "Notes", tr: "Notlar"}',
+            'text: {en: "Notes", tr: "Notlar"}\n        whole: true',
+        ),
+        "question 'q_text': only a number question can be 'whole'",
+    ),
+    (
+        "a dimension share over 1",
+        VALID.replace(
+            'title: {en: "First", tr: "Birinci"}',
+            'title: {en: "First", tr: "Birinci"}\n    dimension_share: 1.5',
+        ),
+        "section 'first': dimension_share must be a number from 0 to 1",
+    ),
     ("not yaml", "id: [unclosed", "cannot be read"),
     ("empty file", "", "must be a mapping"),
 ]

@@ -317,3 +317,72 @@ def test_a_choice_without_scores_or_weights_does_not_count():
     assert section_scores(plain, {"colour": "red"}) == {"only": None}
     assert section_scores(plain, {"colour": "red", "has_crm": "yes"}) == {"only": 100.0}
     assert section_scores(plain, {"has_crm": "no"}) == {"only": 0.0}
+
+
+def test_each_answer_shows_its_weight_and_points_in_the_dimension():
+    result = score(DEFINITION, {"owner_time": 3, "resistance": 1})
+    parts = result.dimensions[Dimension.PEOPLE_CULTURE].contributions
+    assert {(p.question_id, p.weight, p.points) for p in parts} == {
+        ("owner_time", 50.0, 25.0),
+        ("resistance", 50.0, 50.0),
+    }
+    assert result.dimensions[Dimension.PEOPLE_CULTURE].value == 75.0
+
+
+SHARED = parse(
+    {
+        "id": "shared",
+        "title": text("Shared"),
+        "sections": [
+            {
+                "id": "intent",
+                "title": text("Intent"),
+                "questions": [
+                    {
+                        "id": f"intent_{n}",
+                        "kind": "scale",
+                        "text": text(f"Intent {n}"),
+                        "dimensions": {"measurement": 1},
+                    }
+                    for n in (1, 2, 3)
+                ],
+            },
+            {
+                "id": "today",
+                "title": text("Today"),
+                "dimension_share": 0.5,
+                "questions": [
+                    {
+                        "id": "today_measurement",
+                        "kind": "scale",
+                        "text": text("We measure"),
+                        "dimensions": {"measurement": 1},
+                    }
+                ],
+            },
+        ],
+    },
+    "shared.yaml",
+)
+
+
+def test_a_section_with_a_share_carries_that_part_of_the_dimension():
+    answers = {"intent_1": 5, "intent_2": 5, "intent_3": 5, "today_measurement": 1}
+    measurement = score(SHARED, answers).dimensions[Dimension.MEASUREMENT]
+    assert measurement.value == 50.0
+    weights = {
+        part.question_id: round(part.weight, 1) for part in measurement.contributions
+    }
+    assert weights == {
+        "today_measurement": 50.0,
+        "intent_1": 16.7,
+        "intent_2": 16.7,
+        "intent_3": 16.7,
+    }
+    assert measurement.contributions[0].question_id == "today_measurement"
+
+
+def test_without_the_shared_section_answered_the_others_carry_it_all():
+    measurement = score(SHARED, {"intent_1": 5}).dimensions[Dimension.MEASUREMENT]
+    assert measurement.value == 100.0
+    assert measurement.contributions[0].weight == 100.0

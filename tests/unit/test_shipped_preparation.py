@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.examples import typical_answers
-from assessments.questionnaire import DEFINITIONS, Category, Gate, Kind, load
+from assessments.questionnaire import DEFINITIONS, Category, Dimension, Gate, Kind, load
 from assessments.readiness import GateStatus, classify, evaluate_gates
 from assessments.scoring import score
 
@@ -56,3 +56,25 @@ def test_a_supportive_company_passes_every_gate_and_a_reluctant_one_fails_them()
 def test_a_complete_answer_set_leaves_nothing_required_missing():
     answers = typical_answers(PREPARATION, Category.STRATEGIC_THINKER)
     assert score(PREPARATION, answers).missing_required == ()
+
+
+def test_measuring_nothing_today_keeps_measurement_low_for_any_category():
+    """The issue's case: "we measure retention and satisfaction" answered 1 of
+    5 by a saver gave Measurement 53; today's statement now carries half."""
+    for category in Category:
+        answers = typical_answers(PREPARATION, category) | {"today_measurement": 1}
+        measurement = score(PREPARATION, answers).dimensions[Dimension.MEASUREMENT]
+        assert measurement.value <= 50
+        today = next(
+            p for p in measurement.contributions if p.question_id == "today_measurement"
+        )
+        assert (today.weight, today.points) == (50.0, 0.0)
+
+
+def test_no_help_text_tells_how_a_question_is_scored():
+    words = ("score", "puan", "method", "yöntem", "should not", "must not")
+    for question in PREPARATION.questions():
+        if question.help:
+            for language in ("en", "tr"):
+                help_text = question.help.in_language(language).lower()
+                assert not any(word in help_text for word in words), question.id

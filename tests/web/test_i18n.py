@@ -176,7 +176,44 @@ def test_a_number_that_fits_no_reading_is_refused_not_guessed(app):
     ):
         form = typed(app, language, text)
         assert form.amount.data is None, (language, text)
-        assert form.errors == {"amount": [f"Enter a number, such as {example}."]}
+        assert form.errors == {"amount": [f"{_SUCH_AS[language]} {example}."]}
+
+
+_SUCH_AS = {"en": "Enter a number, such as", "tr": "Bir sayı girin, örneğin"}
+
+
+class CountForm(FlaskForm):
+    customers = LocalNumberField(minimum=0, maximum=10_000_000, whole=True)
+
+
+def test_a_count_is_refused_in_its_own_terms_with_grouped_limits(app):
+    """The issue's case: no negative example for a count, and the limits
+    grouped the way the reader writes numbers."""
+    for language, text, message in (
+        (
+            "en",
+            "about 1,200",
+            "Enter a whole number from 0 to 10,000,000 in digits, such as 1,234.",
+        ),
+        ("en", "12.5", None),
+        ("en", "20000000", None),
+        ("tr", "yaklaşık 1.200", "0 ile 10.000.000 arasında"),
+    ):
+        with app.test_request_context(method="POST", data={"customers": text}):
+            with force_locale(language):
+                form = CountForm(meta={"csrf": False})
+                assert not form.validate(), text
+                [error] = form.errors["customers"]
+        assert "-" not in error and ("1,234" in error or "1.234" in error), error
+        assert message is None or message in error, error
+
+
+def test_a_count_within_its_bounds_is_taken(app):
+    with app.test_request_context(method="POST", data={"customers": "1.200"}):
+        with force_locale("tr"):
+            form = CountForm(meta={"csrf": False})
+            assert form.validate(), form.errors
+            assert form.customers.data == 1200
 
 
 def test_a_stored_number_is_shown_in_the_users_language(app):
