@@ -4,15 +4,23 @@ themselves from every analysis, statuses on the overview, the KPIs, and the
 planning page keeping the scorecard's rules."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from app.extensions import db
 from app.implementation.scorecard import goals_have_values
 from app.measures import services as measures
-from app.models import Engagement, Goal, Measure, MeasureValue, Objective, User
+from app.models import (
+    Engagement,
+    Goal,
+    Measure,
+    MeasureValue,
+    Objective,
+    Transaction,
+    User,
+)
 from app.planning import services as planning
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
@@ -574,3 +582,33 @@ def test_the_strategy_map_starts_from_the_business_strategies(app, client, engag
     assert strategy_at < page.index("Goal: Bayileri elde tutmak")
     loose_at = page.index("Goals drawn from no business strategy")
     assert strategy_at < loose_at < page.index("Goal: Maliyeti düşürmek")
+
+
+def _give_profit(app, engagement_id: int, profit: float) -> None:
+    with app.app_context():
+        db.session.execute(
+            update(Transaction)
+            .where(Transaction.engagement_id == engagement_id)
+            .values(profit=profit)
+        )
+        db.session.commit()
+
+
+def test_every_analysis_stores_profit_when_the_data_has_profit(app, client, engagement):
+    seed(app, engagement)
+    analyse(client, engagement)
+    assert latest(app, engagement).summary["figures"]["profit_12m"] is None
+    _give_profit(app, engagement, 12.5)
+    analyse(client, engagement)  # valued by turnover, the default
+    figures = latest(app, engagement).summary["figures"]
+    with app.app_context():
+        recent = db.session.scalar(
+            select(func.count(Transaction.id)).where(
+                Transaction.engagement_id == engagement,
+                Transaction.occurred_on > AS_OF - timedelta(days=365),
+            )
+        )
+    assert figures["profit_12m"] == 12.5 * recent
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, computed="profit_12m", unit="TRY")
+    assert stored_values(app, measure)[-1][1] == 12.5 * recent
