@@ -23,6 +23,8 @@ Decisions, pinned by tests:
 - **Periods.** Values are kept per month or per quarter; a computed value
   belongs to the period of its analysis date, and a later analysis in the same
   period replaces it.
+- **Basis.** A measure of value groups keeps the basis it was set on
+  (turnover or profit) and takes values only from analyses of that basis.
 """
 
 from __future__ import annotations
@@ -137,6 +139,34 @@ def computed_value(
     e.g. profit in data without profit)."""
     value = figures.get(measure.value)
     return None if value is None else float(value)
+
+
+class Basis(StrEnum):
+    """What an analysis ranks customers by, and so what a measure of value
+    groups counts: a measure keeps its basis, so one run valued by profit does
+    not swap the figures its chart compares."""
+
+    TURNOVER = "turnover"
+    PROFIT = "profit"
+
+
+#: Computed measures whose figure depends on what customers are valued by;
+#: the others (sales, profit, retention, data quality) read the same from any
+#: analysis.
+VALUED_BY_BASIS = frozenset(
+    {
+        ComputedMeasure.MVC_COUNT,
+        ComputedMeasure.MVC_SHARE,
+        ComputedMeasure.BZ_SHARE,
+        ComputedMeasure.AVERAGE_VALUE,
+        ComputedMeasure.VALUABLE_COMPLAINTS,
+    }
+)
+
+
+def takes_from(measure: ComputedMeasure, basis: Basis, analysis_basis: Basis) -> bool:
+    """Whether an analysis of that basis gives the measure a value."""
+    return measure not in VALUED_BY_BASIS or basis == analysis_basis
 
 
 class MeasureScope(StrEnum):

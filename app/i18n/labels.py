@@ -36,6 +36,7 @@ from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
 from assessments.roles import Role
 from assessments.scorecard import (
+    Basis,
     ComputedMeasure,
     MeasureScope,
     Period,
@@ -105,6 +106,8 @@ _LABELS: dict[tuple[type, str], object] = {
         (MeasureScope.COMPANY, _l("The company (scorecard)")),
         (MeasureScope.DEPARTMENT, _l("A department (KPI)")),
         (MeasureScope.PERSONAL, _l("One person (KPI)")),
+        (Basis.TURNOVER, _l("Turnover")),
+        (Basis.PROFIT, _l("Profit")),
         (Period.MONTHLY, _l("Monthly")),
         (Period.QUARTERLY, _l("Quarterly")),
         (ReportKind.SUMMARY, _l("Engagement summary")),

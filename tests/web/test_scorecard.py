@@ -25,6 +25,7 @@ from app.planning import services as planning
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
 from assessments.roles import Role
+from assessments.scorecard import Basis
 from tests.questionnaire_helpers import seen_on
 from tests.web.test_design import AS_OF, analyse, latest, seed
 
@@ -612,3 +613,46 @@ def test_every_analysis_stores_profit_when_the_data_has_profit(app, client, enga
     goal = make_goal(app, engagement)
     measure = add_measure(client, engagement, goal, computed="profit_12m", unit="TRY")
     assert stored_values(app, measure)[-1][1] == 12.5 * recent
+
+
+def test_a_measure_keeps_its_basis(app, client, engagement):
+    """An analysis valued by profit gives no value to a measure of value groups
+    kept by turnover (and the other way round); sales figures read any."""
+    goal = make_goal(app, engagement)
+    seed(app, engagement)
+    _give_profit(app, engagement, 10.0)
+    by_turnover = add_measure(client, engagement, goal, computed="mvc_count", unit="")
+    by_profit = add_measure(
+        client, engagement, goal, computed="average_value", basis="profit", unit=""
+    )
+    sales = add_measure(client, engagement, goal, computed="revenue_12m", unit="")
+    analyse(client, engagement, as_of=date(2026, 3, 31))
+    turnover_run = latest(app, engagement)
+    analyse(client, engagement, as_of=AS_OF, use_profit="y")
+    profit_run = latest(app, engagement)
+    assert [v[2] for v in stored_values(app, by_turnover)] == [turnover_run.id]
+    assert [v[2] for v in stored_values(app, by_profit)] == [profit_run.id]
+    assert (
+        stored_values(app, by_profit)[0][1]
+        == (profit_run.summary["figures"]["average_value"])
+    )
+    assert [v[2] for v in stored_values(app, sales)] == [
+        turnover_run.id,
+        profit_run.id,
+    ]
+    page = client.get(f"{base(engagement)}/measures/{by_turnover}").text
+    assert "Only from analyses that value customers by turnover" in page
+    # changing the basis reads the other analyses instead
+    with app.app_context():
+        row = db.session.get(Measure, by_turnover)
+        measures.save_measure(
+            db.session.get(Engagement, engagement),
+            row,
+            measures.MeasureBasics(
+                row.name, row.perspective, row.unit, row.direction, None, None
+            ),
+            measures.MeasureTracking(
+                goal_id=row.goal_id, computed=row.computed, basis=Basis.PROFIT
+            ),
+        )
+    assert [v[2] for v in stored_values(app, by_turnover)] == [profit_run.id]
