@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.i18n.numbers import period_label
 from app.models import (
     BusinessStrategy,
@@ -55,7 +56,12 @@ class MeasureState:
 
 
 def measure_state(measure: Measure) -> MeasureState:
-    latest = measure.values[-1] if measure.values else None
+    """The measure's status from its latest value of a period that has begun
+    by the engagement's today: a value stored for a later period (typed before
+    such dates were refused) never makes a measure green ahead of time."""
+    today = local_today()
+    begun = [v for v in measure.values if v.period_start <= today]
+    latest = begun[-1] if begun else None
     return MeasureState(
         measure=measure,
         latest=latest,

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 
 from app.extensions import db
 from app.implementation.scorecard import goals_have_values
+from app.implementation.scorecard import measure_state as scorecard_state
 from app.measures import services as measures
 from app.models import (
     Engagement,
@@ -656,3 +657,24 @@ def test_a_measure_keeps_its_basis(app, client, engagement):
             ),
         )
     assert [v[2] for v in stored_values(app, by_turnover)] == [profit_run.id]
+
+
+def test_a_value_for_a_future_period_is_refused_and_never_the_latest(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, green="", amber="")
+    response = client.post(
+        f"{base(engagement)}/measures/{measure}/values",
+        data={"day": "2027-06-15", "value": "95", "note": "", "seen": "{}"},
+    )
+    assert response.status_code == 400
+    assert stored_values(app, measure) == []
+    with app.app_context():  # one stored before the rule, and one of now
+        for start, value in ((date(2026, 10, 1), 72.0), (date(2027, 4, 1), 95.0)):
+            db.session.add(
+                MeasureValue(measure_id=measure, period_start=start, value=value)
+            )
+        db.session.commit()
+        state = scorecard_state(db.session.get(Measure, measure))
+    assert (state.latest.value, state.status) == (72.0, "red")
