@@ -678,3 +678,27 @@ def test_a_value_for_a_future_period_is_refused_and_never_the_latest(
         db.session.commit()
         state = scorecard_state(db.session.get(Measure, measure))
     assert (state.latest.value, state.status) == (72.0, "red")
+
+
+def test_thresholds_read_in_the_measures_direction(app, client, engagement):
+    goal = make_goal(app, engagement)
+    fewer = add_measure(
+        client,
+        engagement,
+        goal,
+        direction="lower",
+        baseline="60",
+        target="40",
+        green="",
+        amber="",
+        unit="",
+        period="monthly",
+    )
+    page = client.get(f"{base(engagement)}/measures/{fewer}").text
+    assert "green at or below 40, amber at or below 50, red above" in page
+    assert "One value per month:" in page
+    flat = add_measure(
+        client, engagement, goal, baseline="", target="90", green="", amber=""
+    )
+    page = client.get(f"{base(engagement)}/measures/{flat}").text
+    assert "green at or above 90%, red below it (no amber band)" in page
