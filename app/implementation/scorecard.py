@@ -149,6 +149,12 @@ class Overview:
     def status(self) -> Status:
         return roll_up(state.status for state in self.states)
 
+    @property
+    def empty_perspectives(self) -> list[Perspective]:
+        """Perspectives with neither an objective nor a measure: a balanced
+        scorecard that leaves one out is not balanced, so the page warns."""
+        return [row.perspective for row in self.perspectives if not row.objectives]
+
     def worst(self, limit: int = 5) -> list[MeasureState]:
         """Red measures first, then amber, as far as the limit."""
         order = {Status.RED: 0, Status.AMBER: 1}

@@ -702,3 +702,15 @@ def test_thresholds_read_in_the_measures_direction(app, client, engagement):
     )
     page = client.get(f"{base(engagement)}/measures/{flat}").text
     assert "green at or above 90%, red below it (no amber band)" in page
+
+
+def test_the_overview_warns_of_an_empty_perspective_and_states_the_rule(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    add_measure(client, engagement, goal)
+    page = client.get(f"{base(engagement)}/").text
+    assert "The overall status is that of the worst perspective" in page
+    warning = re.search(r"No objective or measure yet in: ([^.]*)\.", page).group(1)
+    assert "Customer" not in warning
+    assert "Internal process" in warning
