@@ -119,6 +119,7 @@ class ComputedMeasure(StrEnum):
 
     MVC_COUNT = "mvc_count"
     MVC_SHARE = "mvc_share"
+    MVC_VALUE_SHARE = "mvc_value_share"
     BZ_SHARE = "bz_share"
     CUSTOMERS_LOST = "lost_customers"
     RETENTION_12M = "retention_12m"
@@ -157,11 +158,18 @@ VALUED_BY_BASIS = frozenset(
     {
         ComputedMeasure.MVC_COUNT,
         ComputedMeasure.MVC_SHARE,
+        ComputedMeasure.MVC_VALUE_SHARE,
         ComputedMeasure.BZ_SHARE,
         ComputedMeasure.AVERAGE_VALUE,
         ComputedMeasure.VALUABLE_COMPLAINTS,
     }
 )
+
+
+#: Computed measures the analysis rules fix: the MVC group is the top share
+#: of customers the analysis is set to, so its share of customers stays at
+#: that setting whatever the customers do.
+FIXED_BY_RULES = frozenset({ComputedMeasure.MVC_SHARE})
 
 
 def takes_from(measure: ComputedMeasure, basis: Basis, analysis_basis: Basis) -> bool:

@@ -89,6 +89,10 @@ _LABELS: dict[tuple[type, str], object] = {
         (Status.NO_VALUE, _l("No status")),
         (ComputedMeasure.MVC_COUNT, _l("Number of most valuable customers")),
         (ComputedMeasure.MVC_SHARE, _l("Share of most valuable customers")),
+        (
+            ComputedMeasure.MVC_VALUE_SHARE,
+            _l("Most valuable customers' share of value"),
+        ),
         (ComputedMeasure.BZ_SHARE, _l("Share of below-zero customers")),
         (ComputedMeasure.CUSTOMERS_LOST, _l("Customers lost (no order for a year)")),
         (ComputedMeasure.RETENTION_12M, _l("Customers retained over 12 months")),

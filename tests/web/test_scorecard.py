@@ -714,3 +714,12 @@ def test_the_overview_warns_of_an_empty_perspective_and_states_the_rule(
     warning = re.search(r"No objective or measure yet in: ([^.]*)\.", page).group(1)
     assert "Customer" not in warning
     assert "Internal process" in warning
+
+
+def test_a_measure_fixed_by_the_analysis_rules_says_so(app, client, engagement):
+    goal = make_goal(app, engagement)
+    fixed = add_measure(client, engagement, goal, computed="mvc_share")
+    moving = add_measure(client, engagement, goal, computed="mvc_count", unit="")
+    notice = "This figure is fixed by the analysis rules"
+    assert notice in client.get(f"{base(engagement)}/measures/{fixed}").text
+    assert notice not in client.get(f"{base(engagement)}/measures/{moving}").text
