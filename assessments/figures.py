@@ -5,7 +5,10 @@ shows the figure of the analysis it came from.
 Definitions (the 12 months are those up to the analysis date, the year before
 is the 12 months before them):
 
-- ``mvc_share`` / ``bz_share``: percent of the analysed customers in the group.
+- ``mvc_share`` / ``bz_share``: percent of the analysed customers in the group
+  (``mvc_share`` stays near the analysis's MVC setting by construction).
+- ``mvc_value_share``: the MVC group's percent of the positive value of all
+  customers: it moves when the best customers buy more or less.
 - ``lost_customers``: customers with no order for a year or more.
 - ``retention_12m``: of the customers who bought (net) in the year before,
   the percent who bought again in the last 12 months; None without such buyers.
@@ -30,6 +33,7 @@ FIGURES = (
     "customers",
     "mvc_count",
     "mvc_share",
+    "mvc_value_share",
     "bz_share",
     "lost_customers",
     "retention_12m",
@@ -67,6 +71,10 @@ def headline_figures(
         "customers": count,
         "mvc_count": int((groups == ValueGroup.MVC.value).sum()),
         "mvc_share": _percent((groups == ValueGroup.MVC.value).sum(), count),
+        "mvc_value_share": _percent(
+            results["monetary"][groups == ValueGroup.MVC.value].clip(lower=0).sum(),
+            results["monetary"].clip(lower=0).sum(),
+        ),
         "bz_share": _percent((groups == ValueGroup.BZ.value).sum(), count),
         "lost_customers": int(results[Flag.NO_ORDER_FOR_A_YEAR.value].sum()),
         "retention_12m": _percent(retained.sum(), len(retained))

@@ -23,6 +23,8 @@ Decisions, pinned by tests:
 - **Periods.** Values are kept per month or per quarter; a computed value
   belongs to the period of its analysis date, and a later analysis in the same
   period replaces it.
+- **Basis.** A measure of value groups keeps the basis it was set on
+  (turnover or profit) and takes values only from analyses of that basis.
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ class ComputedMeasure(StrEnum):
 
     MVC_COUNT = "mvc_count"
     MVC_SHARE = "mvc_share"
+    MVC_VALUE_SHARE = "mvc_value_share"
     BZ_SHARE = "bz_share"
     CUSTOMERS_LOST = "lost_customers"
     RETENTION_12M = "retention_12m"
@@ -137,6 +140,41 @@ def computed_value(
     e.g. profit in data without profit)."""
     value = figures.get(measure.value)
     return None if value is None else float(value)
+
+
+class Basis(StrEnum):
+    """What an analysis ranks customers by, and so what a measure of value
+    groups counts: a measure keeps its basis, so one run valued by profit does
+    not swap the figures its chart compares."""
+
+    TURNOVER = "turnover"
+    PROFIT = "profit"
+
+
+#: Computed measures whose figure depends on what customers are valued by;
+#: the others (sales, profit, retention, data quality) read the same from any
+#: analysis.
+VALUED_BY_BASIS = frozenset(
+    {
+        ComputedMeasure.MVC_COUNT,
+        ComputedMeasure.MVC_SHARE,
+        ComputedMeasure.MVC_VALUE_SHARE,
+        ComputedMeasure.BZ_SHARE,
+        ComputedMeasure.AVERAGE_VALUE,
+        ComputedMeasure.VALUABLE_COMPLAINTS,
+    }
+)
+
+
+#: Computed measures the analysis rules fix: the MVC group is the top share
+#: of customers the analysis is set to, so its share of customers stays at
+#: that setting whatever the customers do.
+FIXED_BY_RULES = frozenset({ComputedMeasure.MVC_SHARE})
+
+
+def takes_from(measure: ComputedMeasure, basis: Basis, analysis_basis: Basis) -> bool:
+    """Whether an analysis of that basis gives the measure a value."""
+    return measure not in VALUED_BY_BASIS or basis == analysis_basis
 
 
 class MeasureScope(StrEnum):

@@ -137,17 +137,17 @@ def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
     _measure(
         engagement,
         None,
-        name="En değerli bayilerin payı",
+        name="En değerli bayilerin ciro payı",
         perspective=Perspective.CUSTOMER,
         unit="%",
         direction=Direction.HIGHER_IS_BETTER,
-        target=8.0,
-        green=7.0,
-        amber=5.0,
+        target=65.0,
+        green=65.0,
+        amber=60.0,
         goal_id=goal.id,
         objective_id=keep.id,
         owner_id=consultant.id,
-        computed=ComputedMeasure.MVC_SHARE,
+        computed=ComputedMeasure.MVC_VALUE_SHARE,
     )
     _measure(
         engagement,

@@ -90,28 +90,27 @@ def _as(column, type_):
     return column
 
 
-def transactions_frame(engagement_id: int, with_profit: bool = False) -> pd.DataFrame:
-    """customer (id), date, amount (and profit) of every sale of the engagement.
+def transactions_frame(engagement_id: int) -> pd.DataFrame:
+    """customer (id), date, amount and profit of every sale of the engagement.
 
     Dates come as ISO text and money as floats on both databases, which pandas
-    parses far faster than date and Decimal objects; profit is read only when
-    the analysis values customers by it."""
+    parses far faster than date and Decimal objects. Profit is always read, so
+    every analysis of data with profit stores the profit figures (a measure of
+    profit gets a value whichever value the analysis ranks by); a sale without
+    profit keeps NaN, so data without any profit stores none."""
     columns = [
         Transaction.customer_id,
         _as(Transaction.occurred_on, sa.String),
         _as(Transaction.amount, sa.Float),
+        _as(Transaction.profit, sa.Float),
     ]
-    names = [rfm.CUSTOMER, rfm.DATE, rfm.AMOUNT]
-    if with_profit:
-        columns.append(_as(Transaction.profit, sa.Float))
-        names.append(rfm.PROFIT)
+    names = [rfm.CUSTOMER, rfm.DATE, rfm.AMOUNT, rfm.PROFIT]
     frame = read_frame(
         select(*columns).where(Transaction.engagement_id == engagement_id), names
     )
     frame[rfm.DATE] = _iso_dates(frame[rfm.DATE])
     frame[rfm.AMOUNT] = frame[rfm.AMOUNT].astype("float64")
-    if with_profit:
-        frame[rfm.PROFIT] = frame[rfm.PROFIT].astype("float64").fillna(0.0)
+    frame[rfm.PROFIT] = frame[rfm.PROFIT].astype("float64")
     return frame
 
 
@@ -196,14 +195,17 @@ def weakest_records(engagement_id: int, as_of: date, count: int = 20) -> list[di
 def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Snapshot:
     """Analyse the engagement's data as of the chosen date and store it;
     refused ("no_transactions") when there is nothing to analyse by then."""
-    transactions = transactions_frame(engagement.id, settings.use_profit)
+    transactions = transactions_frame(engagement.id)
     transactions = transactions[transactions[rfm.DATE] <= pd.Timestamp(settings.as_of)]
     if transactions.empty:
         raise Refusal("no_transactions")
+    valued = (
+        transactions.fillna({rfm.PROFIT: 0.0}) if settings.use_profit else transactions
+    )
     customers = customers_frame(engagement.id)
     overrides = _overrides(engagement.id)
     analysis = analyse(
-        transactions,
+        valued,
         settings.parameters(),
         customers=customers.rename(
             columns={

@@ -36,6 +36,7 @@ from assessments.questionnaire import Category, Dimension, Gate
 from assessments.readiness import GateStatus
 from assessments.roles import Role
 from assessments.scorecard import (
+    Basis,
     ComputedMeasure,
     MeasureScope,
     Period,
@@ -88,6 +89,10 @@ _LABELS: dict[tuple[type, str], object] = {
         (Status.NO_VALUE, _l("No status")),
         (ComputedMeasure.MVC_COUNT, _l("Number of most valuable customers")),
         (ComputedMeasure.MVC_SHARE, _l("Share of most valuable customers")),
+        (
+            ComputedMeasure.MVC_VALUE_SHARE,
+            _l("Most valuable customers' share of value"),
+        ),
         (ComputedMeasure.BZ_SHARE, _l("Share of below-zero customers")),
         (ComputedMeasure.CUSTOMERS_LOST, _l("Customers lost (no order for a year)")),
         (ComputedMeasure.RETENTION_12M, _l("Customers retained over 12 months")),
@@ -105,6 +110,8 @@ _LABELS: dict[tuple[type, str], object] = {
         (MeasureScope.COMPANY, _l("The company (scorecard)")),
         (MeasureScope.DEPARTMENT, _l("A department (KPI)")),
         (MeasureScope.PERSONAL, _l("One person (KPI)")),
+        (Basis.TURNOVER, _l("Turnover")),
+        (Basis.PROFIT, _l("Profit")),
         (Period.MONTHLY, _l("Monthly")),
         (Period.QUARTERLY, _l("Quarterly")),
         (ReportKind.SUMMARY, _l("Engagement summary")),

@@ -22,7 +22,12 @@ from app.tenancy import engagement_view, owned_or_404, redirect_to
 from assessments.planning import Perspective
 from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action, can
-from assessments.scorecard import MeasureScope, Period
+from assessments.scorecard import (
+    FIXED_BY_RULES,
+    VALUED_BY_BASIS,
+    MeasureScope,
+    Period,
+)
 
 #: What a refused change means, and which field it belongs to.
 _REFUSALS = {
@@ -205,6 +210,8 @@ def _measure_page(membership: Membership, row: Measure, form: ValueForm):
         state=scorecard.measure_state(row),
         form=form,
         may_record=row.computed is None and _may_record(membership, row),
+        basis_matters=row.computed in VALUED_BY_BASIS,
+        fixed_by_rules=row.computed in FIXED_BY_RULES,
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.i18n.numbers import period_label
 from app.models import (
     BusinessStrategy,
@@ -55,7 +56,12 @@ class MeasureState:
 
 
 def measure_state(measure: Measure) -> MeasureState:
-    latest = measure.values[-1] if measure.values else None
+    """The measure's status from its latest value of a period that has begun
+    by the engagement's today: a value stored for a later period (typed before
+    such dates were refused) never makes a measure green ahead of time."""
+    today = local_today()
+    begun = [v for v in measure.values if v.period_start <= today]
+    latest = begun[-1] if begun else None
     return MeasureState(
         measure=measure,
         latest=latest,
@@ -142,6 +148,12 @@ class Overview:
     @property
     def status(self) -> Status:
         return roll_up(state.status for state in self.states)
+
+    @property
+    def empty_perspectives(self) -> list[Perspective]:
+        """Perspectives with neither an objective nor a measure: a balanced
+        scorecard that leaves one out is not balanced, so the page warns."""
+        return [row.perspective for row in self.perspectives if not row.objectives]
 
     def worst(self, limit: int = 5) -> list[MeasureState]:
         """Red measures first, then amber, as far as the limit."""

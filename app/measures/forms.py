@@ -25,7 +25,13 @@ from app.forms import (
 from app.measures.services import MeasureBasics, MeasureTracking
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
-from assessments.scorecard import ComputedMeasure, MeasureScope, Period, Thresholds
+from assessments.scorecard import (
+    Basis,
+    ComputedMeasure,
+    MeasureScope,
+    Period,
+    Thresholds,
+)
 
 #: A refused target, placed on the target field of either page's measure form.
 TARGET_REFUSALS = {
@@ -96,6 +102,16 @@ class ScorecardMeasureForm(MeasureForm):
             *enum_choices(ComputedMeasure),
         ],
     )
+    basis = SelectField(
+        _l("Customers valued by"),
+        description=_l(
+            "A computed measure of value groups reads only the analyses that "
+            "value customers this way, so one analysis by profit does not "
+            "change what its chart compares."
+        ),
+        choices=lambda: enum_choices(Basis),
+        default=Basis.TURNOVER.value,
+    )
     period = SelectField(_l("Period"), choices=lambda: enum_choices(Period))
     green = LocalNumberField(_l("Green from"), validators=[Optional()])
     amber = LocalNumberField(_l("Amber from"), validators=[Optional()])
@@ -114,6 +130,7 @@ class ScorecardMeasureForm(MeasureForm):
             if scope == MeasureScope.DEPARTMENT
             else None,
             period=Period(self.period.data),
+            basis=Basis(self.basis.data),
             computed=ComputedMeasure(self.computed.data)
             if self.computed.data
             else None,

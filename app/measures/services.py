@@ -39,11 +39,13 @@ from assessments.organisation import Department
 from assessments.oversight import ActivityKind, Removable
 from assessments.planning import CrmStrategy, Direction, Perspective
 from assessments.scorecard import (
+    Basis,
     ComputedMeasure,
     MeasureScope,
     Period,
     computed_value,
     period_start,
+    takes_from,
     target_worse_than_baseline,
 )
 
@@ -74,6 +76,8 @@ class MeasureTracking:
     department: Department | None = None
     period: Period = Period.QUARTERLY
     computed: ComputedMeasure | None = None
+    #: what the analyses a computed measure reads value customers by
+    basis: Basis = Basis.TURNOVER
     green: float | None = None
     amber: float | None = None
 
@@ -142,13 +146,14 @@ def save_measure(
         _check_tracking(engagement, tracking)
     objective_id = tracking.objective_id if tracking else measure.objective_id
     _check_perspective(objective_id, basics.perspective)
-    was_computed, old_period = measure.computed, measure.period
+    was = (measure.computed, measure.basis)
+    old_period = measure.period
     assign(measure, basics)
     if tracking is not None:
         assign(measure, tracking)
     db.session.add(measure)
     db.session.flush()
-    _follow_source(measure, was_computed, old_period)
+    _follow_source(measure, was, old_period)
     db.session.commit()
     return measure
 
@@ -170,11 +175,15 @@ def _check_perspective(objective_id: int | None, perspective: Perspective) -> No
 
 
 def _follow_source(
-    measure: Measure, was_computed: ComputedMeasure | None, old_period: Period | None
+    measure: Measure,
+    was: tuple[ComputedMeasure | None, Basis | None],
+    old_period: Period | None,
 ) -> None:
-    """Bring the stored values in line with a changed source or period."""
+    """Bring the stored values in line with a changed source, basis or
+    period."""
+    was_computed = was[0]
     if measure.computed is not None and (
-        measure.computed != was_computed or measure.period != old_period
+        (measure.computed, measure.basis) != was or measure.period != old_period
     ):
         rebuild_computed_values(measure)
     elif measure.computed is None and was_computed is not None:
@@ -314,10 +323,16 @@ def rebuild_computed_measures(engagement_id: int) -> None:
         rebuild_computed_values(measure)
 
 
+def basis_of(snapshot: Snapshot) -> Basis:
+    """What the analysis valued customers by."""
+    return Basis.PROFIT if snapshot.parameters.get("use_profit") else Basis.TURNOVER
+
+
 def rebuild_computed_values(measure: Measure) -> None:
-    """Replace the measure's values with one per period from every analysis,
-    so each value names the analysis it came from; in a period with several
-    analyses the latest one counts. In the caller's transaction."""
+    """Replace the measure's values with one per period from every analysis
+    of the measure's basis (see ``takes_from``), so each value names the
+    analysis it came from; in a period with several analyses the latest one
+    counts. In the caller's transaction."""
     db.session.execute(
         delete(MeasureValue).where(MeasureValue.measure_id == measure.id)
     )
@@ -328,6 +343,8 @@ def rebuild_computed_values(measure: Measure) -> None:
     )
     by_period: dict[date, MeasureValue] = {}
     for snapshot in analyses:
+        if not takes_from(measure.computed, measure.basis, basis_of(snapshot)):
+            continue
         value = computed_value(measure.computed, snapshot.summary.get("figures", {}))
         if value is not None:
             start = period_start(snapshot.as_of, measure.period)

@@ -15,7 +15,7 @@ from app.models.design import Snapshot
 from app.models.planning import Goal
 from assessments.organisation import Department
 from assessments.planning import CrmStrategy, Direction, Perspective
-from assessments.scorecard import ComputedMeasure, MeasureScope, Period
+from assessments.scorecard import Basis, ComputedMeasure, MeasureScope, Period
 
 
 class Objective(db.Model):
@@ -77,6 +77,10 @@ class Measure(db.Model):
     #: set when the values come from the customer analyses, not from people
     computed: Mapped[ComputedMeasure | None] = mapped_column(
         enum_column(ComputedMeasure, length=40)
+    )
+    #: what the analyses it reads value customers by (see assessments.scorecard)
+    basis: Mapped[Basis] = mapped_column(
+        enum_column(Basis), default=Basis.TURNOVER, server_default="turnover"
     )
     scope: Mapped[MeasureScope] = mapped_column(
         enum_column(MeasureScope),

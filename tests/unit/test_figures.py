@@ -35,6 +35,7 @@ def test_figures_by_hand():
     assert set(result) == set(FIGURES)
     assert result["customers"] == 4
     assert result["mvc_count"] == 1 and result["mvc_share"] == 25.0  # a
+    assert result["mvc_value_share"] == round(100 * 400 / 630, 1)  # a of a+b+c
     assert result["bz_share"] == 25.0  # d
     assert result["lost_customers"] == 2  # b (514 days) and d
     assert result["retention_12m"] == 50.0  # a of a, b

@@ -4,19 +4,29 @@ themselves from every analysis, statuses on the overview, the KPIs, and the
 planning page keeping the scorecard's rules."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from app.extensions import db
 from app.implementation.scorecard import goals_have_values
+from app.implementation.scorecard import measure_state as scorecard_state
 from app.measures import services as measures
-from app.models import Engagement, Goal, Measure, MeasureValue, Objective, User
+from app.models import (
+    Engagement,
+    Goal,
+    Measure,
+    MeasureValue,
+    Objective,
+    Transaction,
+    User,
+)
 from app.planning import services as planning
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
 from assessments.roles import Role
+from assessments.scorecard import Basis
 from tests.questionnaire_helpers import seen_on
 from tests.web.test_design import AS_OF, analyse, latest, seed
 
@@ -574,3 +584,142 @@ def test_the_strategy_map_starts_from_the_business_strategies(app, client, engag
     assert strategy_at < page.index("Goal: Bayileri elde tutmak")
     loose_at = page.index("Goals drawn from no business strategy")
     assert strategy_at < loose_at < page.index("Goal: Maliyeti düşürmek")
+
+
+def _give_profit(app, engagement_id: int, profit: float) -> None:
+    with app.app_context():
+        db.session.execute(
+            update(Transaction)
+            .where(Transaction.engagement_id == engagement_id)
+            .values(profit=profit)
+        )
+        db.session.commit()
+
+
+def test_every_analysis_stores_profit_when_the_data_has_profit(app, client, engagement):
+    seed(app, engagement)
+    analyse(client, engagement)
+    assert latest(app, engagement).summary["figures"]["profit_12m"] is None
+    _give_profit(app, engagement, 12.5)
+    analyse(client, engagement)  # valued by turnover, the default
+    figures = latest(app, engagement).summary["figures"]
+    with app.app_context():
+        recent = db.session.scalar(
+            select(func.count(Transaction.id)).where(
+                Transaction.engagement_id == engagement,
+                Transaction.occurred_on > AS_OF - timedelta(days=365),
+            )
+        )
+    assert figures["profit_12m"] == 12.5 * recent
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, computed="profit_12m", unit="TRY")
+    assert stored_values(app, measure)[-1][1] == 12.5 * recent
+
+
+def test_a_measure_keeps_its_basis(app, client, engagement):
+    """An analysis valued by profit gives no value to a measure of value groups
+    kept by turnover (and the other way round); sales figures read any."""
+    goal = make_goal(app, engagement)
+    seed(app, engagement)
+    _give_profit(app, engagement, 10.0)
+    by_turnover = add_measure(client, engagement, goal, computed="mvc_count", unit="")
+    by_profit = add_measure(
+        client, engagement, goal, computed="average_value", basis="profit", unit=""
+    )
+    sales = add_measure(client, engagement, goal, computed="revenue_12m", unit="")
+    analyse(client, engagement, as_of=date(2026, 3, 31))
+    turnover_run = latest(app, engagement)
+    analyse(client, engagement, as_of=AS_OF, use_profit="y")
+    profit_run = latest(app, engagement)
+    assert [v[2] for v in stored_values(app, by_turnover)] == [turnover_run.id]
+    assert [v[2] for v in stored_values(app, by_profit)] == [profit_run.id]
+    assert (
+        stored_values(app, by_profit)[0][1]
+        == (profit_run.summary["figures"]["average_value"])
+    )
+    assert [v[2] for v in stored_values(app, sales)] == [
+        turnover_run.id,
+        profit_run.id,
+    ]
+    page = client.get(f"{base(engagement)}/measures/{by_turnover}").text
+    assert "Only from analyses that value customers by turnover" in page
+    # changing the basis reads the other analyses instead
+    with app.app_context():
+        row = db.session.get(Measure, by_turnover)
+        measures.save_measure(
+            db.session.get(Engagement, engagement),
+            row,
+            measures.MeasureBasics(
+                row.name, row.perspective, row.unit, row.direction, None, None
+            ),
+            measures.MeasureTracking(
+                goal_id=row.goal_id, computed=row.computed, basis=Basis.PROFIT
+            ),
+        )
+    assert [v[2] for v in stored_values(app, by_turnover)] == [profit_run.id]
+
+
+def test_a_value_for_a_future_period_is_refused_and_never_the_latest(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    measure = add_measure(client, engagement, goal, green="", amber="")
+    response = client.post(
+        f"{base(engagement)}/measures/{measure}/values",
+        data={"day": "2027-06-15", "value": "95", "note": "", "seen": "{}"},
+    )
+    assert response.status_code == 400
+    assert stored_values(app, measure) == []
+    with app.app_context():  # one stored before the rule, and one of now
+        for start, value in ((date(2026, 10, 1), 72.0), (date(2027, 4, 1), 95.0)):
+            db.session.add(
+                MeasureValue(measure_id=measure, period_start=start, value=value)
+            )
+        db.session.commit()
+        state = scorecard_state(db.session.get(Measure, measure))
+    assert (state.latest.value, state.status) == (72.0, "red")
+
+
+def test_thresholds_read_in_the_measures_direction(app, client, engagement):
+    goal = make_goal(app, engagement)
+    fewer = add_measure(
+        client,
+        engagement,
+        goal,
+        direction="lower",
+        baseline="60",
+        target="40",
+        green="",
+        amber="",
+        unit="",
+        period="monthly",
+    )
+    page = client.get(f"{base(engagement)}/measures/{fewer}").text
+    assert "green at or below 40, amber at or below 50, red above" in page
+    assert "One value per month:" in page
+    flat = add_measure(
+        client, engagement, goal, baseline="", target="90", green="", amber=""
+    )
+    page = client.get(f"{base(engagement)}/measures/{flat}").text
+    assert "green at or above 90%, red below it (no amber band)" in page
+
+
+def test_the_overview_warns_of_an_empty_perspective_and_states_the_rule(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    add_measure(client, engagement, goal)
+    page = client.get(f"{base(engagement)}/").text
+    assert "The overall status is that of the worst perspective" in page
+    warning = re.search(r"No objective or measure yet in: ([^.]*)\.", page).group(1)
+    assert "Customer" not in warning
+    assert "Internal process" in warning
+
+
+def test_a_measure_fixed_by_the_analysis_rules_says_so(app, client, engagement):
+    goal = make_goal(app, engagement)
+    fixed = add_measure(client, engagement, goal, computed="mvc_share")
+    moving = add_measure(client, engagement, goal, computed="mvc_count", unit="")
+    notice = "This figure is fixed by the analysis rules"
+    assert notice in client.get(f"{base(engagement)}/measures/{fixed}").text
+    assert notice not in client.get(f"{base(engagement)}/measures/{moving}").text
