@@ -73,6 +73,8 @@ def _factor_take(engagement: Engagement, consultant: User) -> None:
     ]
     for number, question in enumerate(choices):
         answers[question.id] = states[number % len(states)]
+    # a factor in place needs its evidence
+    answers["productivity_evidence"] = "Bayi kartı tek ekranda, Ekim 2026."
     answers["pilot_first_evidence"] = "Ege bölgesi bayileriyle üç aylık pilot."
     takes.record_answers(take, answers, consultant)
     takes.complete_take(take, consultant)
