@@ -46,9 +46,7 @@ def test_a_factor_in_place_needs_its_evidence_to_complete_the_checklist():
 
 def test_a_recheck_shows_each_factor_before_and_after():
     before = factors(CHECKLIST, {"productivity": "partly", "pilot_first": "not_yet"})
-    after = factors(
-        CHECKLIST, {"productivity": "in_place", "pilot_first": "not_yet"}
-    )
+    after = factors(CHECKLIST, {"productivity": "in_place", "pilot_first": "not_yet"})
     moved = [c for c in changes(before, after) if c.changed]
     assert [(c.number, c.before, c.after) for c in moved] == [
         (1, FactorState.PARTLY, FactorState.IN_PLACE)
@@ -70,9 +68,7 @@ def test_a_recheck_shows_each_factor_before_and_after():
         (None, WorkStatus.DONE, False),
     ],
 )
-def test_the_pilot_factor_and_the_pilot_package_agree_or_not(
-    state, package, disagrees
-):
+def test_the_pilot_factor_and_the_pilot_package_agree_or_not(state, package, disagrees):
     assert pilot_disagrees(state, package) is disagrees
 
 
