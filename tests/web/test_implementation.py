@@ -67,9 +67,7 @@ def test_factors_with_evidence_are_scored_per_section(client, engagement):
     assert "Müşteri kartı tek ekranda, 2026-03" in section
 
 
-def test_the_factors_are_numbered_one_to_ten_and_counted_as_factors(
-    client, engagement
-):
+def test_the_factors_are_numbered_one_to_ten_and_counted_as_factors(client, engagement):
     take_id = take_of(client.post(f"{base(engagement)}/takes").location)
     benefits = client.get(f"{base(engagement)}/takes/{take_id}/benefits").text
     numbers = re.findall(r'class="question-number">(\d+)\.<', benefits)
