@@ -16,6 +16,12 @@ Decisions, pinned by tests:
   method's order: strategy first, then people, process, technology, and the
   operational, analytical, collaborative layers.
 - A cell with either level missing is left out: a half-rated cell has no gap.
+- **A component's gap** is the mean of its cells' gaps, and its levels the
+  means of theirs, all unrounded: a page rounds once, when it shows them (a
+  gap taken from rounded means would read 1.4 where the cells' 1, 2, 1 make
+  1.33). A cell beyond its design does not hide another cell's gap.
+- **A cell's code** (``strategy/operational``) is how a work package names the
+  gap it closes; a priority no package names is *uncovered*.
 """
 
 from __future__ import annotations
@@ -74,6 +80,24 @@ class Gap:
     def priority(self) -> float:
         return self.size * WEIGHTS[self.component]
 
+    @property
+    def code(self) -> str:
+        return cell_code(self.component, self.layer)
+
+
+def cell_code(component: Component, layer: Layer) -> str:
+    """How a work package names the cell whose gap it closes."""
+    return f"{component.value}/{layer.value}"
+
+
+def cell_of(code: str) -> tuple[Component, Layer] | None:
+    """The component and layer a cell code names; None for an unknown code."""
+    component, _, layer = code.partition("/")
+    try:
+        return Component(component), Layer(layer)
+    except ValueError:
+        return None
+
 
 def gaps(answers: Mapping[str, object]) -> list[Gap]:
     """Every fully rated cell, in the method's order."""
@@ -96,21 +120,28 @@ def priorities(cells: list[Gap]) -> list[Gap]:
     return sorted((cell for cell in cells if cell.size), key=lambda c: -c.priority)
 
 
+def uncovered(ranked: list[Gap], covered: set[str]) -> list[Gap]:
+    """The priorities no work package names, in their ranked order."""
+    return [cell for cell in ranked if cell.code not in covered]
+
+
 @dataclass(frozen=True)
 class ComponentGap:
-    """A component's average levels over the layers it was rated in."""
+    """A component's mean levels and mean gap over the layers it was rated
+    in, unrounded."""
 
     component: Component
     current: float
     designed: float
+    size: float
 
-    @property
-    def size(self) -> float:
-        return round(max(self.designed - self.current, 0.0), 1)
+
+def _mean(values: list[int]) -> float:
+    return sum(values) / len(values)
 
 
 def by_component(cells: list[Gap]) -> list[ComponentGap]:
-    """Average current and designed level per rated component, in order."""
+    """Mean current and designed level and mean gap per rated component."""
     summary = []
     for component in Component:
         rated = [cell for cell in cells if cell.component == component]
@@ -118,8 +149,9 @@ def by_component(cells: list[Gap]) -> list[ComponentGap]:
             summary.append(
                 ComponentGap(
                     component,
-                    round(sum(c.current for c in rated) / len(rated), 1),
-                    round(sum(c.designed for c in rated) / len(rated), 1),
+                    _mean([c.current for c in rated]),
+                    _mean([c.designed for c in rated]),
+                    _mean([c.size for c in rated]),
                 )
             )
     return summary

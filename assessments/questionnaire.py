@@ -115,6 +115,11 @@ class Question:
     maximum: float | None = None
     #: number questions: a count, so a whole number (no fractions, no signs)
     whole: bool = False
+    #: the earlier question this one completes (a factor's evidence): it has
+    #: no number of its own and is not counted as a question
+    part_of: str | None = None
+    #: the answers of ``part_of`` that make this question required
+    required_when: tuple[str, ...] = ()
 
     def option(self, option_id: str) -> Option | None:
         return next((option for option in self.options if option.id == option_id), None)
@@ -150,6 +155,12 @@ class Definition:
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def numbers(self) -> dict[str, int]:
+        """Each question's number, running through the sections from 1; a
+        question that is part of another has none."""
+        standing = (q for q in self.questions() if q.part_of is None)
+        return {q.id: number for number, q in enumerate(standing, start=1)}
 
     def place_of(self, question_id: str) -> tuple[Section, int] | None:
         """The section a question stands in and its number there (from 1),
@@ -211,6 +222,8 @@ class _Parser:
         self.source = source
         self.faults = faults
         self.seen_ids: set[str] = set()
+        #: the questions parsed so far, by id: what ``part_of`` may name
+        self.questions: dict[str, Question] = {}
 
     def fault(self, where: str, message: str) -> None:
         self.faults.append(f"{self.source}: {where}: {message}")
@@ -274,7 +287,7 @@ class _Parser:
             title=self.text(raw.get("title"), f"{where} title"),
             intro=self.optional_text(raw.get("intro"), f"{where} intro"),
             questions=tuple(
-                question
+                self.questions.setdefault(question.id, question)
                 for item in questions
                 if (question := self.question(item, gates)) is not None
             ),
@@ -302,6 +315,8 @@ class _Parser:
                 "min",
                 "max",
                 "whole",
+                "part_of",
+                "required_when",
             },
         )
         kind = self.member(Kind, raw.get("kind"), where, "kind")
@@ -333,7 +348,25 @@ class _Parser:
             minimum=raw.get("min"),
             maximum=raw.get("max"),
             whole=bool(raw.get("whole", False)),
+            **self.part(raw, where),
         )
+
+    def part(self, raw: dict, where: str) -> dict:
+        """``part_of`` (an earlier question) and ``required_when`` (its options)."""
+        owner_id, when = raw.get("part_of"), raw.get("required_when") or []
+        if owner_id is None:
+            if when:
+                self.fault(where, "'required_when' needs 'part_of'")
+            return {}
+        owner = self.questions.get(owner_id)
+        if owner is None:
+            self.fault(where, f"'part_of' names no earlier question: {owner_id!r}")
+            return {}
+        known = {option.id for option in owner.options}
+        if not isinstance(when, list) or not set(when) <= known:
+            self.fault(where, f"'required_when' must list options of {owner_id!r}")
+            when = []
+        return {"part_of": owner_id, "required_when": tuple(when)}
 
     def options(self, raw: dict, kind: Kind | None, gated: bool, where: str) -> tuple:
         if kind not in CHOICE_KINDS:

@@ -104,7 +104,7 @@ def score(definition: Definition, answers: Mapping[str, AnswerValue]) -> ScoreRe
             gate_totals[question.gate] += 1
         value = answers.get(question.id)
         if not is_answered(question, value):
-            if question.required:
+            if is_required(question, answers):
                 missing.append(question.id)
             continue
         answered += 1
@@ -216,6 +216,16 @@ def question_points(question: Question, value: AnswerValue) -> float | None:
         return chosen.score or 0.0
     best = max(sum(option.dimensions.values()) for option in question.options)
     return sum(chosen.dimensions.values()) / best if best > 0 else None
+
+
+def is_required(question: Question, answers: Mapping[str, AnswerValue]) -> bool:
+    """Whether the question needs an answer: always, or (``required_when``)
+    when the question it is part of has one of the answers named."""
+    if question.required_when:
+        chosen = answers.get(question.part_of or "")
+        chosen = chosen if isinstance(chosen, list | tuple) else [chosen]
+        return any(option in question.required_when for option in chosen)
+    return question.required
 
 
 def is_answered(question: Question, value: object) -> bool:

@@ -12,6 +12,10 @@ Decisions, pinned by tests:
 - **Dependencies.** A package may wait for one other package. It should not
   start before that one ends (a warning, not a refusal: plans slip), and a
   chain of dependencies must never lead back to where it began (refused).
+  A package under way while the one it waits for is overdue gets a warning
+  too: its work rests on something late.
+- **The pilot.** One package may be the pilot (the method's "try it on one
+  team first"); ``assessments.factors`` compares it with the success factor.
 """
 
 from __future__ import annotations
@@ -97,6 +101,18 @@ def starts_too_early(packages: Iterable[Package]) -> set[int]:
         p.id
         for p in by_id.values()
         if p.depends_on in by_id and p.starts_on < by_id[p.depends_on].ends_on
+    }
+
+
+def waits_on_overdue(packages: Iterable[Package], today: date) -> set[int]:
+    """Ids of packages under way while the package they wait for is overdue."""
+    by_id = {p.id: p for p in packages}
+    return {
+        p.id
+        for p in by_id.values()
+        if p.status == WorkStatus.IN_PROGRESS
+        and p.depends_on in by_id
+        and is_overdue(by_id[p.depends_on], today)
     }
 
 

@@ -73,6 +73,8 @@ def _factor_take(engagement: Engagement, consultant: User) -> None:
     ]
     for number, question in enumerate(choices):
         answers[question.id] = states[number % len(states)]
+    # a factor in place needs its evidence
+    answers["productivity_evidence"] = "Bayi kartı tek ekranda, Ekim 2026."
     answers["pilot_first_evidence"] = "Ege bölgesi bayileriyle üç aylık pilot."
     takes.record_answers(take, answers, consultant)
     takes.complete_take(take, consultant)
@@ -221,47 +223,73 @@ def _scorecard(engagement: Engagement, consultant: User, team: User) -> None:
 
 
 def _plan(engagement: Engagement, consultant: User, team: User) -> None:
+    """The plan, owned by people of the organisation (Hakan Demir has no
+    login), each package naming the gaps it closes; the pilot is under way
+    while the success factors call it in place, so the plan warns."""
     today = date.today()
     start = today - timedelta(days=75)
-    steps = (
-        ("Proje ekibine CRM eğitimi", 0, 30, WorkStatus.DONE, team, False),
-        (
-            "Sipariş ve şikâyet sürecini birleştirmek",
-            20,
-            65,
-            WorkStatus.IN_PROGRESS,
-            team,
-            False,
-        ),
-        ("Ege bölgesinde pilot", 66, 150, WorkStatus.IN_PROGRESS, consultant, False),
-        ("Pilotun değerlendirilmesi", 150, 150, WorkStatus.PLANNED, consultant, True),
-        ("Tüm bayilere yaygınlaştırma", 155, 300, WorkStatus.PLANNED, team, False),
+    people = {person.name: person.id for person in plan.people(engagement.id)}
+    sales, logistics, adviser = (
+        people["İsmail Güçlü"],
+        people["Hakan Demir"],
+        people["Deniz Aydın"],
     )
+    steps = (
+        ("Proje ekibine CRM eğitimi", 0, 30, WorkStatus.DONE, sales, False,
+         ["people/operational"], False),
+        ("Sipariş ve şikâyet sürecini birleştirmek", 20, 65, WorkStatus.IN_PROGRESS,
+         logistics, False, ["process/operational"], False),
+        ("Ege bölgesinde pilot", 66, 150, WorkStatus.IN_PROGRESS, adviser, False,
+         ["people/collaborative"], True),
+        ("Pilotun değerlendirilmesi", 150, 150, WorkStatus.PLANNED, adviser, True,
+         [], False),
+        ("Tüm bayilere yaygınlaştırma", 155, 300, WorkStatus.PLANNED, sales, False,
+         ["process/collaborative"], False),
+    )  # fmt: skip
     previous = None
-    for title, first, last, status, owner, milestone in steps:
+    pilot = None
+    for title, first, last, status, owner, milestone, closes, is_pilot in steps:
         previous = plan.save_package(
             engagement,
             None,
             plan.WorkPackageDetails(
                 title=title,
-                owner_id=owner.id,
+                owner_id=owner,
                 starts_on=start + timedelta(days=first),
                 ends_on=start + timedelta(days=last),
                 status=status,
                 is_milestone=milestone,
                 depends_on_id=previous.id if previous else None,
+                closes=closes,
+                is_pilot=is_pilot,
             ),
             seen=0,
         )
-    plan.save_review(
+        pilot = previous if is_pilot else pilot
+    review = plan.save_review(
         engagement,
         None,
         plan.ReviewDetails(
             held_on=today - timedelta(days=14),
             findings="Pilot bayilerin yarısı sipariş portalını kullanmıyor.",
-            actions="Bayi ziyaretlerinde portal tanıtımı; aylık kullanım raporu.",
-            owner_id=team.id,
+            owner_id=sales,
         ),
         consultant.id,
     )
+    plan.save_action(
+        review,
+        None,
+        plan.ActionDetails(
+            text="Bayi ziyaretlerinde portal tanıtımı; aylık kullanım raporu.",
+            owner_id=people["Ali Yıldız"],
+            due_on=today + timedelta(days=30),
+            work_package_id=pilot.id if pilot else None,
+        ),
+    )
+    plan.link_recheck(engagement, review, _factor_check(engagement), consultant)
     db.session.commit()
+
+
+def _factor_check(engagement: Engagement) -> int | None:
+    take = takes.latest_completed_take(engagement, QuestionnaireId.SUCCESS_FACTORS)
+    return take.id if take else None

@@ -14,12 +14,14 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from app.models import (
+    ActionStatus,
     AwarenessKind,
     CompanySize,
     ResistanceStatus,
     SiteRole,
     SponsorDecision,
 )
+from assessments.factors import FactorState
 from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
 from assessments.organisation import (
@@ -126,6 +128,12 @@ _LABELS: dict[tuple[type, str], object] = {
         (WorkStatus.IN_PROGRESS, _l("Under way")),
         (WorkStatus.DONE, _l("Done")),
         (WorkStatus.ON_HOLD, _l("On hold")),
+        (ActionStatus.OPEN, _l("Open")),
+        (ActionStatus.IN_PROGRESS, _l("Under way")),
+        (ActionStatus.DONE, _l("Done")),
+        (FactorState.IN_PLACE, _l("In place")),
+        (FactorState.PARTLY, _l("Partly")),
+        (FactorState.NOT_YET, _l("Not yet")),
         (Component.STRATEGY, _l("Strategy")),
         (Component.PEOPLE, _l("People")),
         (Component.PROCESS, _l("Process")),

@@ -4,6 +4,7 @@ factors are questionnaires served by the questionnaire pages."""
 
 from flask import Blueprint
 
+from app.implementation.factors import factor_context
 from app.implementation.gaps import gap_analysis
 from app.questionnaires.registry import QuestionnairePages, register
 from assessments.progress import Phase
@@ -28,5 +29,10 @@ register(
 )
 register(
     QuestionnaireId.SUCCESS_FACTORS,
-    QuestionnairePages(Phase.IMPLEMENTATION, "implementation/_layout.html"),
+    QuestionnairePages(
+        Phase.IMPLEMENTATION,
+        "implementation/_layout.html",
+        result_panel="implementation/_factors.html",
+        result_context=factor_context,
+    ),
 )

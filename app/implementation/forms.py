@@ -10,6 +10,7 @@ from wtforms import (
     DateField,
     IntegerField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -33,8 +34,9 @@ from app.forms import (
     optional_enum_choices,
     stripped,
 )
-from app.implementation.plan import ReviewDetails, WorkPackageDetails
+from app.implementation.plan import ActionDetails, ReviewDetails, WorkPackageDetails
 from app.measures.services import ObjectiveDetails
+from app.models import ActionStatus
 from assessments.planning import CrmStrategy, Perspective
 from assessments.transition import WorkStatus
 
@@ -105,6 +107,14 @@ class WorkPackageForm(Form):
     status = SelectField(_l("Status"), choices=lambda: enum_choices(WorkStatus))
     is_milestone = BooleanField(_l("This is a milestone"))
     depends_on_id = SelectField(_l("Waits for"), coerce=int)
+    closes = SelectMultipleField(
+        _l("Closes the gaps"),
+        description=_l("The gap analysis's cells (component and layer) it closes."),
+    )
+    is_pilot = BooleanField(
+        _l("This is the pilot"),
+        description=_l('The success factor "tried in a pilot first" is held to it.'),
+    )
     notes = _notes(_l("Notes"))
     submit = SubmitField(_l("Save work package"))
 
@@ -122,6 +132,8 @@ class WorkPackageForm(Form):
             is_milestone=self.is_milestone.data,
             depends_on_id=self.depends_on_id.data or None,
             notes=self.notes.data or "",
+            closes=list(self.closes.data or []),
+            is_pilot=self.is_pilot.data,
         )
 
     def validate_ends_on(self, field):
@@ -162,8 +174,7 @@ class ReviewForm(Form):
         _l("Date"), default=date.today, validators=[DataRequired(), not_after_today]
     )
     findings = _notes(_l("Findings"), required=True)
-    actions = _notes(_l("Actions"))
-    owner_id = SelectField(_l("Owner of the actions"), coerce=int)
+    owner_id = SelectField(_l("Follows the actions up"), coerce=int)
     submit = SubmitField(_l("Save review"))
 
     def values(self) -> ReviewDetails:
@@ -171,6 +182,34 @@ class ReviewForm(Form):
         return ReviewDetails(
             held_on=self.held_on.data,
             findings=self.findings.data,
-            actions=self.actions.data or "",
             owner_id=self.owner_id.data or None,
+        )
+
+
+class RecheckForm(Form):
+    """Link a check of the success factors to a review, or start one."""
+
+    take_id = SelectField(_l("Check of the success factors"), coerce=int)
+    link = SubmitField(_l("Link this check"))
+    start = SubmitField(_l("Start a re-check of the success factors"))
+
+
+class ActionForm(Form):
+    text = _title(_l("Action"))
+    owner_id = SelectField(_l("Owner"), coerce=int)
+    due_on = DateField(_l("Due"), validators=[Optional()])
+    status = SelectField(_l("Status"), choices=lambda: enum_choices(ActionStatus))
+    work_package_id = SelectField(_l("Work package"), coerce=int)
+    measure_id = SelectField(_l("Measure"), coerce=int)
+    submit = SubmitField(_l("Save action"))
+
+    def values(self) -> ActionDetails:
+        """The validated fields as the service takes them."""
+        return ActionDetails(
+            text=self.text.data,
+            owner_id=self.owner_id.data or None,
+            due_on=self.due_on.data,
+            status=ActionStatus(self.status.data),
+            work_package_id=self.work_package_id.data or None,
+            measure_id=self.measure_id.data or None,
         )

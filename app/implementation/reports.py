@@ -7,16 +7,16 @@ saw on screen the day it was issued.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from app.implementation import plan, scorecard
-from app.implementation.gaps import latest_gap_analysis
-from app.models import Engagement, QuestionnaireTake
+from app.implementation.factors import factor_rows
+from app.implementation.gaps import cell_names, latest_gap_analysis
+from app.models import Engagement
 from app.pdf import ReportSource, report_source
 from app.questionnaires import takes
 from app.questionnaires.results import take_result
-from assessments.questionnaire import Kind, QuestionnaireId
+from assessments.questionnaire import QuestionnaireId
 from assessments.scorecard import MeasureScope
 
 
@@ -32,12 +32,11 @@ def implementation_report(engagement: Engagement, issued_on: date) -> ReportSour
         engagement=engagement,
         issued_on=issued_on,
         gaps=latest_gap_analysis(engagement),
-        plan=plan.plan_view(engagement.id, issued_on),
+        plan=plan.plan_view(engagement, issued_on),
+        cells=cell_names(),
         kpis=[scorecard.measure_state(m) for m in kpis],
         factors=take_result(factors) if factors else None,
-        factor_rows=_factor_rows(factors, engagement.report_language)
-        if factors
-        else [],
+        factor_rows=factor_rows(factors, engagement.report_language) if factors else [],
         reviews=plan.reviews(engagement.id),
     )
 
@@ -52,29 +51,3 @@ def scorecard_report(engagement: Engagement, issued_on: date) -> ReportSource:
         overview=scorecard.overview(engagement.id),
         strategy_map=scorecard.strategy_map(engagement),
     )
-
-
-@dataclass(frozen=True)
-class FactorRow:
-    factor: str
-    answer: str
-    evidence: str
-
-
-def _factor_rows(take: QuestionnaireTake, language: str) -> list[FactorRow]:
-    """Each factor with its answer and the evidence noted beside it (the
-    checklist keeps a factor's evidence under ``<factor>_evidence``)."""
-    answers = takes.answer_values(take)
-    rows = []
-    for question in takes.definition_of(take).questions():
-        if question.kind != Kind.SINGLE:
-            continue
-        option = question.option(str(answers.get(question.id)))
-        rows.append(
-            FactorRow(
-                question.text.in_language(language),
-                option.text.in_language(language) if option else "—",
-                str(answers.get(f"{question.id}_evidence") or ""),
-            )
-        )
-    return rows

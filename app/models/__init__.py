@@ -13,7 +13,13 @@ from app.models.design import (
     SnapshotResult,
     Transaction,
 )
-from app.models.implementation import Review, TransitionSettings, WorkPackage
+from app.models.implementation import (
+    ActionStatus,
+    Review,
+    ReviewAction,
+    TransitionSettings,
+    WorkPackage,
+)
 from app.models.oversight import Activity, IssuedReport
 from app.models.planning import (
     BusinessStrategy,
@@ -53,7 +59,9 @@ __all__ = [
     "Transaction",
     "Activity",
     "IssuedReport",
+    "ActionStatus",
     "Review",
+    "ReviewAction",
     "TransitionSettings",
     "WorkPackage",
     "BusinessStrategy",

@@ -232,16 +232,15 @@ def record_answers(
 
 
 def section_progress(take: QuestionnaireTake) -> list[tuple[Section, int, int]]:
-    """Per section: (section, questions answered, questions in it)."""
+    """Per section: (section, questions answered, questions in it); a question
+    that is part of another (a factor's evidence) is not counted."""
     values = answer_values(take)
-    return [
-        (
-            section,
-            sum(is_answered(q, values.get(q.id)) for q in section.questions),
-            len(section.questions),
-        )
-        for section in definition_of(take).sections
-    ]
+    progress = []
+    for section in definition_of(take).sections:
+        standing = [q for q in section.questions if q.part_of is None]
+        answered = sum(is_answered(q, values.get(q.id)) for q in standing)
+        progress.append((section, answered, len(standing)))
+    return progress
 
 
 def complete_take(take: QuestionnaireTake, user: User) -> tuple[str, ...]:

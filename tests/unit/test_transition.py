@@ -7,6 +7,7 @@ from assessments.transition import (
     plan_length,
     span,
     starts_too_early,
+    waits_on_overdue,
     would_loop,
 )
 
@@ -61,3 +62,19 @@ def test_a_chain_of_waits_must_not_close_a_circle():
     assert would_loop(dependencies, package=1, on=1)
     assert not would_loop(dependencies, package=3, on=1)
     assert not would_loop({1: 2, 2: 1}, package=3, on=1)  # an old circle ends
+
+
+def test_a_package_under_way_on_an_overdue_one_is_flagged():
+    today = date(2026, 12, 3)
+    late = _package(1, date(2026, 9, 1), date(2026, 11, 1), WorkStatus.IN_PROGRESS)
+    done = _package(2, date(2026, 9, 1), date(2026, 11, 1), WorkStatus.DONE)
+    packages = [
+        late,
+        done,
+        _package(3, date(2026, 11, 2), date(2027, 1, 1), WorkStatus.IN_PROGRESS, 1),
+        _package(4, date(2026, 11, 2), date(2027, 1, 1), WorkStatus.PLANNED, 1),
+        _package(5, date(2026, 11, 2), date(2027, 1, 1), WorkStatus.IN_PROGRESS, 2),
+    ]
+    assert waits_on_overdue(packages, today) == {3}
+    # due today is not overdue yet
+    assert waits_on_overdue(packages, date(2026, 11, 1)) == set()

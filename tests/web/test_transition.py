@@ -8,14 +8,27 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Membership, Review, WorkPackage
+from app.models import Membership, OrgPerson, Review, WorkPackage
 from assessments.gaps import Component, Layer, question_id
+from assessments.organisation import Department
 from assessments.roles import Role
 from tests.pdf import issue_report, page_count, pdf_text
 from tests.questionnaire_helpers import complete, post_sections, take_of
 from tests.web.test_scorecard import add_measure, base, make_goal
 
 TODAY = date.today()
+FACTORS = [
+    "productivity",
+    "cost_reduction",
+    "staff_morale",
+    "customer_knowledge",
+    "customer_loyalty",
+    "pilot_first",
+    "user_training",
+    "staff_motivation",
+    "system_management",
+    "management_commitment",
+]
 
 
 def gaps_base(engagement_id: int) -> str:
@@ -284,3 +297,238 @@ def test_a_milestone_needs_no_end_but_a_package_does(app, client, engagement):
         data=package_form("Eğitim", TODAY, TODAY) | {"ends_on": ""},
     )
     assert "Give the end date (only a milestone has none)." in package.text
+
+
+def _person(app, engagement_id, name="Hakan Demir") -> int:
+    """A person of the organisation without a login."""
+    with app.app_context():
+        person = OrgPerson(
+            engagement_id=engagement_id, name=name, department=Department.LOGISTICS
+        )
+        db.session.add(person)
+        db.session.commit()
+        return person.id
+
+
+def test_the_priorities_become_packages_that_name_their_gaps(app, client, engagement):
+    rate_everything(
+        client,
+        engagement,
+        {
+            (Component.TECHNOLOGY, Layer.ANALYTICAL): (1, 4, "Veri ambarı yok"),
+            (Component.PEOPLE, Layer.OPERATIONAL): (2, 4, "Eğitim yok"),
+        },
+    )
+    plan_page = client.get(f"{base(engagement)}/plan").text
+    assert "2 priorities have no work package that closes them" in plan_page
+    add_package(
+        client,
+        engagement,
+        "Satış ekibine eğitim",
+        TODAY,
+        TODAY + timedelta(days=60),
+        closes="people/operational",
+    )
+    plan_page = client.get(f"{base(engagement)}/plan").text
+    uncovered = re.search(r'<ol id="uncovered">(.*?)</ol>', plan_page, re.S).group(1)
+    assert "Technology · Analytical CRM" in uncovered
+    assert "People" not in uncovered
+    drafted = client.post(f"{base(engagement)}/plan/drafts")
+    assert drafted.status_code == 302
+    with app.app_context():
+        rows = db.session.scalars(select(WorkPackage).order_by(WorkPackage.id)).all()
+        assert [(r.title, r.closes) for r in rows] == [
+            ("Satış ekibine eğitim", ["people/operational"]),
+            ("Close the gap: Technology · Analytical CRM", ["technology/analytical"]),
+        ]
+        assert rows[1].notes == "Veri ambarı yok"
+    plan_page = client.get(f"{base(engagement)}/plan").text
+    assert 'id="uncovered"' not in plan_page
+    assert "Every priority of the latest gap analysis has a work package" in plan_page
+    # a second press drafts nothing twice
+    client.post(f"{base(engagement)}/plan/drafts")
+    with app.app_context():
+        assert len(db.session.scalars(select(WorkPackage)).all()) == 2
+    refused = client.post(
+        f"{base(engagement)}/plan/packages/new",
+        data=package_form("X", TODAY, TODAY, closes="people/nowhere"),
+    )
+    assert refused.status_code == 200
+    with app.app_context():
+        assert len(db.session.scalars(select(WorkPackage)).all()) == 2
+
+
+def test_a_package_under_way_on_an_overdue_one_warns(client, engagement):
+    late = add_package(
+        client,
+        engagement,
+        "Süreç tasarımı",
+        TODAY - timedelta(days=40),
+        TODAY - timedelta(days=5),
+        status="in_progress",
+    )
+    add_package(
+        client,
+        engagement,
+        "Süreci uygulamak",
+        TODAY - timedelta(days=4),
+        TODAY + timedelta(days=30),
+        status="in_progress",
+        depends_on_id=str(late),
+    )
+    page = client.get(f"{base(engagement)}/plan").text
+    assert page.count("Under way while the package it waits for is overdue") == 1
+
+
+def test_the_pilot_factor_and_the_pilot_package_side_by_side(app, client, engagement):
+    factors = f"/engagements/{engagement}/questionnaires/success_factors"
+    take_id = take_of(client.post(f"{factors}/takes").location)
+    post_sections(
+        client,
+        factors,
+        take_id,
+        [
+            ("benefits", dict.fromkeys(FACTORS[:5], "not_yet")),
+            (
+                "conditions",
+                dict.fromkeys(FACTORS[5:], "not_yet")
+                | {"pilot_first": "in_place", "pilot_first_evidence": "Ege"},
+            ),
+        ],
+    )
+    complete(client, factors, take_id)
+    pilot = add_package(
+        client,
+        engagement,
+        "Ege pilotu",
+        TODAY - timedelta(days=10),
+        TODAY + timedelta(days=30),
+        status="in_progress",
+        is_pilot="y",
+    )
+    page = client.get(f"{base(engagement)}/plan").text
+    assert 'id="pilot-disagrees"' in page
+    assert "Ege pilotu: Under way" in page
+    client.post(
+        f"{base(engagement)}/plan/packages/{pilot}",
+        data=package_form(
+            "Ege pilotu",
+            TODAY - timedelta(days=10),
+            TODAY + timedelta(days=30),
+            status="done",
+            is_pilot="y",
+            revision="1",
+        ),
+    )
+    assert 'id="pilot-disagrees"' not in client.get(f"{base(engagement)}/plan").text
+    # one pilot per plan: marking another un-marks the first
+    add_package(client, engagement, "İkinci", TODAY, TODAY, is_pilot="y")
+    with app.app_context():
+        flagged = db.session.scalars(
+            select(WorkPackage.title).where(WorkPackage.is_pilot)
+        ).all()
+        assert flagged == ["İkinci"]
+
+
+def test_anyone_of_the_organisation_owns_work_but_no_one_of_another(
+    app, client, engagement, two_companies
+):
+    hakan = _person(app, engagement)
+    add_package(client, engagement, "Depo süreci", TODAY, TODAY, owner_id=str(hakan))
+    assert "Hakan Demir" in client.get(f"{base(engagement)}/plan").text
+    stranger = _person(app, two_companies.theirs, "Yabancı Kişi")
+    refused = client.post(
+        f"{base(engagement)}/plan/packages/new",
+        data=package_form("Y", TODAY, TODAY, owner_id=str(stranger)),
+    )
+    assert refused.status_code == 200 and "Yabancı" not in refused.text
+
+
+def test_a_review_rechecks_the_factors_and_tracks_its_actions(
+    app, client, engagement, two_companies
+):
+    factors = f"/engagements/{engagement}/questionnaires/success_factors"
+    first = take_of(client.post(f"{factors}/takes").location)
+    post_sections(
+        client,
+        factors,
+        first,
+        [
+            (
+                "benefits",
+                dict.fromkeys(FACTORS[:5], "not_yet") | {"productivity": "partly"},
+            ),
+            ("conditions", dict.fromkeys(FACTORS[5:], "not_yet")),
+        ],
+    )
+    complete(client, factors, first)
+    client.post(
+        f"{base(engagement)}/reviews",
+        data={
+            "held_on": TODAY.isoformat(),
+            "findings": "Portal az kullanılıyor",
+            "owner_id": "0",
+        },
+    )
+    with app.app_context():
+        review = db.session.scalar(
+            select(Review.id).where(Review.engagement_id == engagement)
+        )
+    started = client.post(
+        f"{base(engagement)}/reviews/{review}/recheck",
+        data={"take_id": "0", "start": "y"},
+    )
+    assert started.status_code == 302, started.text[:3000]
+    assert started.location.endswith(f"{factors}/")
+    with app.app_context():
+        take = db.session.get(Review, review).factors_take
+        assert take.number == 2 and take.completed_at is None
+        second = take.id
+    post_sections(
+        client,
+        factors,
+        second,
+        [
+            (
+                "benefits",
+                dict.fromkeys(FACTORS[:5], "not_yet")
+                | {"productivity": "in_place", "productivity_evidence": "Tek ekran"},
+            ),
+            ("conditions", dict.fromkeys(FACTORS[5:], "not_yet")),
+        ],
+    )
+    complete(client, factors, second)
+    page = client.get(f"{base(engagement)}/reviews").text
+    assert "Factors in place: 0 at take 1, 1 now." in page
+    assert "Factor 1: Partly → In place" in page
+    package = add_package(client, engagement, "Portal tanıtımı", TODAY, TODAY)
+    hakan = _person(app, engagement)
+    saved = client.post(
+        f"{base(engagement)}/reviews/{review}/actions/new",
+        data={
+            "text": "Bayilere portal eğitimi",
+            "owner_id": str(hakan),
+            "due_on": (TODAY - timedelta(days=1)).isoformat(),
+            "status": "in_progress",
+            "work_package_id": str(package),
+            "measure_id": "0",
+        },
+    )
+    assert saved.status_code == 302
+    page = client.get(f"{base(engagement)}/reviews").text
+    actions = re.search(r'review-actions">(.*?)</table>', page, re.S).group(1)
+    for expected in ("Bayilere portal eğitimi", "Hakan Demir", "Under way", "overdue",
+                     "Work package: Portal tanıtımı"):  # fmt: skip
+        assert expected in actions, expected
+    with app.app_context():
+        foreign = db.session.scalar(
+            select(WorkPackage.id).where(
+                WorkPackage.engagement_id == two_companies.theirs
+            )
+        )
+    refused = client.post(
+        f"{base(engagement)}/reviews/{review}/actions/new",
+        data={"text": "X", "owner_id": "0", "status": "open",
+              "work_package_id": str(foreign), "measure_id": "0"},
+    )  # fmt: skip
+    assert refused.status_code == 400
