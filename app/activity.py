@@ -134,6 +134,8 @@ def _reassessment_started(subject: str) -> str:
 
 def _gate_decided(subject: str) -> str:
     gate, _sep, decision = subject.partition(":")
+    if decision == "stopped":
+        return _("Stopped the project at the gate %(gate)s", gate=label(Gate(gate)))
     verb = _("Approved") if decision == "approved" else _("Sent back")
     return _("%(verb)s the gate %(gate)s", verb=verb, gate=label(Gate(gate)))
 

@@ -2,6 +2,9 @@
 
 Each phase is a list of steps in the method's order. A phase is complete only
 when its closing step is done (for preparation, the company-wide announcement).
+Preparation is *stopped* while the sponsor has decided "stop here" at one of
+its gates: its next step stays clearing the gates, which only the sponsor's
+change of mind or a re-assessment reopens.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ class Phase(StrEnum):
 class PhaseStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
+    #: the sponsor decided "stop here" at one of the phase's gates
+    STOPPED = "stopped"
     COMPLETE = "complete"
 
 
@@ -84,6 +89,8 @@ class EngagementFacts:
     #: every gate of that take passed or was overridden, and the sponsor
     #: approved it: a decision that lets the project go on
     gates_cleared: bool = False
+    #: the sponsor decided "stop here" at a gate of that take
+    gates_stopped: bool = False
     #: sponsor, project manager and team recorded, and no rule blocks them
     organisation_recorded: bool = False
     awareness_activities: int = 0
@@ -144,6 +151,12 @@ class EngagementFacts:
         }
         return frozenset(phase for phase, closed in closing.items() if closed)
 
+    @property
+    def stopped_phases(self) -> frozenset[Phase]:
+        """Phases the sponsor stopped at a gate (preparation, the only one)."""
+        stopped = self.gates_stopped and not self.announced
+        return frozenset({Phase.PREPARATION} if stopped else ())
+
 
 @dataclass(frozen=True)
 class PhaseProgress:
@@ -159,17 +172,25 @@ class PhaseProgress:
 def overview(facts: EngagementFacts) -> list[PhaseProgress]:
     """The four phases with their status and next step, in order."""
     done = facts.done_steps()
-    return [_phase_progress(phase, done, facts.closed_phases) for phase in Phase]
+    return [
+        _phase_progress(phase, done, facts.closed_phases, facts.stopped_phases)
+        for phase in Phase
+    ]
 
 
 def _phase_progress(
-    phase: Phase, done: frozenset[Step], closed: frozenset[Phase]
+    phase: Phase,
+    done: frozenset[Step],
+    closed: frozenset[Phase],
+    stopped: frozenset[Phase],
 ) -> PhaseProgress:
     steps = PHASE_STEPS[phase]
     finished = [step for step in steps if step in done]
     remaining = [step for step in steps if step not in done]
     if phase in closed:
         status = PhaseStatus.COMPLETE
+    elif phase in stopped:
+        status = PhaseStatus.STOPPED
     elif finished:
         status = PhaseStatus.IN_PROGRESS
     else:

@@ -9,10 +9,20 @@ than miss one that is. No category points at all gives no category.
 Gate rule: a gate is *not answered* until every question counting toward it has
 an answer; then it *passes* when its score reaches the questionnaire's
 threshold and *fails* otherwise. A failed gate may be *overridden* by a
-consultant with a written reason, which the web layer records. The project goes
-on only when every gate has a decision that lets it: passed or overridden,
-*and* approved by the sponsor; a gate still waiting for the sponsor, or sent
-back, holds preparation open.
+consultant with a written reason, which the web layer records.
+
+**The sponsor decides every gate** once it has an outcome, in the method's
+terms (``DECISIONS``): on a passed gate *go on* or *send back*; on a failed gate
+*stop here*, *go on, and here is why* (the sponsor's own override) or *send
+back*; on an overridden gate *go on* (the override accepted), *stop here* or
+*send back*. The order: the consultant may override a failed gate first, with a
+reason, or the sponsor decides it as it stands; a new override asks the sponsor
+again, and once the sponsor has decided *go on* or *stop* the consultant can no
+longer override. Going on past a failed gate and sending back need a written
+reason (``needs_reason``); a send-back's reason is the consultant's next step.
+The project goes on only when the sponsor decided *go on* at every gate; one
+*stop* stops preparation (``GateState.STOPPED``); a gate waiting for the
+sponsor, or sent back, holds it open.
 """
 
 from __future__ import annotations
@@ -43,6 +53,67 @@ class GateStatus(StrEnum):
     NOT_ANSWERED = "not_answered"
 
 
+class SponsorDecision(StrEnum):
+    """What the sponsor decides on a gate's outcome."""
+
+    #: go on past the gate (on a failed gate: despite it, with a reason)
+    APPROVED = "approved"
+    #: stop here: the project does not go past this gate
+    STOPPED = "stopped"
+    #: back to the consultant, with the reason as their next step
+    SENT_BACK = "sent_back"
+
+
+#: The sponsor's choices on each outcome, the one the outcome suggests first.
+DECISIONS: dict[GateStatus, tuple[SponsorDecision, ...]] = {
+    GateStatus.PASSED: (SponsorDecision.APPROVED, SponsorDecision.SENT_BACK),
+    GateStatus.FAILED: (
+        SponsorDecision.STOPPED,
+        SponsorDecision.APPROVED,
+        SponsorDecision.SENT_BACK,
+    ),
+    GateStatus.OVERRIDDEN: (
+        SponsorDecision.APPROVED,
+        SponsorDecision.STOPPED,
+        SponsorDecision.SENT_BACK,
+    ),
+}
+
+
+def needs_reason(status: GateStatus, decision: SponsorDecision) -> bool:
+    """Whether the decision must come with the sponsor's written reason: a
+    send-back (the consultant's next step) and going on past a failed gate."""
+    return decision == SponsorDecision.SENT_BACK or (
+        decision == SponsorDecision.APPROVED and status == GateStatus.FAILED
+    )
+
+
+class GateState(StrEnum):
+    """Where a gate stands once its outcome meets the sponsor's decision."""
+
+    NOT_ANSWERED = "not_answered"
+    AWAITING_SPONSOR = "awaiting_sponsor"
+    GOING_ON = "going_on"
+    STOPPED = "stopped"
+    SENT_BACK = "sent_back"
+
+
+_STATE_OF_DECISION = {
+    SponsorDecision.APPROVED: GateState.GOING_ON,
+    SponsorDecision.STOPPED: GateState.STOPPED,
+    SponsorDecision.SENT_BACK: GateState.SENT_BACK,
+}
+
+
+def gate_state(status: GateStatus, decision: SponsorDecision | None) -> GateState:
+    """The gate's state: its outcome, then the sponsor's decision on it."""
+    if status == GateStatus.NOT_ANSWERED:
+        return GateState.NOT_ANSWERED
+    if decision is None:
+        return GateState.AWAITING_SPONSOR
+    return _STATE_OF_DECISION[decision]
+
+
 @dataclass(frozen=True)
 class Readiness:
     category: Category | None
@@ -67,8 +138,8 @@ class GateResult:
     threshold: float
     answered: int
     total: int
-    #: answers that held the gate back (weakest first) when it failed, else the
-    #: answers that carried it (strongest first)
+    #: answers below the gate's line that held it back (weakest first) when it
+    #: failed, else the answers that carried it (strongest first)
     reasons: tuple[Contribution, ...]
 
     @property
@@ -116,7 +187,11 @@ def _gate_result(
     else:
         status = GateStatus.OVERRIDDEN if overridden else GateStatus.FAILED
     held_back = status in (GateStatus.FAILED, GateStatus.OVERRIDDEN)
-    reasons = tuple(reversed(score.contributions)) if held_back else score.contributions
+    reasons = (
+        tuple(part for part in reversed(score.contributions) if below(part, threshold))
+        if held_back
+        else score.contributions
+    )
     return GateResult(
         gate=gate,
         status=status,
@@ -128,11 +203,21 @@ def _gate_result(
     )
 
 
+def below(part: Contribution, threshold: float) -> bool:
+    """Whether an answer's support (0–1) falls below the gate's line (0–100):
+    only such an answer held a failed gate back."""
+    return part.points * 100 < threshold
+
+
 def lets_project_go_on(gates: Sequence[GateResult], approved: Iterable[Gate]) -> bool:
-    """Whether every gate has a decision that lets the project go on: cleared
-    (passed or overridden) and approved by the sponsor (``approved``)."""
+    """Whether every gate has a decision that lets the project go on: answered,
+    and the sponsor decided *go on* (``approved``), on a failed gate with the
+    sponsor's reason."""
     approved = set(approved)
-    return bool(gates) and all(gate.cleared and gate.gate in approved for gate in gates)
+    return bool(gates) and all(
+        gate.status != GateStatus.NOT_ANSWERED and gate.gate in approved
+        for gate in gates
+    )
 
 
 # --- what to do next ---------------------------------------------------------

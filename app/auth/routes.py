@@ -104,15 +104,17 @@ def logout():
 
 @bp.route("/set-password/<token>", methods=["GET", "POST"])
 def set_password(token: str):
-    """Choose a password through a one-time link handed over by a consultant."""
+    """Choose a password through a one-time link handed over by a consultant,
+    and be signed in with it: the person came to start, not to sign in again."""
     user = services.user_for_set_password_token(token)
     if user is None:
         return render_template("auth/link_invalid.html"), 404
     form = SetPasswordForm()
     if form.validate_on_submit():
         services.change_password(user, form.password.data)
-        flash(_("Your password is set. Sign in with it now."), "success")
-        return redirect(url_for("auth.login"))
+        sessions.begin(user)
+        flash(_("Your password is set, and you are signed in."), "success")
+        return redirect(url_for("engagements.index"))
     return render_template("auth/set_password.html", form=form, user=user)
 
 

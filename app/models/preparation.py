@@ -14,6 +14,7 @@ from app.models.accounts import User
 from app.models.columns import Revised, enum_column, utcnow
 from assessments.organisation import Department
 from assessments.questionnaire import Gate
+from assessments.readiness import GateStatus, SponsorDecision  # the core decides
 
 
 class QuestionnaireTake(db.Model):
@@ -65,11 +66,6 @@ class Answer(Revised, db.Model):
     answered_by: Mapped[User | None] = relationship()
 
 
-class SponsorDecision(StrEnum):
-    APPROVED = "approved"
-    SENT_BACK = "sent_back"
-
-
 class GateReview(db.Model):
     """A consultant's override of a failed gate and the sponsor's decision on it."""
 
@@ -93,7 +89,12 @@ class GateReview(db.Model):
     sponsor_decision: Mapped[SponsorDecision | None] = mapped_column(
         enum_column(SponsorDecision)
     )
+    #: the sponsor's reason: required to go on past a failed gate and to send
+    #: back (then the consultant's next step)
     sponsor_comment: Mapped[str | None] = mapped_column(sa.Text)
+    #: the gate's outcome the sponsor decided on (passed, failed, overridden),
+    #: so a decision always reads with what it was about
+    gate_outcome: Mapped[GateStatus | None] = mapped_column(enum_column(GateStatus))
     decided_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )

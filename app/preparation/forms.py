@@ -45,7 +45,7 @@ class DecisionForm(Form):
     decision = RadioField(
         _l("Your decision"),
         choices=lambda: enum_choices(SponsorDecision),
-        validators=[DataRequired(_l("Choose approve or send back."))],
+        validators=[DataRequired(_l("Choose one of the decisions."))],
     )
     comment = TextAreaField(
         _l("Comment"), filters=[stripped], validators=[Optional(), Length(max=2000)]

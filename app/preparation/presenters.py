@@ -20,7 +20,15 @@ from assessments.questionnaire import (
     Kind,
     Question,
 )
-from assessments.readiness import NextStep, Readiness, Step, category_maxima
+from assessments.readiness import (
+    DECISIONS,
+    GateStatus,
+    NextStep,
+    Readiness,
+    SponsorDecision,
+    Step,
+    category_maxima,
+)
 from assessments.scoring import ScoreResult
 
 #: A chart row: (label, value or None, highlighted)
@@ -43,6 +51,34 @@ def answer_text(question: Question, value) -> str:
     if question.kind == Kind.NUMBER:
         return format_decimal(float(shown))
     return str(shown)
+
+
+#: What *go on* means depends on the gate's outcome, so its words do too.
+_GO_ON_WORDS = {
+    GateStatus.PASSED: _l("Go on"),
+    GateStatus.FAILED: _l("Go on anyway (say why in the comment)"),
+    GateStatus.OVERRIDDEN: _l("Accept the override and go on"),
+}
+_OTHER_DECISION_WORDS = {
+    SponsorDecision.STOPPED: _l("Stop here"),
+    SponsorDecision.SENT_BACK: _l(
+        "Send back to the consultant (say why in the comment)"
+    ),
+}
+
+
+@bp.app_template_global()
+def decision_choices(status: GateStatus) -> dict[str, str]:
+    """The decisions the sponsor has on a gate with this outcome, worded for
+    it: a failed gate offers no plain "approve" that could mean either way."""
+    return {
+        decision.value: str(
+            _GO_ON_WORDS[status]
+            if decision == SponsorDecision.APPROVED
+            else _OTHER_DECISION_WORDS[decision]
+        )
+        for decision in DECISIONS.get(status, ())
+    }
 
 
 @bp.app_template_global()

@@ -53,7 +53,12 @@ _RESISTANCE_REFUSALS = {
         _l("Choose someone of this organisation, or type the name."),
     )
 }
-_GATE_REFUSALS = {"not_failed": _l("Only a failed gate can be overridden.")}
+_GATE_REFUSALS = {
+    "not_failed": _l("Only a failed gate can be overridden."),
+    "decided": _l(
+        "The sponsor has decided this gate: only the sponsor can change it now."
+    ),
+}
 
 #: Where the questionnaire's pages are; the steps they share with the generic
 #: questionnaire pages are in ``app.questionnaires.views``.

@@ -33,12 +33,16 @@ from assessments.oversight import ActivityKind
 from assessments.progress import PHASE_STEPS, EngagementFacts, Phase, Step
 from assessments.questionnaire import Definition, Gate, QuestionnaireId
 from assessments.readiness import (
+    DECISIONS,
     GateResult,
+    GateState,
     GateStatus,
     Readiness,
     classify,
     evaluate_gates,
+    gate_state,
     lets_project_go_on,
+    needs_reason,
 )
 from assessments.readiness import (
     Step as NextStep,
@@ -77,13 +81,30 @@ class Assessment:
 
     @property
     def gates_cleared(self) -> bool:
-        """Every gate passed or was overridden, and the sponsor approved it."""
+        """The sponsor decided "go on" at every answered gate."""
         approved = [
             gate
             for gate, review in self.reviews.items()
             if review.sponsor_decision == SponsorDecision.APPROVED
         ]
         return lets_project_go_on(self.gates, approved)
+
+    @property
+    def gates_stopped(self) -> bool:
+        """The sponsor decided "stop here" at one of the gates."""
+        return GateState.STOPPED in self.states.values()
+
+    @property
+    def states(self) -> dict[Gate, GateState]:
+        """Each gate's state: its outcome, then the sponsor's decision on it."""
+        return {
+            result.gate: gate_state(result.status, self.decision(result.gate))
+            for result in self.gates
+        }
+
+    def decision(self, gate: Gate) -> SponsorDecision | None:
+        review = self.reviews.get(gate)
+        return review.sponsor_decision if review else None
 
 
 def assess(take: QuestionnaireTake) -> Assessment:
@@ -138,16 +159,21 @@ def gate_reviews(take: QuestionnaireTake) -> dict[Gate, GateReview]:
 
 
 def override_gate(take: QuestionnaireTake, gate: Gate, reason: str, user: User) -> None:
-    """Let a failed gate pass on a consultant's written reason."""
-    status = {result.gate: result.status for result in assess(take).gates}.get(gate)
+    """Let a failed gate pass on a consultant's written reason, before the
+    sponsor decides it or after the sponsor sent it back; a decision to go on
+    or to stop is the sponsor's, which an override no longer reopens."""
+    assessment = assess(take)
+    status = {result.gate: result.status for result in assessment.gates}.get(gate)
     if status not in (GateStatus.FAILED, GateStatus.OVERRIDDEN):
         raise Refusal("not_failed")
+    if assessment.states[gate] in (GateState.GOING_ON, GateState.STOPPED):
+        raise Refusal("decided")
     review = _review(take, gate)
     review.override_reason = reason.strip()
     review.overridden_by_id = user.id
     review.overridden_at = utcnow()
     # A changed override is a new decision for the sponsor.
-    review.sponsor_decision = None
+    review.sponsor_decision = review.gate_outcome = None
     review.decided_by_id = review.decided_at = None
     activity.record(
         take.engagement_id, user.id, ActivityKind.GATE_OVERRIDDEN, gate.value
@@ -162,12 +188,21 @@ def decide_gate(
     comment: str,
     sponsor: User,
 ) -> None:
-    """Record the sponsor's approval of a gate decision, or its return."""
+    """Record the sponsor's decision on a gate's outcome (go on, stop here,
+    send back), with the outcome it was taken on. The sponsor may change it
+    until the announcement closes preparation; then it is final."""
     status = {result.gate: result.status for result in assess(take).gates}.get(gate)
     if status in (None, GateStatus.NOT_ANSWERED):
         raise Refusal("not_decidable")
+    if decision not in DECISIONS[status]:
+        raise Refusal("not_offered")
+    if needs_reason(status, decision) and not comment.strip():
+        raise Refusal("reason_needed")
+    if decisions_final(take.engagement_id):
+        raise Refusal("decisions_final")
     review = _review(take, gate)
     review.sponsor_decision = decision
+    review.gate_outcome = status
     review.sponsor_comment = comment.strip()
     review.decided_by_id = sponsor.id
     review.decided_at = utcnow()
@@ -178,6 +213,13 @@ def decide_gate(
         f"{gate.value}:{decision.value}",
     )
     db.session.commit()
+
+
+def decisions_final(engagement_id: int) -> bool:
+    """Whether the gate decisions can no longer change: the project was
+    announced company-wide, "the ships are burned"."""
+    milestones = db.session.get(PreparationMilestones, engagement_id)
+    return bool(milestones and milestones.announced_on)
 
 
 def _review(take: QuestionnaireTake, gate: Gate) -> GateReview:
@@ -205,9 +247,11 @@ def preparation_facts(engagement: Engagement) -> dict:
     latest = latest_take(engagement)
     complete = latest is not None and latest.completed_at is not None
     milestones = db.session.get(PreparationMilestones, engagement.id)
+    assessment = assess(latest) if complete else None
     return {
         "questionnaire_complete": complete,
-        "gates_cleared": complete and assess(latest).gates_cleared,
+        "gates_cleared": bool(assessment and assessment.gates_cleared),
+        "gates_stopped": bool(assessment and assessment.gates_stopped),
         "organisation_recorded": organisation.organisation_recorded(engagement),
         "awareness_activities": len(organisation.awareness_activities(engagement)),
         # An announcement out of the method's order does not close the phase.

@@ -3,7 +3,16 @@
 import pytest
 
 from assessments.questionnaire import Gate
-from assessments.readiness import GateResult, GateStatus, lets_project_go_on
+from assessments.readiness import (
+    DECISIONS,
+    GateResult,
+    GateState,
+    GateStatus,
+    SponsorDecision,
+    gate_state,
+    lets_project_go_on,
+    needs_reason,
+)
 
 
 def gate(which: Gate, status: GateStatus) -> GateResult:
@@ -28,11 +37,61 @@ def test_a_cleared_gate_still_waiting_for_the_sponsor_holds_the_project():
     assert not lets_project_go_on(every_gate(GateStatus.PASSED), approved=waiting)
 
 
-@pytest.mark.parametrize("status", [GateStatus.FAILED, GateStatus.NOT_ANSWERED])
-def test_an_approval_does_not_let_a_failed_or_unanswered_gate_go_on(status):
+def test_a_sponsor_who_goes_on_past_a_failed_gate_lets_the_project_go_on():
+    """Issue 19: on a failed gate the sponsor may decide "go on, and here is
+    why" — the sponsor's own override, which the phase follows."""
+    gates = [*every_gate(GateStatus.PASSED)[1:], gate(list(Gate)[0], GateStatus.FAILED)]
+    assert lets_project_go_on(gates, approved=list(Gate))
+
+
+def test_an_unanswered_gate_holds_the_project_whatever_was_approved():
     """DOMAIN.md, Phase 1 — Preparation, step 5: all of the above positive."""
-    gates = [*every_gate(GateStatus.PASSED)[1:], gate(list(Gate)[0], status)]
+    gates = [
+        *every_gate(GateStatus.PASSED)[1:],
+        gate(list(Gate)[0], GateStatus.NOT_ANSWERED),
+    ]
     assert not lets_project_go_on(gates, approved=list(Gate))
+
+
+@pytest.mark.parametrize(
+    "status, decision, state",
+    [
+        (GateStatus.NOT_ANSWERED, SponsorDecision.APPROVED, GateState.NOT_ANSWERED),
+        (GateStatus.PASSED, None, GateState.AWAITING_SPONSOR),
+        (GateStatus.FAILED, None, GateState.AWAITING_SPONSOR),
+        (GateStatus.FAILED, SponsorDecision.APPROVED, GateState.GOING_ON),
+        (GateStatus.FAILED, SponsorDecision.STOPPED, GateState.STOPPED),
+        (GateStatus.OVERRIDDEN, SponsorDecision.SENT_BACK, GateState.SENT_BACK),
+    ],
+)
+def test_a_gates_state_is_its_outcome_then_the_sponsors_decision(
+    status, decision, state
+):
+    assert gate_state(status, decision) == state
+
+
+def test_the_sponsor_decides_each_outcome_in_the_methods_terms():
+    """Issue 19: on a failed gate "stop here" / "go on, and here is why"; a
+    passed gate cannot be stopped, only confirmed or sent back."""
+    assert DECISIONS[GateStatus.FAILED][0] == SponsorDecision.STOPPED
+    assert SponsorDecision.STOPPED not in DECISIONS[GateStatus.PASSED]
+    assert GateStatus.NOT_ANSWERED not in DECISIONS
+
+
+@pytest.mark.parametrize(
+    "status, decision, needed",
+    [
+        (GateStatus.FAILED, SponsorDecision.APPROVED, True),
+        (GateStatus.PASSED, SponsorDecision.APPROVED, False),
+        (GateStatus.OVERRIDDEN, SponsorDecision.APPROVED, False),  # the override's
+        (GateStatus.FAILED, SponsorDecision.STOPPED, False),
+        (GateStatus.PASSED, SponsorDecision.SENT_BACK, True),
+    ],
+)
+def test_going_on_past_a_failed_gate_and_sending_back_need_a_reason(
+    status, decision, needed
+):
+    assert needs_reason(status, decision) is needed
 
 
 def test_no_gates_at_all_do_not_let_the_project_go_on():

@@ -61,6 +61,15 @@ def test_every_step_but_the_announcement_leaves_the_phase_in_progress():
     assert preparation.next_step == Step.ANNOUNCE_PROJECT
 
 
+def test_a_sponsor_who_stops_at_a_gate_stops_preparation():
+    """Issue 19: the phase's state follows the sponsor's "stop here"."""
+    facts = EngagementFacts(questionnaire_complete=True, gates_stopped=True)
+    preparation = tile(facts, Phase.PREPARATION)
+    assert preparation.status == PhaseStatus.STOPPED
+    assert preparation.next_step == Step.CLEAR_GATES
+    assert tile(facts, Phase.PLANNING).status == PhaseStatus.NOT_STARTED
+
+
 def test_planning_starts_with_its_workshops_and_closes_on_its_own_step():
     planning = tile(EngagementFacts(), Phase.PLANNING)
     assert planning.next_step == Step.HOLD_WORKSHOPS

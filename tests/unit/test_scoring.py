@@ -235,6 +235,15 @@ def test_a_failed_gate_can_be_overridden_and_keeps_its_reasons():
     assert backing.reasons[0].question_id == "owner_sponsors"  # weakest first
 
 
+def test_a_failed_gate_is_held_back_only_by_the_answers_below_its_line():
+    """Issue 19: "Answers that held it back" lists no favourable answer."""
+    result = score(DEFINITION, {"owner_sponsors": "no", "owner_time": 4})
+    backing = evaluate_gates(DEFINITION, result)[0]  # (0 + .75) / 2 = 37.5 < 60
+    assert backing.status == GateStatus.FAILED
+    # owner_time's support, 75, is above the line of 60: it did not hold it back
+    assert [part.question_id for part in backing.reasons] == ["owner_sponsors"]
+
+
 def test_a_passed_gate_is_not_turned_into_an_override():
     result = score(DEFINITION, {"owner_sponsors": "yes", "owner_time": 5})
     backing = evaluate_gates(DEFINITION, result, overridden={Gate.BACKING})[0]

@@ -7,6 +7,7 @@ from freezegun import freeze_time
 
 from app.auth.services import set_password_token
 from app.models import SiteRole, User
+from assessments.roles import Role
 from tests.conftest import PASSWORD
 
 
@@ -142,6 +143,7 @@ def test_set_password_link_works_exactly_once(app, client, auth, factory):
     assert client.get(f"/set-password/{token}").status_code == 200
     form = {"password": "my own password", "confirm": "my own password"}
     assert client.post(f"/set-password/{token}", data=form).status_code == 302
+    auth.logout()
     assert auth.login("new@example.com", "my own password").status_code == 302
     auth.logout()
     reused = client.post(
@@ -150,6 +152,19 @@ def test_set_password_link_works_exactly_once(app, client, auth, factory):
     )
     assert reused.status_code == 404
     assert "no longer valid" in reused.text
+
+
+def test_setting_the_password_signs_the_invited_sponsor_in(app, client, factory):
+    owner = factory.user("owner@example.com")
+    engagement_id = factory.engagement(owner)
+    sponsor = factory.user("boss@example.com", site_role=SiteRole.MEMBER, password=None)
+    factory.member(engagement_id, sponsor, Role.SPONSOR)
+    with app.test_request_context():
+        token = set_password_token(factory.get(User, sponsor))
+    form = {"password": "my own password", "confirm": "my own password"}
+    response = client.post(f"/set-password/{token}", data=form, follow_redirects=True)
+    assert response.request.path == f"/engagements/{engagement_id}/glance"
+    assert "Your password is set, and you are signed in." in response.text
 
 
 def test_set_password_link_expires(app, client, factory):

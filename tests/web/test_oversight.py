@@ -62,9 +62,12 @@ def test_a_decision_without_its_choice_comes_back_with_the_comment_in_place(
     assert "Decisions awaiting the sponsor" in refused.text  # the glance again
     forms = refused.text.split('class="decision-form"')[1:]
     need = next(form for form in forms if "/gates/need/decision" in form)
-    assert "Choose approve or send back." in need and "Bütçe netleşsin" in need
+    assert "Choose one of the decisions." in need and "Bütçe netleşsin" in need
     others = [form for form in forms if form is not need]
-    assert all("Choose approve" not in form and "Bütçe" not in form for form in others)
+    assert all(
+        "Choose one of the decisions" not in form and "Bütçe" not in form
+        for form in others
+    )
 
 
 def text_of(response) -> str:

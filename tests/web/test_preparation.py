@@ -148,7 +148,7 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
     auth.login("boss@example.com", PASSWORD)
     undecided = client.post(approve, data={"backing-comment": "Agreed."})
     assert undecided.status_code == 400
-    assert "Choose approve or send back." in undecided.text
+    assert "Choose one of the decisions." in undecided.text
     assert "Agreed.</textarea>" in undecided.text
     client.post(
         approve, data={"backing-decision": "approved", "backing-comment": "Agreed."}
@@ -496,3 +496,36 @@ def approve_every_gate(app, take_id: int) -> None:
         sponsor = db.session.scalar(select(User))
         for gate in Gate:
             services.decide_gate(take, gate, SponsorDecision.APPROVED, "", sponsor)
+
+
+def test_a_sponsor_stops_at_a_failed_gate_and_preparation_stops_with_it(
+    app, client, auth, factory, engagement
+):
+    """Issue 19: the decision on a failed gate is "stop here" or "go on, and
+    here is why" (a reason required); the phase follows it, and once decided
+    the consultant can no longer override."""
+    take_id = start(client, engagement)
+    reluctant = answer_as(Category.STRATEGIC_THINKER, supportive=False)
+    answer_everything(client, engagement, take_id, reluctant)
+    complete(client, engagement, take_id)
+    sponsor = factory.user("boss@example.com", "Büşra Patron", SiteRole.MEMBER)
+    factory.member(engagement, sponsor, Role.SPONSOR)
+    auth.logout()
+    auth.login("boss@example.com", PASSWORD)
+    decide = f"{base(engagement)}/takes/{take_id}/gates/backing/decision"
+    unreasoned = client.post(decide, data={"backing-decision": "approved"})
+    assert "Give your reason" in client.get(unreasoned.location).text
+    client.post(decide, data={"backing-decision": "stopped"})
+    with app.app_context():
+        review = db.session.scalar(select(GateReview))
+        assert review.sponsor_decision == SponsorDecision.STOPPED
+        assert review.gate_outcome == "failed"
+        facts = services.preparation_facts(db.session.get(Engagement, engagement))
+        assert facts["gates_stopped"] and not facts["gates_cleared"]
+    auth.logout()
+    auth.login("deniz@example.com", PASSWORD)
+    override = client.post(
+        f"{base(engagement)}/takes/{take_id}/gates/backing/override",
+        data={"backing-reason": "A reason that is long enough to be accepted."},
+    )
+    assert "only the sponsor can change it now" in client.get(override.location).text
