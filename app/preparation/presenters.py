@@ -56,13 +56,13 @@ def answer_text(question: Question, value) -> str:
 #: What *go on* means depends on the gate's outcome, so its words do too.
 _GO_ON_WORDS = {
     GateStatus.PASSED: _l("Go on"),
-    GateStatus.FAILED: _l("Go on anyway (say why in the comment)"),
+    GateStatus.FAILED: _l("Go on anyway (give your reason below)"),
     GateStatus.OVERRIDDEN: _l("Accept the override and go on"),
 }
 _OTHER_DECISION_WORDS = {
     SponsorDecision.STOPPED: _l("Stop here"),
     SponsorDecision.SENT_BACK: _l(
-        "Send back to the consultant (say why in the comment)"
+        "Send back to the consultant (give your reason below)"
     ),
 }
 

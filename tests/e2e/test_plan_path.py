@@ -27,7 +27,7 @@ def setup(live_app, live_server) -> tuple[str, int]:
     operational layer), a completed check of the factors and a review."""
     with live_app.app_context():
         user = accounts.create_user(
-            "plan@example.com", "Plan Danışmanı", SiteRole.CONSULTANT, PASSWORD
+            "transition@example.com", "Plan Danışmanı", SiteRole.CONSULTANT, PASSWORD
         )
         engagement = engagements.create_engagement(
             user,
@@ -67,7 +67,7 @@ def test_priorities_become_a_package_and_a_review_rechecks_the_factors(
 ):
     url, gaps_take = setup
     page.goto(f"{url}/questionnaires/gap_analysis/takes/{gaps_take}/result")
-    page.get_by_label("E-mail").fill("plan@example.com")
+    page.get_by_label("E-mail").fill("transition@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.keyboard.press("Enter")
     page.get_by_role(

@@ -3,6 +3,7 @@ dated before the awareness activities is refused with the reason, and
 preparation stays open until the sponsor has decided every gate (DOMAIN.md,
 Phase 1 — Preparation, steps 3–8)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -109,7 +110,8 @@ def test_the_announcement_waits_for_awareness_and_for_the_sponsors_decisions(
     sign_in(page, f"{url}/glance", "owner@example.com")
     for _gate in range(3):
         decision = page.locator(".gate-decision").first
-        decision.get_by_label("Approve").check()
+        decision.get_by_label(re.compile("Go on")).check()
+        decision.get_by_label("Comment").fill("The board agrees.")
         decision.get_by_role("button", name="Record decision").click()
         expect(page.get_by_text("Your decision is recorded.")).to_be_visible()
     expect(page.get_by_text("Nothing waits for a decision.")).to_be_visible()

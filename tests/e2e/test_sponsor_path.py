@@ -2,6 +2,8 @@
 approve a gate, download the executive summary that records it, and build the
 report pack (its progress bar hidden until asked for)."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -39,7 +41,7 @@ def test_a_sponsor_approves_a_gate_and_takes_the_summary_to_the_board(
     ).to_be_visible()
 
     decision = page.locator(".gate-decision").first
-    decision.get_by_label("Approve").check()
+    decision.get_by_label(re.compile("Go on")).check()
     decision.get_by_label("Comment").fill("Kurul onayladı, devam.")
     decision.get_by_role("button", name="Record decision").click()
     expect(page.get_by_text("Your decision is recorded.")).to_be_visible()
