@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
+from urllib.parse import quote
 
 from flask import Response, current_app, render_template, send_file
 from flask_babel import force_locale
 
 import renderer
+from app.report_cover import cover
+from app.text import file_name_part
 from renderer import Part
 
 #: Fork server, not fork: forking a web worker with live threads and database
@@ -46,7 +49,11 @@ class ReportSource:
 
 
 def report_source(template: str, language: str, **context) -> ReportSource:
-    return ReportSource(template, language, context)
+    """A report of ``context["engagement"]``, with its cover's facts: every
+    report's cover names the same people and period."""
+    return ReportSource(
+        template, language, {"cover": cover(context["engagement"]), **context}
+    )
 
 
 def report_html(source: ReportSource) -> str:
@@ -131,11 +138,22 @@ def render_pdf(source: ReportSource) -> RenderedPdf:
     return Renderer().pdf([Part(report_html(source))])
 
 
-def pdf_download(pdf: bytes, filename: str) -> Response:
-    """A PDF as a file download."""
-    return send_file(
-        BytesIO(pdf),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=filename,
+def pdf_download(pdf: bytes, *words: str) -> Response:
+    """A PDF as a file download named by ``words`` (the client, the report,
+    the date), joined by hyphens: in plain ASCII for every browser
+    (``filename``), and in its own letters for those that read ``filename*``,
+    so a Turkish client's name keeps its letters where it can."""
+    ascii_name = _joined(file_name_part(word) for word in words)
+    own_name = _joined(file_name_part(word, keep_letters=True) for word in words)
+    response = send_file(BytesIO(pdf), mimetype="application/pdf")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{ascii_name}.pdf"; '
+        f"filename*=UTF-8''{quote(own_name)}.pdf"
     )
+    return response
+
+
+def _joined(parts: Iterable[str]) -> str:
+    """The parts of a file name joined by hyphens, any part that came out
+    empty (a name in a script with no Latin letters) left out."""
+    return "-".join(part for part in parts if part)

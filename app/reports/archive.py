@@ -8,6 +8,7 @@ import hashlib
 from datetime import date
 
 from flask import Response
+from flask_babel import to_user_timezone
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -49,9 +50,11 @@ def issue(engagement: Engagement, kind: ReportKind, user: User) -> IssuedReport:
 
 
 def download(row: IssuedReport) -> Response:
-    """The kept PDF as a download named after its kind and time of issue."""
-    name = f"{row.kind.value}-{row.engagement_id}-{row.issued_at:%Y%m%d-%H%M%S}.pdf"
-    return pdf_download(row.pdf, name)
+    """The kept PDF as a download named after the client, the report and the
+    day it was issued where the client works."""
+    client = db.session.get(Engagement, row.engagement_id).name
+    issued_on = to_user_timezone(row.issued_at).date()
+    return pdf_download(row.pdf, client, catalog.file_name(row.kind), f"{issued_on}")
 
 
 def issued(engagement_id: int, page: int, per_page: int) -> Pagination:

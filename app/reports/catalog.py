@@ -27,8 +27,25 @@ _BUILDERS: dict[ReportKind, Builder] = {
     ReportKind.SCORECARD: scorecard_report,
 }
 
+#: What a downloaded report's file is called after the client's name.
+_FILE_NAMES: dict[ReportKind, str] = {
+    ReportKind.SUMMARY: "engagement-summary",
+    ReportKind.EXECUTIVE: "executive-summary",
+    ReportKind.PREPARATION: "preparation-report",
+    ReportKind.PLANNING: "planning-report",
+    ReportKind.DESIGN: "design-report",
+    ReportKind.IMPLEMENTATION: "implementation-report",
+    ReportKind.SCORECARD: "scorecard-report",
+    ReportKind.PACK: "report-pack",
+}
+
 
 def builder(kind: ReportKind) -> Builder:
     """The function that gathers a report of this kind (not the pack, which
     binds several of them)."""
     return _BUILDERS[kind]
+
+
+def file_name(kind: ReportKind) -> str:
+    """The report's name in its downloaded file's name, e.g. "report-pack"."""
+    return _FILE_NAMES[kind]
