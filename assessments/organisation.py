@@ -122,17 +122,35 @@ class EmptySeat:
     seat: Seat
 
 
+def seat_table(
+    participants: Iterable[Participant],
+) -> dict[Department, dict[Seat, tuple[str, ...]]]:
+    """Each working-group department's manager and front-line seats, with
+    the names of those who fill them (none: the seat is empty)."""
+    people = list(participants)
+    return {
+        department: {
+            Seat.MANAGER: tuple(
+                p.name
+                for p in people
+                if p.department == department and not p.is_front_line
+            ),
+            Seat.FRONT_LINE: tuple(
+                p.name for p in people if p.department == department and p.is_front_line
+            ),
+        }
+        for department in WORKING_GROUP_DEPARTMENTS
+    }
+
+
 def empty_seats(participants: Iterable[Participant]) -> list[EmptySeat]:
     """The manager and front-line seats of the working group nobody fills."""
-    people = list(participants)
-    seats = []
-    for department in WORKING_GROUP_DEPARTMENTS:
-        present = [p for p in people if p.department == department]
-        if not any(not p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.MANAGER))
-        if not any(p.is_front_line for p in present):
-            seats.append(EmptySeat(department, Seat.FRONT_LINE))
-    return seats
+    return [
+        EmptySeat(department, seat)
+        for department, seats in seat_table(participants).items()
+        for seat, names in seats.items()
+        if not names
+    ]
 
 
 class Rule(StrEnum):

@@ -10,8 +10,9 @@ from app.planning import services
 
 
 def planning_report(engagement: Engagement, issued_on: date) -> ReportSource:
-    """Sessions with attendance, agreed answers, strategies and their
-    priorities, the vision, goals with measures, and the warnings."""
+    """Sessions with attendance and the seats of the working group, agreed
+    answers, strategies and their priorities, the vision, goals with
+    measures, and the warnings."""
     sessions = services.sessions(engagement)
     guide = services.guide()
     return report_source(
@@ -21,7 +22,7 @@ def planning_report(engagement: Engagement, issued_on: date) -> ReportSource:
         issued_on=issued_on,
         guide=guide,
         sessions=sessions,
-        seats={s.id: services.empty_seats(sessions.get(s.id)) for s in guide.sections},
+        seats={s.id: services.seat_table(sessions.get(s.id)) for s in guide.sections},
         answers=services.answers(engagement),
         strategies=services.strategies(engagement),
         priorities=services.priorities(engagement),

@@ -165,12 +165,24 @@ def save_session(
 def empty_seats(session: WorkshopSession | None) -> list[organisation.EmptySeat]:
     """The working-group seats a session leaves empty: of those who attended once
     it was held, of those invited before (the organisation's make-up rule)."""
+    return organisation.empty_seats(_seated(session))
+
+
+def seat_table(
+    session: WorkshopSession | None,
+) -> dict[Department, dict[organisation.Seat, tuple[str, ...]]]:
+    """Who fills each working-group seat of a session (attended once held,
+    invited before), and which seats are empty."""
+    return organisation.seat_table(_seated(session))
+
+
+def _seated(session: WorkshopSession | None) -> list[organisation.Participant]:
     if session is None:
-        return organisation.empty_seats(())
+        return []
     present = [p.person for p in session.participants if p.attended or not session.held]
-    return organisation.empty_seats(
+    return [
         organisation.Participant(p.name, p.department, p.is_front_line) for p in present
-    )
+    ]
 
 
 # --- the guide's answers ----------------------------------------------------
