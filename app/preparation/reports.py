@@ -8,12 +8,12 @@ from app.models import Engagement
 from app.pdf import ReportSource, report_source
 from app.preparation import organisation, services
 from app.questionnaires import takes
-from assessments.questionnaire import Gate
 
 
 def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
-    """Readiness, need, gates, maturity, organisation and change log, in the
-    engagement's report language; the comparison when there is an earlier take."""
+    """Readiness, gates, maturity, organisation, change log and every answer
+    of the take, in the engagement's report language; the comparison when
+    there is an earlier take."""
     latest = services.latest_take(engagement)
     previous = takes.previous_take(latest) if latest else None
     definition = services.definition()
@@ -24,7 +24,6 @@ def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
         issued_on=issued_on,
         definition=definition,
         assessment=services.assess(latest) if latest else None,
-        need_questions=[q for q in definition.questions() if q.gate == Gate.NEED],
         previous=previous,
         take=latest,
         comparison=services.comparison(previous, latest) if previous else None,
