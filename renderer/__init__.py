@@ -4,6 +4,9 @@ the child and enforces the limits).
 
 Nothing of the app is imported here, so the child starts light: it is forked
 from a server that has loaded only this package (see ``renderer.warm``).
+WeasyPrint itself is imported by ``renderer.layout``, which only the child
+loads: the app imports this package for ``Part`` and the tasks' names, and so
+does not pay for WeasyPrint (half a second) until a report is laid out.
 
 Reports show text that users typed, so the renderer must never be able to reach
 anything the text names: the URL fetcher serves the app's own static files and
@@ -12,43 +15,14 @@ inline ``data:`` URIs, and refuses every other URL, host and path.
 
 from __future__ import annotations
 
-import mimetypes
 import resource
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-from weasyprint import CSS, HTML, Document
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 #: The base URL reports are rendered under; it names no real host.
 REPORT_BASE_URL = "https://report.invalid/"
-_STATIC_PREFIX = REPORT_BASE_URL + "static/"
-
-
-class StaticOnlyFetcher(URLFetcher):
-    """Serves files under the static folder; refuses everything else."""
-
-    def __init__(self, static_folder: str | Path):
-        super().__init__(allowed_protocols=("https", "data"))
-        self._root = Path(static_folder).resolve()
-
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        if not url.startswith(_STATIC_PREFIX):
-            raise ValueError(f"Reports may not fetch {url!r}")
-        relative = unquote(urlsplit(url).path).removeprefix("/static/")
-        path = (self._root / relative).resolve()
-        if not path.is_relative_to(self._root) or not path.is_file():
-            raise ValueError(f"No static file for {url!r}")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            url, body=path.read_bytes(), headers={"Content-Type": content_type}
-        )
 
 
 @dataclass(frozen=True)
@@ -60,22 +34,20 @@ class Part:
     stylesheet: str = ""
 
 
-def _document(part: Part, fetcher: StaticOnlyFetcher) -> Document:
-    document = HTML(string=part.html, base_url=REPORT_BASE_URL, url_fetcher=fetcher)
-    stylesheets = [CSS(string=part.stylesheet)] if part.stylesheet else None
-    return document.render(stylesheets=stylesheets)
-
-
 def page_counts(parts: Sequence[Part], static_folder: str) -> list[int]:
     """How many pages each part lays out to."""
+    from renderer.layout import StaticOnlyFetcher, laid_out
+
     fetcher = StaticOnlyFetcher(static_folder)
-    return [len(_document(part, fetcher).pages) for part in parts]
+    return [len(laid_out(part, fetcher).pages) for part in parts]
 
 
 def bound_pdf(parts: Sequence[Part], static_folder: str) -> tuple[bytes, int]:
     """Every part's pages bound into one PDF, and how many pages it has."""
+    from renderer.layout import StaticOnlyFetcher, laid_out
+
     fetcher = StaticOnlyFetcher(static_folder)
-    documents = [_document(part, fetcher) for part in parts]
+    documents = [laid_out(part, fetcher) for part in parts]
     pages = [page for document in documents for page in document.pages]
     return documents[0].copy(pages).write_pdf(), len(pages)
 

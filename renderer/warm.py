@@ -10,6 +10,8 @@ from multiprocessing import spawn
 
 from weasyprint import HTML
 
+import renderer.layout  # noqa: F401 (loaded once, for every child)
+
 SAMPLE = """
 <style>
   @page { size: A4; @bottom-right { content: "Sayfa " counter(page) " / "

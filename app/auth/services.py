@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -17,9 +18,15 @@ from app.models.accounts import new_session_token
 from app.models.columns import utcnow
 
 _SET_PASSWORD_SALT = "set-password"  # noqa: S105 (a salt name, not a secret)
-#: Checked against when the e-mail is unknown, so that a wrong e-mail takes as
-#: long as a wrong password and the two cannot be told apart by timing.
-_DUMMY_HASH = generate_password_hash("not a real password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the e-mail is unknown, so that a wrong e-mail takes
+    as long as a wrong password and the two cannot be told apart by timing.
+    Made on the first sign-in, not on import: hashing takes a quarter of a
+    second that every command would pay."""
+    return generate_password_hash("not a real password")
 
 
 def load_user(session_id: str) -> User | None:
@@ -58,7 +65,7 @@ def authenticate(email: str, password: str) -> User | None:
     throttle.check(login)
     user = find_user(login)
     if user is None or not user.has_password:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(), password)
         user = None
     elif not user.check_password(password) or not user.active:
         user = None

@@ -1,5 +1,9 @@
 """flask analyze: the analysis on a transactions file, without the database."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -43,6 +47,32 @@ def analyze(runner, path, out, *extra):
             *extra,
         ]
     )
+
+
+#: What the help of the command loads, asked in a fresh process as a user would.
+_HELP_IMPORTS = """
+import sys
+from flask.cli import cli
+try:
+    cli.main(["analyze", "--help"])
+except SystemExit:
+    pass
+print(sorted({"weasyprint", "renderer.layout"} & set(sys.modules)))
+"""
+
+
+def test_the_help_does_not_load_the_pdf_renderer():
+    """WeasyPrint takes half a second to import; only a report needs it."""
+    result = subprocess.run(  # noqa: S603 (fixed arguments)
+        [sys.executable, "-c", _HELP_IMPORTS],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert "Analyse a transactions file" in result.stdout
+    assert result.stdout.strip().endswith("[]")
 
 
 def test_an_analysis_date_after_today_is_refused(runner, turkish_file, tmp_path):

@@ -11,7 +11,8 @@ from app.extensions import db
 from app.models import Engagement, IssuedReport, OrgPerson
 from assessments.organisation import Department
 from assessments.roles import Role
-from renderer import REPORT_BASE_URL, StaticOnlyFetcher
+from renderer import REPORT_BASE_URL
+from renderer.layout import StaticOnlyFetcher
 from tests.conftest import engagement_by_name
 from tests.pdf import issue_report, page_count, pdf_text
 
