@@ -3,7 +3,7 @@
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from enum import Enum
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -205,9 +205,17 @@ def select_choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, text) for value, text in pairs]
 
 
-def enum_choices(enum_class: type[Enum]) -> list[SelectChoice]:
-    """The members of one of the core's enums, labelled in the user's language."""
-    return [SelectChoice(member.value, label(member)) for member in enum_class]
+def enum_choices(
+    enum_class: type[Enum], leave_out: Collection[Enum] = ()
+) -> list[SelectChoice]:
+    """The members of one of the core's enums, labelled in the user's language;
+    ``leave_out`` names members no longer offered (a page that shows a row
+    holding one adds it back)."""
+    return [
+        SelectChoice(member.value, label(member))
+        for member in enum_class
+        if member not in leave_out
+    ]
 
 
 def optional_enum_choices(enum_class: type[Enum]) -> list[SelectChoice]:

@@ -10,6 +10,11 @@ is the 12 months before them):
 - ``mvc_value_share``: the MVC group's percent of the positive value of all
   customers: it moves when the best customers buy more or less.
 - ``lost_customers``: customers with no order for a year or more.
+- ``mvc_retention_12m``: of last year's most valuable customers (those whose
+  net sales in the year before put them in the top share the analysis sets
+  for the MVC group, ties kept together), the percent who bought again in the
+  last 12 months; None without sales the year before. Unlike the MVC group's
+  share of customers it moves when the best customers stay or leave.
 - ``retention_12m``: of the customers who bought (net) in the year before,
   the percent who bought again in the last 12 months; None without such buyers.
 - ``average_frequency`` / ``average_value``: means over the analysed customers.
@@ -27,7 +32,13 @@ from __future__ import annotations
 import pandas as pd
 
 from assessments.rfm import PROFIT
-from assessments.value_groups import Flag, ValueGroup, yearly_sales
+from assessments.value_groups import (
+    Flag,
+    GroupRules,
+    ValueGroup,
+    top_share_mask,
+    yearly_sales,
+)
 
 FIGURES = (
     "customers",
@@ -37,6 +48,7 @@ FIGURES = (
     "bz_share",
     "lost_customers",
     "retention_12m",
+    "mvc_retention_12m",
     "average_frequency",
     "average_value",
     "revenue_12m",
@@ -54,14 +66,19 @@ def headline_figures(
     as_of: pd.Timestamp,
     interactions: int,
     quality: dict,
+    mvc_share: float = GroupRules().mvc_share,
 ) -> dict[str, float | int | None]:
     """The figures above from the analysed transactions and per-customer results
-    (value_group, frequency, monetary and the flag columns)."""
+    (value_group, frequency, monetary and the flag columns); ``mvc_share`` is
+    the analysis's MVC setting, which names last year's best customers."""
     count = len(results)
     groups = results["value_group"]
     this_year, last_year = yearly_sales(transactions, as_of)
     buyers_before = last_year[last_year > 0].index
     retained = this_year.reindex(buyers_before, fill_value=0) > 0
+    best_before = last_year[buyers_before]
+    best_before = best_before[top_share_mask(best_before, mvc_share)].index
+    best_retained = this_year.reindex(best_before, fill_value=0) > 0
     recent = transactions[
         (transactions["date"] > as_of - pd.Timedelta(days=365))
         & (transactions["date"] <= as_of)
@@ -79,6 +96,9 @@ def headline_figures(
         "lost_customers": int(results[Flag.NO_ORDER_FOR_A_YEAR.value].sum()),
         "retention_12m": _percent(retained.sum(), len(retained))
         if len(retained)
+        else None,
+        "mvc_retention_12m": _percent(best_retained.sum(), len(best_retained))
+        if len(best_retained)
         else None,
         "average_frequency": _mean(results["frequency"]),
         "average_value": _mean(results["monetary"]),

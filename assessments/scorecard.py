@@ -25,10 +25,14 @@ Decisions, pinned by tests:
   period replaces it.
 - **Basis.** A measure of value groups keeps the basis it was set on
   (turnover or profit) and takes values only from analyses of that basis.
+- **Customers above a value** count the analysed customers whose value (by
+  the measure's basis) is at or above the amount kept with the measure.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -121,8 +125,10 @@ class ComputedMeasure(StrEnum):
     MVC_SHARE = "mvc_share"
     MVC_VALUE_SHARE = "mvc_value_share"
     BZ_SHARE = "bz_share"
+    CUSTOMERS_ABOVE_VALUE = "customers_above_value"
     CUSTOMERS_LOST = "lost_customers"
     RETENTION_12M = "retention_12m"
+    MVC_RETENTION_12M = "mvc_retention_12m"
     AVERAGE_FREQUENCY = "average_frequency"
     AVERAGE_VALUE = "average_value"
     REVENUE_12M = "revenue_12m"
@@ -160,16 +166,83 @@ VALUED_BY_BASIS = frozenset(
         ComputedMeasure.MVC_SHARE,
         ComputedMeasure.MVC_VALUE_SHARE,
         ComputedMeasure.BZ_SHARE,
+        ComputedMeasure.CUSTOMERS_ABOVE_VALUE,
         ComputedMeasure.AVERAGE_VALUE,
         ComputedMeasure.VALUABLE_COMPLAINTS,
     }
 )
+
+#: Computed measures that count against an amount kept with the measure (the
+#: value a customer must reach); each analysis's figure is counted from its
+#: customers for that amount, not stored with the analysis.
+NEEDS_AMOUNT = frozenset({ComputedMeasure.CUSTOMERS_ABOVE_VALUE})
 
 
 #: Computed measures the analysis rules fix: the MVC group is the top share
 #: of customers the analysis is set to, so its share of customers stays at
 #: that setting whatever the customers do.
 FIXED_BY_RULES = frozenset({ComputedMeasure.MVC_SHARE})
+
+
+#: What a typed measure's name says it counts, in English and Turkish (words
+#: without accents, see ``_plain``), for each figure the analyses compute; the
+#: first match wins, so the narrower figures come first ("profit of the sales
+#: department" is profit, not sales).
+_NAMED_BY = (
+    (
+        ComputedMeasure.MVC_RETENTION_12M,
+        r"(retention|retain|elde tut)\w*.*(mvc|most valuable|en degerli)"
+        r"|(mvc|most valuable|en degerli)\w*.*(retention|retain|elde tut)",
+    ),
+    (
+        ComputedMeasure.MVC_VALUE_SHARE,
+        r"(mvc|most valuable|en degerli)\w*.*\b(share of (value|revenue|sales)"
+        r"|(ciro|satis|deger)\w* pay)",
+    ),
+    (
+        ComputedMeasure.MVC_COUNT,
+        r"\b(number|count) of (mvc|most valuable)|en degerli musteri sayisi",
+    ),
+    (ComputedMeasure.PROFIT_12M, r"\bprofit|\bkar(i|in|imiz|li|lilik\w*)?\b"),
+    (ComputedMeasure.DECISION_MAKER_COVERAGE, r"\bdecision.?maker|\bkarar verici"),
+    (ComputedMeasure.VALUABLE_COMPLAINTS, r"\bcomplain|\bsikayet"),
+    (ComputedMeasure.CUSTOMERS_LOST, r"\blost customer|\bchurn|\bkaybedilen|\bkayip"),
+    (ComputedMeasure.RETENTION_12M, r"\bretention|\bretain|\belde tut|\bmusteri tutma"),
+    (ComputedMeasure.BZ_SHARE, r"\bbelow.?zero|\bbz\b|\bsifirin altinda"),
+    (ComputedMeasure.INTERACTIONS_PER_CUSTOMER, r"\binteraction|\betkilesim|\btemas"),
+    (
+        ComputedMeasure.DATA_COMPLETENESS,
+        r"\bcompleteness|\bdata quality|\bveri kalite|\beksiksiz",
+    ),
+    (ComputedMeasure.AVERAGE_FREQUENCY, r"\bfrequency|\bsiklig|\bsiklik"),
+    (
+        ComputedMeasure.AVERAGE_VALUE,
+        r"\baverage (customer )?value|\bortalama (musteri )?deger",
+    ),
+    (
+        ComputedMeasure.REVENUE_12M,
+        r"\brevenue|\bturnover|\b(net )?sales (revenue|volume|amount|of the last)"
+        r"|\bnet sales|\bciro|\bsatis (tutar|hacm|gelir)",
+    ),
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, the Turkish dotless i read as i: "Kârı"
+    and "kari" name the same thing."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def named_figure(name: str) -> ComputedMeasure | None:
+    """The figure of the customer data that a typed measure's name says it
+    counts, if any: the measure could compute itself instead of being typed
+    from the same data by hand."""
+    plain = _plain(name)
+    return next(
+        (figure for figure, pattern in _NAMED_BY if re.search(pattern, plain)),
+        None,
+    )
 
 
 def takes_from(measure: ComputedMeasure, basis: Basis, analysis_basis: Basis) -> bool:

@@ -309,6 +309,7 @@ def _summary(
             as_of,
             sum(sum(row.values()) for row in interactions.values()),
             quality.as_dict(),
+            analysis.parameters.rules.mvc_share,
         ),
     }
 

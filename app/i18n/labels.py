@@ -97,8 +97,13 @@ _LABELS: dict[tuple[type, str], object] = {
             _l("Most valuable customers' share of value"),
         ),
         (ComputedMeasure.BZ_SHARE, _l("Share of below-zero customers")),
+        (ComputedMeasure.CUSTOMERS_ABOVE_VALUE, _l("Customers above a value")),
         (ComputedMeasure.CUSTOMERS_LOST, _l("Customers lost (no order for a year)")),
         (ComputedMeasure.RETENTION_12M, _l("Customers retained over 12 months")),
+        (
+            ComputedMeasure.MVC_RETENTION_12M,
+            _l("Last year's most valuable customers who bought again"),
+        ),
         (ComputedMeasure.AVERAGE_FREQUENCY, _l("Average purchase frequency")),
         (ComputedMeasure.AVERAGE_VALUE, _l("Average value per customer")),
         (ComputedMeasure.REVENUE_12M, _l("Revenue of the last 12 months")),

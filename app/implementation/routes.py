@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from app.forms import ConfirmForm, optional_id_choices
+from app.forms import ConfirmForm, SelectChoice, optional_id_choices
 from app.i18n.labels import label
 from app.i18n.numbers import period_label, with_unit
 from app.implementation import bp, scorecard
@@ -27,6 +27,7 @@ from assessments.scorecard import (
     VALUED_BY_BASIS,
     MeasureScope,
     Period,
+    named_figure,
 )
 
 #: What a refused change means, and which field it belongs to.
@@ -40,6 +41,10 @@ _REFUSALS = {
     "other_perspective": (
         "objective_id",
         _l("The objective belongs to another perspective than the measure."),
+    ),
+    "amount_needed": (
+        "value_floor",
+        _l("Give the value a customer must reach to be counted."),
     ),
     **TARGET_REFUSALS,
 }
@@ -186,6 +191,12 @@ def _measure_form(membership: Membership, row: Measure | None) -> ScorecardMeasu
     form.owner_id.choices = optional_id_choices(
         (m.user_id, m.user.name) for m in members(membership.engagement)
     )
+    if row is not None and row.computed in FIXED_BY_RULES:
+        # no longer offered, but a measure that reads it keeps it
+        form.computed.choices = [
+            *form.computed.choices,
+            SelectChoice(row.computed.value, label(row.computed)),
+        ]
     if row is None and not form.is_submitted():
         form.scope.data = MeasureScope.COMPANY.value
         form.period.data = Period.QUARTERLY.value
@@ -212,6 +223,8 @@ def _measure_page(membership: Membership, row: Measure, form: ValueForm):
         may_record=row.computed is None and _may_record(membership, row),
         basis_matters=row.computed in VALUED_BY_BASIS,
         fixed_by_rules=row.computed in FIXED_BY_RULES,
+        named_figure=named_figure(row.name) if row.computed is None else None,
+        other_basis=measures.analyses_of_other_basis(row),
     )
 
 
@@ -289,6 +302,21 @@ def delete_value(membership: Membership, measure_id: int, value_id: int):
     if ConfirmForm().validate_on_submit():
         measures.remove_value(row, value, membership.user_id)
         flash(_("Removed."), "success")
+    return redirect_to("implementation.measure", membership, measure_id=row.id)
+
+
+@bp.route("/measures/<int:measure_id>/compute", methods=["POST"])
+@engagement_view(Action.EDIT_ENGAGEMENT)
+def compute_measure(membership: Membership, measure_id: int):
+    """Let a typed measure take its values from the figure of the customer
+    data its name says it counts."""
+    row = owned_or_404(Measure, measure_id, membership.engagement_id)
+    figure = named_figure(row.name)
+    if row.computed is not None or figure is None:
+        abort(409)
+    if ConfirmForm().validate_on_submit():
+        measures.compute_named_figure(row, figure)
+        flash(_("The measure now computes itself from the analyses."), "success")
     return redirect_to("implementation.measure", membership, measure_id=row.id)
 
 

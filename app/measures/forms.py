@@ -26,6 +26,8 @@ from app.measures.services import MeasureBasics, MeasureTracking
 from assessments.organisation import Department
 from assessments.planning import Direction, Perspective
 from assessments.scorecard import (
+    FIXED_BY_RULES,
+    NEEDS_AMOUNT,
     Basis,
     ComputedMeasure,
     MeasureScope,
@@ -99,8 +101,16 @@ class ScorecardMeasureForm(MeasureForm):
         ),
         choices=lambda: [
             *select_choices([("", _l("Typed in by the owner"))]),
-            *enum_choices(ComputedMeasure),
+            *enum_choices(ComputedMeasure, leave_out=FIXED_BY_RULES),
         ],
+    )
+    value_floor = LocalNumberField(
+        _l("Customers worth at least"),
+        description=_l(
+            "For “customers above a value”: the value, by the basis below, a "
+            "customer must reach over the analysis's period to be counted."
+        ),
+        validators=[Optional()],
     )
     basis = SelectField(
         _l("Customers valued by"),
@@ -134,6 +144,9 @@ class ScorecardMeasureForm(MeasureForm):
             computed=ComputedMeasure(self.computed.data)
             if self.computed.data
             else None,
+            value_floor=self.value_floor.data
+            if self.computed.data in NEEDS_AMOUNT
+            else None,
             green=self.green.data,
             amber=self.amber.data,
         )
@@ -142,7 +155,19 @@ class ScorecardMeasureForm(MeasureForm):
         """Every field's checks and the thresholds together in one round, so
         the form names every problem at once."""
         fields_valid = super().validate(extra_validators)
-        return self._thresholds_agree() and fields_valid
+        together = [self._thresholds_agree(), self._amount_given()]
+        return all(together) and fields_valid
+
+    def _amount_given(self) -> bool:
+        """A count of customers above a value needs the value."""
+        if self.computed.data not in NEEDS_AMOUNT or self.value_floor.errors:
+            return True
+        if self.value_floor.data is None:
+            self.value_floor.errors.append(
+                _l("Give the value a customer must reach to be counted.")
+            )
+            return False
+        return True
 
     def _thresholds_agree(self) -> bool:
         """Both thresholds or neither, and green asks at least as much as amber

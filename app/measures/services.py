@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from app import activity, revisions
@@ -30,6 +30,7 @@ from app.models import (
     MeasureValue,
     Objective,
     Snapshot,
+    SnapshotResult,
     User,
 )
 from app.models.columns import assign, utcnow
@@ -39,6 +40,7 @@ from assessments.organisation import Department
 from assessments.oversight import ActivityKind, Removable
 from assessments.planning import CrmStrategy, Direction, Perspective
 from assessments.scorecard import (
+    NEEDS_AMOUNT,
     Basis,
     ComputedMeasure,
     MeasureScope,
@@ -78,6 +80,8 @@ class MeasureTracking:
     computed: ComputedMeasure | None = None
     #: what the analyses a computed measure reads value customers by
     basis: Basis = Basis.TURNOVER
+    #: the value a customer must reach, for a measure in NEEDS_AMOUNT
+    value_floor: float | None = None
     green: float | None = None
     amber: float | None = None
 
@@ -146,7 +150,7 @@ def save_measure(
         _check_tracking(engagement, tracking)
     objective_id = tracking.objective_id if tracking else measure.objective_id
     _check_perspective(objective_id, basics.perspective)
-    was = (measure.computed, measure.basis)
+    was = (measure.computed, measure.basis, measure.value_floor)
     old_period = measure.period
     assign(measure, basics)
     if tracking is not None:
@@ -156,6 +160,17 @@ def save_measure(
     _follow_source(measure, was, old_period)
     db.session.commit()
     return measure
+
+
+def compute_named_figure(measure: Measure, figure: ComputedMeasure) -> None:
+    """Let a typed measure compute itself from the figure its name says it
+    counts: its typed values give way to those of every analysis."""
+    if figure in NEEDS_AMOUNT:
+        raise Refusal("amount_needed")
+    was = (measure.computed, measure.basis, measure.value_floor)
+    measure.computed = figure
+    _follow_source(measure, was, measure.period)
+    db.session.commit()
 
 
 def _check_tracking(engagement: Engagement, tracking: MeasureTracking) -> None:
@@ -176,15 +191,14 @@ def _check_perspective(objective_id: int | None, perspective: Perspective) -> No
 
 def _follow_source(
     measure: Measure,
-    was: tuple[ComputedMeasure | None, Basis | None],
+    was: tuple[ComputedMeasure | None, Basis | None, float | None],
     old_period: Period | None,
 ) -> None:
-    """Bring the stored values in line with a changed source, basis or
-    period."""
+    """Bring the stored values in line with a changed source, basis, amount
+    or period."""
     was_computed = was[0]
-    if measure.computed is not None and (
-        (measure.computed, measure.basis) != was or measure.period != old_period
-    ):
+    source = (measure.computed, measure.basis, measure.value_floor)
+    if measure.computed is not None and (source != was or measure.period != old_period):
         rebuild_computed_values(measure)
     elif measure.computed is None and was_computed is not None:
         _drop_computed_values(measure)
@@ -328,6 +342,29 @@ def basis_of(snapshot: Snapshot) -> Basis:
     return Basis.PROFIT if snapshot.parameters.get("use_profit") else Basis.TURNOVER
 
 
+def analyses_of_other_basis(measure: Measure) -> list[Snapshot]:
+    """The standing analyses a computed measure leaves out because they value
+    customers otherwise: its chart says where its basis and theirs differ."""
+    if measure.computed is None:
+        return []
+    return [
+        snapshot
+        for snapshot in _standing_analyses(measure.engagement_id)
+        if not takes_from(measure.computed, measure.basis, basis_of(snapshot))
+    ]
+
+
+def _standing_analyses(engagement_id: int) -> list[Snapshot]:
+    """The analyses that stand, oldest first."""
+    return list(
+        db.session.scalars(
+            select(Snapshot)
+            .where(Snapshot.engagement_id == engagement_id, Snapshot.standing())
+            .order_by(Snapshot.as_of, Snapshot.number)
+        )
+    )
+
+
 def rebuild_computed_values(measure: Measure) -> None:
     """Replace the measure's values with one per period from every analysis
     of the measure's basis (see ``takes_from``), so each value names the
@@ -336,16 +373,19 @@ def rebuild_computed_values(measure: Measure) -> None:
     db.session.execute(
         delete(MeasureValue).where(MeasureValue.measure_id == measure.id)
     )
-    analyses = db.session.scalars(
-        select(Snapshot)
-        .where(Snapshot.engagement_id == measure.engagement_id, Snapshot.standing())
-        .order_by(Snapshot.as_of, Snapshot.number)
-    )
+    analyses = [
+        snapshot
+        for snapshot in _standing_analyses(measure.engagement_id)
+        if takes_from(measure.computed, measure.basis, basis_of(snapshot))
+    ]
+    counted = _counted_figures(measure, analyses)
     by_period: dict[date, MeasureValue] = {}
     for snapshot in analyses:
-        if not takes_from(measure.computed, measure.basis, basis_of(snapshot)):
-            continue
-        value = computed_value(measure.computed, snapshot.summary.get("figures", {}))
+        figures = {
+            **snapshot.summary.get("figures", {}),
+            **counted.get(snapshot.id, {}),
+        }
+        value = computed_value(measure.computed, figures)
         if value is not None:
             start = period_start(snapshot.as_of, measure.period)
             by_period[start] = MeasureValue(
@@ -358,3 +398,24 @@ def rebuild_computed_values(measure: Measure) -> None:
             )
     db.session.add_all(by_period.values())
     db.session.expire(measure, ["values"])
+
+
+def _counted_figures(
+    measure: Measure, analyses: list[Snapshot]
+) -> dict[int, dict[str, int]]:
+    """The figures an analysis does not store because they depend on the
+    measure's own amount: per analysis, the customers at or above it. Counted
+    by the database in one query over the analyses' stored results."""
+    if measure.computed not in NEEDS_AMOUNT or not analyses:
+        return {}
+    ids = [snapshot.id for snapshot in analyses]
+    rows = db.session.execute(
+        select(SnapshotResult.snapshot_id, func.count())
+        .where(
+            SnapshotResult.snapshot_id.in_(ids),
+            SnapshotResult.monetary >= measure.value_floor,
+        )
+        .group_by(SnapshotResult.snapshot_id)
+    )
+    counts = {snapshot_id: count for snapshot_id, count in rows}
+    return {i: {measure.computed.value: counts.get(i, 0)} for i in ids}

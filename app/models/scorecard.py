@@ -82,6 +82,8 @@ class Measure(db.Model):
     basis: Mapped[Basis] = mapped_column(
         enum_column(Basis), default=Basis.TURNOVER, server_default="turnover"
     )
+    #: for "customers above a value": the value a customer must reach
+    value_floor: Mapped[float | None]
     scope: Mapped[MeasureScope] = mapped_column(
         enum_column(MeasureScope),
         default=MeasureScope.COMPANY,

@@ -23,7 +23,7 @@ from tests.pdf import downloaded_text
 
 pytestmark = pytest.mark.e2e
 
-MEASURE = "Share of our most valuable customers"
+MEASURE = "Value share of our most valuable customers"
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,9 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
     page.get_by_label("Target").fill("40")
     page.get_by_label("Green from").fill("30")
     page.get_by_label("Amber from").fill("15")
-    page.get_by_label("Values").select_option(label="Share of most valuable customers")
+    page.get_by_label("Values").select_option(
+        label="Most valuable customers' share of value"
+    )
     page.get_by_role("button", name="Save measure").click()
     expect(page.get_by_text("The next analysis of the customer data")).to_be_visible()
 
@@ -123,7 +125,7 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
         snapshot = db.session.scalar(
             select(Snapshot).where(Snapshot.engagement_id == engagement_id)
         )
-        share = snapshot.summary["figures"]["mvc_share"]
+        share = snapshot.summary["figures"]["mvc_value_share"]
         expected = status(share, Direction.HIGHER_IS_BETTER, Thresholds(30, 15))
         with live_app.test_request_context():
             colour = str(label(expected))
@@ -138,6 +140,5 @@ def test_a_computed_measure_takes_its_colour_from_the_analysis(
         page.get_by_role("button", name="Scorecard PDF").click()
     text = downloaded_text(download.value)
     assert "Scorecard report" in text
-    assert re.search(rf"{MEASURE} (?:.{{0,80}}? )?{share:g}% .{{0,20}}40% {colour}", text), (
-        text[:3000]
-    )
+    row_text = rf"{MEASURE} (?:.{{0,80}}? )?{share:g}% .{{0,20}}40% {colour}"
+    assert re.search(row_text, text), text[:3000]

@@ -39,6 +39,7 @@ def test_figures_by_hand():
     assert result["bz_share"] == 25.0  # d
     assert result["lost_customers"] == 2  # b (514 days) and d
     assert result["retention_12m"] == 50.0  # a of a, b
+    assert result["mvc_retention_12m"] == 100.0  # a, the top 20 % of a, b
     assert result["revenue_12m"] == 480.0  # 300 + 200 - 20
     assert result["profit_12m"] == 48.0
     assert result["average_frequency"] == round((2 + 1 + 1 + 0) / 4, 2)
@@ -52,4 +53,24 @@ def test_no_buyers_the_year_before_means_no_retention_figure():
     frame = sales(("a", "2026-06-01", 10.0, None))
     result = figures(frame)
     assert result["retention_12m"] is None
+    assert result["mvc_retention_12m"] is None
     assert result["profit_12m"] is None  # the data has no profit
+
+
+def test_last_years_best_customers_retained_move_when_one_of_them_leaves():
+    """Five buyers the year before; the top 20 % is the best two, tied (ties
+    stay together). One of them buys again, the other is gone."""
+    frame = sales(
+        ("a", "2025-03-01", 500.0, None),
+        ("b", "2025-03-01", 500.0, None),
+        ("c", "2025-03-01", 100.0, None),
+        ("d", "2025-03-01", 100.0, None),
+        ("e", "2025-03-01", 100.0, None),
+        ("a", "2026-03-01", 10.0, None),
+        ("c", "2026-03-01", 10.0, None),
+        ("d", "2026-03-01", 10.0, None),
+        ("e", "2026-03-01", 10.0, None),
+    )
+    result = figures(frame)
+    assert result["mvc_retention_12m"] == 50.0  # a of a, b
+    assert result["retention_12m"] == 80.0  # a, c, d, e of five

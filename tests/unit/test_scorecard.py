@@ -5,11 +5,13 @@ import pytest
 from assessments.figures import FIGURES
 from assessments.planning import Direction
 from assessments.scorecard import (
+    NEEDS_AMOUNT,
     ComputedMeasure,
     Period,
     Status,
     Thresholds,
     computed_value,
+    named_figure,
     period_start,
     roll_up,
     status,
@@ -73,7 +75,11 @@ def test_roll_up_is_the_worst_measure_with_a_value():
 
 
 def test_every_computed_measure_reads_a_stored_figure():
-    assert {measure.value for measure in ComputedMeasure} <= set(FIGURES)
+    """...except those counted for an amount of the measure's own."""
+    stored = {
+        measure.value for measure in ComputedMeasure if measure not in NEEDS_AMOUNT
+    }
+    assert stored <= set(FIGURES)
     figures = {"mvc_share": 20.0, "profit_12m": None, "mvc_count": 7}
     assert computed_value(ComputedMeasure.MVC_SHARE, figures) == 20.0
     assert computed_value(ComputedMeasure.MVC_COUNT, figures) == 7.0
@@ -122,3 +128,27 @@ def test_a_target_below_the_baseline_in_its_direction_is_worse(
     """DOMAIN.md, measuring: each measure has a baseline, a target and a
     direction (higher or lower is better); a target is where it should get to."""
     assert target_worse_than_baseline(direction, baseline, target) is worse
+
+
+@pytest.mark.parametrize(
+    ("name", "figure"),
+    [
+        ("Profit of the sales department for the last 12 months", "profit_12m"),
+        ("Satış departmanının son 12 aylık KÂRI", "profit_12m"),
+        ("Net sales of the last 12 months", "revenue_12m"),
+        ("Bayi cirosu", "revenue_12m"),
+        ("Retention of our most valuable customers", "mvc_retention_12m"),
+        ("En değerli müşterileri elde tutma", "mvc_retention_12m"),
+        ("Dealer retention", "retention_12m"),
+        ("Karar verici kapsamı", "decision_maker_coverage"),
+        ("Şikâyet eden değerli müşteriler", "valuable_complaints"),
+        ("MVC share of revenue", "mvc_value_share"),
+        # words that only look like a figure's
+        ("Karar süresi", None),
+        ("Kara liste", None),
+        ("Sales calls per week", None),
+        ("Eğitim saatleri", None),
+    ],
+)
+def test_a_measures_name_says_which_figure_of_the_data_it_counts(name, figure):
+    assert named_figure(name) == (figure and ComputedMeasure(figure))

@@ -28,7 +28,7 @@ from assessments.planning import Direction, Perspective
 from assessments.roles import Role
 from assessments.scorecard import Basis
 from tests.questionnaire_helpers import seen_on
-from tests.web.test_design import AS_OF, analyse, latest, seed
+from tests.web.test_design import AS_OF, analyse, latest, results, seed
 
 
 def base(engagement_id: int) -> str:
@@ -341,7 +341,7 @@ def test_a_measure_typed_from_now_on_drops_the_values_of_analyses(
     goal = make_goal(app, engagement)
     seed(app, engagement)
     analyse(client, engagement)
-    measure = add_measure(client, engagement, goal, computed="mvc_share")
+    measure = add_measure(client, engagement, goal, computed="mvc_value_share")
     assert len(stored_values(app, measure)) == 1
     client.post(f"{base(engagement)}/measures/{measure}/edit", data=measure_form(goal))
     assert stored_values(app, measure) == []
@@ -643,6 +643,9 @@ def test_a_measure_keeps_its_basis(app, client, engagement):
     ]
     page = client.get(f"{base(engagement)}/measures/{by_turnover}").text
     assert "Only from analyses that value customers by turnover" in page
+    left_out = f"analysis {profit_run.number} values them otherwise and is left out"
+    assert left_out in page
+    assert left_out not in client.get(f"{base(engagement)}/measures/{sales}").text
     # changing the basis reads the other analyses instead
     with app.app_context():
         row = db.session.get(Measure, by_turnover)
@@ -717,9 +720,91 @@ def test_the_overview_warns_of_an_empty_perspective_and_states_the_rule(
 
 
 def test_a_measure_fixed_by_the_analysis_rules_says_so(app, client, engagement):
+    """No new measure can read the MVC share of customers; one that reads it
+    from before keeps it, and says it does not move."""
     goal = make_goal(app, engagement)
-    fixed = add_measure(client, engagement, goal, computed="mvc_share")
+    assert (
+        'value="mvc_share"' not in client.get(f"{base(engagement)}/measures/new").text
+    )
+    fixed = add_measure(client, engagement, goal, computed="mvc_count", unit="")
     moving = add_measure(client, engagement, goal, computed="mvc_count", unit="")
+    with app.app_context():
+        db.session.get(Measure, fixed).computed = "mvc_share"
+        db.session.commit()
     notice = "This figure is fixed by the analysis rules"
     assert notice in client.get(f"{base(engagement)}/measures/{fixed}").text
     assert notice not in client.get(f"{base(engagement)}/measures/{moving}").text
+    edit = client.get(f"{base(engagement)}/measures/{fixed}/edit").text
+    assert re.search(r'<option selected value="mvc_share">', edit)
+    response = client.post(
+        f"{base(engagement)}/measures/{moving}/edit",
+        data=measure_form(goal, computed="mvc_share", unit=""),
+    )
+    assert response.status_code == 200  # not a valid choice for it
+
+
+def test_customers_above_a_value_are_counted_for_the_measures_own_amount(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    seed(app, engagement)
+    analyse(client, engagement)
+    snapshot = latest(app, engagement)
+    worth = sorted(row.monetary for row in results(app, snapshot.id).values())
+    form = measure_form(goal, computed="customers_above_value", unit="")
+    response = client.post(f"{base(engagement)}/measures/new", data=form)
+    assert "Give the value a customer must reach to be counted." in response.text
+    measure = add_measure(
+        client,
+        engagement,
+        goal,
+        computed="customers_above_value",
+        unit="",
+        value_floor=f"{worth[6]:.2f}",
+    )
+    assert stored_values(app, measure) == [
+        (snapshot.as_of.replace(month=4, day=1), 4.0, snapshot.id)
+    ]
+    page = client.get(f"{base(engagement)}/measures/{measure}").text
+    assert "Customers above a value" in page and "(worth at least" in page
+    client.post(
+        f"{base(engagement)}/measures/{measure}/edit",
+        data=form | {"measure-value_floor": f"{worth[-1] + 1:.2f}"},
+    )
+    assert stored_values(app, measure)[0][1] == 0.0
+
+
+def test_a_typed_measure_named_for_a_figure_of_the_data_is_offered_it(
+    app, client, engagement
+):
+    goal = make_goal(app, engagement)
+    seed(app, engagement)
+    _give_profit(app, engagement, 10.0)
+    analyse(client, engagement)
+    profit = add_measure(
+        client,
+        engagement,
+        goal,
+        name="Satış departmanının son 12 aylık kârı",
+        unit="TRY",
+    )
+    training = add_measure(client, engagement, goal, name="Eğitim saatleri", unit="")
+    offer = "The customer data holds this figure: Profit of the last 12 months."
+    assert offer in client.get(f"{base(engagement)}/measures/{profit}").text
+    assert "The customer data holds" not in (
+        client.get(f"{base(engagement)}/measures/{training}").text
+    )
+    assert (
+        client.post(f"{base(engagement)}/measures/{training}/compute").status_code
+        == 409
+    )
+    client.post(f"{base(engagement)}/measures/{profit}/compute")
+    with app.app_context():
+        assert db.session.get(Measure, profit).computed == "profit_12m"
+    [(_, value, snapshot_id)] = stored_values(app, profit)
+    assert (value, snapshot_id) == (
+        latest(app, engagement).summary["figures"]["profit_12m"],
+        latest(app, engagement).id,
+    )
+    page = client.get(f"{base(engagement)}/measures/{profit}").text
+    assert "The customer data holds" not in page
