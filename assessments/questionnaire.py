@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from assessments.evidence import Claim, Evidence, Figure, Line
+
 LANGUAGES = ("en", "tr")
 DEFINITIONS = Path(__file__).resolve().parent / "definitions"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -120,6 +122,8 @@ class Question:
     part_of: str | None = None
     #: the answers of ``part_of`` that make this question required
     required_when: tuple[str, ...] = ()
+    #: the check of the customer data that tests the claim an answer makes
+    evidence: Evidence | None = None
 
     def option(self, option_id: str) -> Option | None:
         return next((option for option in self.options if option.id == option_id), None)
@@ -319,6 +323,7 @@ class _Parser:
                 "whole",
                 "part_of",
                 "required_when",
+                "evidence",
             },
         )
         kind = self.member(Kind, raw.get("kind"), where, "kind")
@@ -350,8 +355,60 @@ class _Parser:
             minimum=raw.get("min"),
             maximum=raw.get("max"),
             whole=bool(raw.get("whole", False)),
+            evidence=self.evidence(raw.get("evidence"), raw, f"{where} evidence"),
             **self.part(raw, where),
         )
+
+    def evidence(self, raw: object, question: dict, where: str) -> Evidence | None:
+        """The question's check against the customer data: a figure, the
+        answers that claim something, and the line the data must not cross."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self.fault(where, "must be a mapping with figure, claim, contradicted, why")
+            return None
+        self.keys(raw, where, {"figure", "claim", "contradicted", "why"})
+        figure = self.member(Figure, raw.get("figure"), where, "figure")
+        claim = self.claim(raw.get("claim"), question, where)
+        line = self.line(raw.get("contradicted"), where)
+        why = self.text(raw.get("why"), f"{where} why")
+        if figure is None or claim is None or line is None:
+            return None
+        return Evidence(figure=figure, claim=claim, line=line, why=why)
+
+    def claim(self, raw: object, question: dict, where: str) -> Claim | None:
+        if (
+            not isinstance(raw, dict)
+            or not raw
+            or set(raw) - {"at_least", "at_most", "one_of"}
+        ):
+            self.fault(where, "claim takes at_least / at_most, or one_of")
+            return None
+        if "one_of" in raw:
+            known = {
+                o.get("id")
+                for o in question.get("options") or []
+                if isinstance(o, dict)
+            }
+            chosen = raw["one_of"]
+            if not isinstance(chosen, list) or not chosen or not set(chosen) <= known:
+                self.fault(where, "claim one_of must list options of the question")
+                return None
+            return Claim(one_of=frozenset(chosen))
+        bounds = {key: raw.get(key) for key in ("at_least", "at_most")}
+        for key, value in bounds.items():
+            if value is not None and not self.number_in(value, -1e12, 1e12, where, key):
+                return None
+        return Claim(**bounds)
+
+    def line(self, raw: object, where: str) -> Line | None:
+        if not isinstance(raw, dict) or len(raw) != 1 or set(raw) - {"below", "above"}:
+            self.fault(where, "contradicted takes one of below or above")
+            return None
+        ((key, value),) = raw.items()
+        if not self.number_in(value, -1e12, 1e12, where, key):
+            return None
+        return Line(**{key: float(value)})
 
     def part(self, raw: dict, where: str) -> dict:
         """``part_of`` (an earlier question) and ``required_when`` (its options)."""
