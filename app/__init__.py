@@ -14,6 +14,7 @@ from app import (
     design,
     engagements,
     errors,
+    evidence,
     headers,
     i18n,
     implementation,
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     tenancy.register_template_helpers(app)
     navigation.register_template_helpers(app)
     questionnaire_definitions.init_app(app)
+    evidence.register_template_helpers(app)
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
@@ -69,6 +71,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(design.bp)
     app.register_blueprint(implementation.bp)
     app.register_blueprint(questionnaire_pages.bp)
+    app.register_blueprint(evidence.bp)
     app.register_blueprint(reports.bp)
 
     app.register_blueprint(cli.bp)

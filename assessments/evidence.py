@@ -56,6 +56,17 @@ class Source(StrEnum):
     ANALYSIS = "analysis"
 
 
+#: Figures that are percents (the others are counts).
+IN_PERCENT = frozenset(
+    {
+        Figure.DECISION_MAKER_COVERAGE,
+        Figure.VERIFIED_12M,
+        Figure.EMAIL_SHARE,
+        Figure.PHONE_SHARE,
+        Figure.BOUGHT_12M_SHARE,
+    }
+)
+
 SOURCE_OF = {
     Figure.DECISION_MAKER_COVERAGE: Source.CONTACTS,
     Figure.VERIFIED_12M: Source.CUSTOMERS,

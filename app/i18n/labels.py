@@ -21,6 +21,7 @@ from app.models import (
     SiteRole,
     SponsorDecision,
 )
+from assessments.evidence import Figure, Source, Verdict
 from assessments.factors import FactorState
 from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
@@ -202,6 +203,43 @@ _LABELS: dict[tuple[type, str], object] = {
         (GateStatus.FAILED, _l("Failed")),
         (GateStatus.OVERRIDDEN, _l("Overridden")),
         (GateStatus.NOT_ANSWERED, _l("Not answered")),
+        (
+            Figure.DECISION_MAKER_COVERAGE,
+            _l("Customers with a decision maker recorded"),
+        ),
+        (Figure.VERIFIED_12M, _l("Records verified in the last 12 months")),
+        (Figure.EMAIL_SHARE, _l("Customers with an e-mail address")),
+        (Figure.PHONE_SHARE, _l("Customers with a phone number")),
+        (Figure.COMPLAINTS_12M, _l("Complaints recorded in the last 12 months")),
+        (Figure.INTERACTIONS_90D, _l("Interactions recorded in the last 90 days")),
+        (Figure.CHANNELS_90D, _l("Channels of the last 90 days' interactions")),
+        (
+            Figure.BOUGHT_12M_SHARE,
+            _l("Customers who bought in the 12 months before the analysis"),
+        ),
+        (Source.CUSTOMERS, _l("Import the customers to test this answer.")),
+        (
+            Source.CONTACTS,
+            _l("Import the customers and their contacts to test this answer."),
+        ),
+        (
+            Source.COMPLAINTS,
+            _l("Import the customers, then their complaints, to test this answer."),
+        ),
+        (
+            Source.INTERACTIONS,
+            _l(
+                "Import the customers, then record their interactions, to test "
+                "this answer."
+            ),
+        ),
+        (
+            Source.ANALYSIS,
+            _l("Import the sales and run an analysis to test this answer."),
+        ),
+        (Verdict.CONTRADICTED, _l("The data contradicts this answer")),
+        (Verdict.SUPPORTED, _l("The data agrees")),
+        (Verdict.UNTESTED, _l("Not tested yet")),
         (SponsorDecision.APPROVED, _l("Approve")),
         (SponsorDecision.STOPPED, _l("Stop here")),
         (SponsorDecision.SENT_BACK, _l("Send back")),

@@ -34,6 +34,7 @@ from app.models.preparation import (
     Answer,
     AwarenessActivity,
     AwarenessKind,
+    ClaimReview,
     GateReview,
     OrgPerson,
     PreparationMilestones,
@@ -47,6 +48,7 @@ from app.models.tenancy import CompanySize, Engagement, Membership
 from app.models.throttling import RateLimitCounter
 
 __all__ = [
+    "ClaimReview",
     "Complaint",
     "Contact",
     "Customer",

@@ -46,6 +46,30 @@ class QuestionnaireTake(db.Model):
     started_by: Mapped[User | None] = relationship()
 
 
+class ClaimReview(db.Model):
+    """The consultant's word on an answer the customer data contradicts: the
+    answer is kept, with the reason the data does not tell the whole story
+    (changing the answer instead needs no record: the claim is then gone)."""
+
+    __tablename__ = "claim_reviews"
+    __table_args__ = (sa.UniqueConstraint("take_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    take_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_takes.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(sa.String(80))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    #: the figure as it was when the answer was kept
+    figure_value: Mapped[float | None]
+    reviewed_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    reviewed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    reviewed_by: Mapped[User | None] = relationship()
+
+
 class Answer(Revised, db.Model):
     __tablename__ = "answers"
     __table_args__ = (sa.UniqueConstraint("take_id", "question_id"),)

@@ -1,0 +1,252 @@
+"""Answers beside what the customer data says of them.
+
+The figures are gathered once per page from what is stored: the data quality
+of the customers as they are now, the complaints and interactions recorded,
+and the latest analysis that stands (no analysis is re-run). The core's
+``assessments.evidence.check`` then says which claims the data contradicts;
+this module adds where each figure can be seen, and the consultant's reviews.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask import url_for
+from sqlalchemy import distinct, func, select
+
+from app.design.analyses import quality_report
+from app.extensions import db
+from app.i18n.locale import local_today
+from app.models import (
+    ClaimReview,
+    Complaint,
+    Customer,
+    Engagement,
+    Interaction,
+    QuestionnaireTake,
+    Snapshot,
+    User,
+)
+from app.models.columns import utcnow
+from app.questionnaires.takes import answer_values, definition_of
+from app.refusals import Refusal
+from assessments.evidence import SOURCE_OF, Figure, Finding, Source, Verdict, check
+from assessments.questionnaire import QuestionnaireId
+
+COMPLAINT_DAYS, INTERACTION_DAYS = 365, 90
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A figure, and where it comes from: the customer data now, or one
+    analysis (``snapshot``); ``url`` is the page that shows it."""
+
+    value: float | None
+    as_of: date | None
+    snapshot: Snapshot | None
+    url: str
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    """One answer the data tests, what the data says, and the consultant's
+    word on it: on this take, or on an earlier take of the questionnaire."""
+
+    finding: Finding
+    reading: Reading
+    #: where the answer is changed: its section, or a re-take once complete
+    change_url: str
+    review: ClaimReview | None
+    earlier: ClaimReview | None
+    earlier_take: int | None
+
+    @property
+    def open(self) -> bool:
+        """Contradicted and not reviewed: what a gate must not rest on."""
+        return self.finding.verdict == Verdict.CONTRADICTED and self.review is None
+
+
+def readings(engagement: Engagement) -> dict[Figure, Reading]:
+    """Every figure the checks read, for the engagement as it is now."""
+    today = local_today()
+    customers = db.session.scalar(
+        select(func.count(Customer.id)).where(Customer.engagement_id == engagement.id)
+    )
+    values = _data_figures(engagement, today) if customers else {}
+    snapshot = _latest_analysis(engagement.id)
+    bought = _bought_share(snapshot)
+    return {
+        figure: _reading(engagement, figure, values.get(figure), today, snapshot)
+        if SOURCE_OF[figure] != Source.ANALYSIS
+        else _reading(engagement, figure, bought, snapshot and snapshot.as_of, snapshot)
+        for figure in Figure
+    }
+
+
+def _data_figures(engagement: Engagement, today: date) -> dict[Figure, float]:
+    quality = quality_report(engagement, today)
+    complaints = db.session.scalar(
+        select(func.count(Complaint.id)).where(
+            Complaint.engagement_id == engagement.id,
+            Complaint.received_on > today - timedelta(days=COMPLAINT_DAYS),
+        )
+    )
+    interactions, channels = db.session.execute(
+        select(func.count(Interaction.id), func.count(distinct(Interaction.channel)))
+        .join(Customer, Interaction.customer_id == Customer.id)
+        .where(
+            Customer.engagement_id == engagement.id,
+            Interaction.occurred_on > today - timedelta(days=INTERACTION_DAYS),
+        )
+    ).one()
+    return {
+        Figure.DECISION_MAKER_COVERAGE: quality.decision_maker_coverage,
+        Figure.VERIFIED_12M: round(100 - quality.stale_share, 1),
+        Figure.EMAIL_SHARE: quality.fields.get("email", 0.0),
+        Figure.PHONE_SHARE: quality.fields.get("phone", 0.0),
+        Figure.COMPLAINTS_12M: float(complaints),
+        Figure.INTERACTIONS_90D: float(interactions),
+        Figure.CHANNELS_90D: float(channels),
+    }
+
+
+def _latest_analysis(engagement_id: int) -> Snapshot | None:
+    return db.session.scalar(
+        select(Snapshot)
+        .where(Snapshot.engagement_id == engagement_id, Snapshot.standing())
+        .order_by(Snapshot.as_of.desc(), Snapshot.number.desc())
+        .limit(1)
+    )
+
+
+def _bought_share(snapshot: Snapshot | None) -> float | None:
+    """Percent of the analysed customers with an order in the 12 months
+    before the analysis (everyone but those with none for a year)."""
+    figures = snapshot.summary.get("figures", {}) if snapshot else {}
+    count, lost = figures.get("customers"), figures.get("lost_customers")
+    if not count or lost is None:
+        return None
+    return round(100 * (count - lost) / count, 1)
+
+
+def _reading(engagement, figure, value, as_of, snapshot) -> Reading:
+    return Reading(value, as_of, snapshot, _page_of(engagement, figure, snapshot))
+
+
+def _page_of(engagement: Engagement, figure: Figure, snapshot: Snapshot | None) -> str:
+    """The page where the figure can be seen (or the data that gives it
+    imported)."""
+    source = SOURCE_OF[figure]
+    if source == Source.ANALYSIS:
+        if snapshot is None:
+            return url_for("design.analysis", engagement_id=engagement.id)
+        return url_for(
+            "design.snapshot", engagement_id=engagement.id, snapshot_id=snapshot.id
+        )
+    if source in (Source.CUSTOMERS, Source.CONTACTS):
+        return url_for("design.quality", engagement_id=engagement.id)
+    return url_for("design.customers", engagement_id=engagement.id)
+
+
+def checked_claims(
+    take: QuestionnaireTake, figures: dict[Figure, Reading] | None = None
+) -> list[CheckedClaim]:
+    """The take's answers that a check of its questionnaire tests, each with
+    the figure and the reviews: the result page's list. ``figures`` saves
+    gathering them again for several takes."""
+    definition = definition_of(take)
+    if not any(question.evidence for question in definition.questions()):
+        return []
+    if figures is None:
+        figures = readings(db.session.get(Engagement, take.engagement_id))
+    findings = check(
+        definition,
+        answer_values(take),
+        {figure: reading.value for figure, reading in figures.items()},
+    )
+    reviews = _reviews(take)
+    earlier = _earlier_reviews(take)
+    return [
+        CheckedClaim(
+            finding=finding,
+            reading=figures[finding.evidence.figure],
+            change_url=_change_url(take, definition, finding.question.id),
+            review=reviews.get(finding.question.id)
+            if finding.verdict == Verdict.CONTRADICTED
+            else None,
+            earlier=earlier.get(finding.question.id, (None, None))[1],
+            earlier_take=earlier.get(finding.question.id, (None, None))[0],
+        )
+        for finding in findings
+    ]
+
+
+def take_url(take: QuestionnaireTake, page: str, **values) -> str:
+    """A page of the take (``result``, ``section``) or of its questionnaire
+    (``index``), whichever questionnaire it is: preparation has pages of its
+    own, the others share the generic ones."""
+    values["engagement_id"] = take.engagement_id
+    if page != "index":
+        values["take_id"] = take.id
+    if take.questionnaire == QuestionnaireId.PREPARATION:
+        return url_for(f"preparation.{page}", **values)
+    return url_for(
+        f"questionnaires.{page}", questionnaire_id=take.questionnaire, **values
+    )
+
+
+def _change_url(take: QuestionnaireTake, definition, question_id: str) -> str:
+    if take.completed_at is not None:
+        return take_url(take, "index")
+    section, _ = definition.place_of(question_id)
+    return take_url(take, "section", section_id=section.id, _anchor=f"q-{question_id}")
+
+
+def _reviews(take: QuestionnaireTake) -> dict[str, ClaimReview]:
+    rows = db.session.scalars(select(ClaimReview).where(ClaimReview.take_id == take.id))
+    return {row.question_id: row for row in rows}
+
+
+def _earlier_reviews(take: QuestionnaireTake) -> dict[str, tuple[int, ClaimReview]]:
+    """The latest review of each question on an earlier take of the same
+    questionnaire, with that take's number: shown on a re-assessment."""
+    rows = db.session.execute(
+        select(QuestionnaireTake.number, ClaimReview)
+        .join(ClaimReview, ClaimReview.take_id == QuestionnaireTake.id)
+        .where(
+            QuestionnaireTake.engagement_id == take.engagement_id,
+            QuestionnaireTake.questionnaire == take.questionnaire,
+            QuestionnaireTake.number < take.number,
+        )
+        .order_by(QuestionnaireTake.number)
+    )
+    return {review.question_id: (number, review) for number, review in rows}
+
+
+def keep_answer(
+    take: QuestionnaireTake, question_id: str, reason: str, user: User
+) -> ClaimReview:
+    """Keep an answer the data contradicts, with the reason (replacing an
+    earlier reason on this take). Refused ("not_contradicted") when the data
+    does not contradict the answer now."""
+    claim = next(
+        (c for c in checked_claims(take) if c.finding.question.id == question_id),
+        None,
+    )
+    if claim is None or claim.finding.verdict != Verdict.CONTRADICTED:
+        raise Refusal("not_contradicted")
+    review = claim.review or ClaimReview(take_id=take.id, question_id=question_id)
+    review.reason = reason
+    review.figure_value = claim.finding.value
+    review.reviewed_by_id = user.id
+    review.reviewed_at = utcnow()
+    db.session.add(review)
+    db.session.commit()
+    return review
+
+
+def open_count(engagement: Engagement, takes: list[QuestionnaireTake]) -> int:
+    """How many answers of these takes the data contradicts, unreviewed."""
+    figures = readings(engagement)
+    return sum(claim.open for take in takes for claim in checked_claims(take, figures))

@@ -1,0 +1,133 @@
+"""Answers checked against the customer data, through the test client: a claim
+untested without data, contradicted once the data is imported, kept with a
+reason, cleared when the data changes, and the reason shown on a re-take."""
+
+import re
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import ClaimReview, Contact, Customer
+from assessments.roles import Role
+from tests.questionnaire_helpers import take_of
+from tests.web.test_design import seed
+from tests.web.test_questionnaires import answer_everything, base, complete, start
+
+CONTRADICTED = "The data contradicts this answer"
+QUESTION = "identify_decision_maker"
+
+
+def result_page(client, engagement_id, take_id) -> str:
+    return client.get(f"{base(engagement_id)}/takes/{take_id}/result").text
+
+
+def claim_of(page: str, question_id: str = QUESTION) -> str:
+    start = page.index(f'id="claim-{question_id}"')
+    return page[start : page.index("</li>", start)]
+
+
+def keep(client, engagement_id, take_id, reason, question_id=QUESTION):
+    return client.post(
+        f"/engagements/{engagement_id}/claims/takes/{take_id}/{question_id}/keep",
+        data={f"{question_id}-reason": reason},
+    )
+
+
+def give_decision_makers(app, engagement_id) -> None:
+    with app.app_context():
+        for customer in db.session.scalars(
+            select(Customer).where(Customer.engagement_id == engagement_id)
+        ):
+            db.session.add(
+                Contact(customer_id=customer.id, name="Karar", is_decision_maker=True)
+            )
+        db.session.commit()
+
+
+def answered_take(client, engagement) -> int:
+    take = start(client, engagement)
+    answer_everything(client, engagement, take)  # identify: 5 and "yes"
+    return take
+
+
+def test_without_customer_data_the_claim_says_which_import_tests_it(client, engagement):
+    take = answered_take(client, engagement)
+    claim = claim_of(result_page(client, engagement, take))
+    assert "Not tested yet" in claim
+    assert "Import the customers and their contacts to test this answer." in claim
+    assert f"/engagements/{engagement}/design/quality" in claim
+
+
+def test_a_claim_the_data_contradicts_is_kept_with_a_reason_then_clears(
+    app, client, engagement
+):
+    take = answered_take(client, engagement)
+    seed(app, engagement)  # ten customers, no contact marked as decision maker
+    claim = claim_of(result_page(client, engagement, take))
+    assert CONTRADICTED in claim
+    assert "Customers with a decision maker recorded: <strong>0.0%</strong>" in claim
+    assert "fewer than half do" in claim  # why it contradicts the answer
+    assert "the customer data as of" in claim
+    # a claim the data supports is shown as such, with no form
+    assert "The data agrees" not in claim
+    page = result_page(client, engagement, take)
+    assert re.search(r"\d contradictions are not resolved yet", page)
+
+    refused = keep(client, engagement, take, "short")
+    assert refused.status_code == 302
+    with app.app_context():
+        assert db.session.scalars(select(ClaimReview)).all() == []
+    assert "Why the answer stands" in client.get(refused.location).text
+
+    reason = "The CRM export misses the decision makers; sales keeps them in Outlook."
+    kept = keep(client, engagement, take, reason)
+    assert kept.location.endswith(f"/result#claim-{QUESTION}")
+    claim = claim_of(result_page(client, engagement, take))
+    assert "Kept by Deniz Aydın" in claim and "sales keeps them in Outlook" in claim
+    with app.app_context():
+        [review] = db.session.scalars(select(ClaimReview)).all()
+        assert (review.take_id, review.question_id) == (take, QUESTION)
+        assert review.figure_value == 0.0
+
+    give_decision_makers(app, engagement)
+    claim = claim_of(result_page(client, engagement, take))
+    assert CONTRADICTED not in claim and "The data agrees" in claim
+    assert "Kept by" not in claim  # the review stays stored, the flag is gone
+    # an answer the data does not contradict cannot be "kept"
+    follow = client.get(keep(client, engagement, take, reason).location).text
+    assert "no longer contradicts this answer" in follow
+
+
+def test_a_re_take_shows_the_reason_an_earlier_take_kept(app, client, engagement):
+    take = answered_take(client, engagement)
+    seed(app, engagement)
+    complete(client, engagement, take)
+    keep(client, engagement, take, "The export misses the decision makers entirely.")
+    response = client.post(f"{base(engagement)}/takes")
+    second = take_of(response.location)
+    answer_everything(client, engagement, second)
+    claim = claim_of(result_page(client, engagement, second))
+    assert CONTRADICTED in claim
+    assert "On take 1 this answer was kept: The export misses" in claim
+    assert "Change the answer" in claim  # the new take is still open
+
+
+def test_only_the_consultant_keeps_an_answer_and_only_in_its_engagement(
+    app, client, engagement, factory, auth
+):
+    take = answered_take(client, engagement)
+    seed(app, engagement)
+    other_owner = factory.user("baska@example.com", "Başka Danışman")
+    other = factory.engagement(other_owner)
+    auth.logout()
+    auth.login("baska@example.com")
+    reason = "A reason long enough to be accepted."
+    assert keep(client, other, take, reason).status_code == 404
+    assert keep(client, engagement, take, reason).status_code == 404
+    member = factory.user("ekip@example.com", "Ekip Üyesi")
+    factory.member(engagement, member, Role.TEAM)
+    auth.logout()
+    auth.login("ekip@example.com")
+    assert keep(client, engagement, take, reason).status_code == 403
+    page = result_page(client, engagement, take)
+    assert CONTRADICTED in page and "Keep the answer" not in page
