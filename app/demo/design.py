@@ -1,7 +1,8 @@
 """The demo engagement's design phase: the client's customer files imported, a
 group override on one well-known customer, a completed IDIC capability
-questionnaire, two analyses a year apart and the strategies for two groups, so
-every design page has something true to show."""
+questionnaire (one answer the data contradicts kept with a reason), two
+analyses a year apart and the strategies for two groups, so every design page
+has something true to show."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from app.demo.customers import customer_files, import_files
 from app.design import analyses, customers
 from app.design import strategies as group_strategies
 from app.extensions import db
-from app.models import Customer, Engagement, User
+from app.models import ClaimReview, Customer, Engagement, User
 from app.questionnaires import takes
 from assessments.examples import typical_answers
 from assessments.idic import Channel, Segment
@@ -82,3 +83,19 @@ def _capability_take(engagement: Engagement, consultant: User) -> None:
                 answers[question.id] = max(1, 4 - number)
     takes.record_answers(take, answers, consultant)
     takes.complete_take(take, consultant)
+    # The records name a decision maker at a third of the customers: the
+    # consultant has heard why, and keeps the answer with the reason.
+    coverage = analyses.quality_report(engagement, date.today()).decision_maker_coverage
+    db.session.add(
+        ClaimReview(
+            take_id=take.id,
+            question_id="identify_decision_maker",
+            reason=(
+                "Müşteri dosyasında karar vericiler eksik; satış ekibi onları "
+                "kendi rehberlerinde tutuyor ve aktarım planda var."
+            ),
+            figure_value=coverage,
+            reviewed_by_id=consultant.id,
+        )
+    )
+    db.session.commit()

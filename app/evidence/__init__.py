@@ -14,11 +14,12 @@ def register_template_helpers(app: Flask) -> None:
     """``checked_claims(take)`` for the result pages of every questionnaire,
     which belong to packages that do not know the customer data."""
     from app.evidence.forms import KeepAnswerForm
-    from app.evidence.services import checked_claims
+    from app.evidence.services import checked_claims, open_claims
     from assessments.evidence import IN_PERCENT
 
     app.jinja_env.globals.update(
         checked_claims=checked_claims,
+        open_claims=open_claims,
         keep_answer_form=lambda question_id: KeepAnswerForm(
             formdata=None, prefix=question_id
         ),

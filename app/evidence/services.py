@@ -32,7 +32,7 @@ from app.models.columns import utcnow
 from app.questionnaires.takes import answer_values, definition_of
 from app.refusals import Refusal
 from assessments.evidence import SOURCE_OF, Figure, Finding, Source, Verdict, check
-from assessments.questionnaire import QuestionnaireId
+from assessments.questionnaire import QuestionnaireId, Text
 
 COMPLAINT_DAYS, INTERACTION_DAYS = 365, 90
 
@@ -246,7 +246,44 @@ def keep_answer(
     return review
 
 
-def open_count(engagement: Engagement, takes: list[QuestionnaireTake]) -> int:
-    """How many answers of these takes the data contradicts, unreviewed."""
+@dataclass(frozen=True)
+class OpenClaims:
+    """A take whose answers the data contradicts, unreviewed, and how many."""
+
+    take: QuestionnaireTake
+    #: the questionnaire's title
+    title: Text
+    count: int
+    url: str
+
+
+def open_claims(engagement: Engagement) -> list[OpenClaims]:
+    """The latest take of each questionnaire with contradictions not yet
+    resolved: what the dashboard and the glance warn of, before a gate or a
+    report rests on them."""
     figures = readings(engagement)
-    return sum(claim.open for take in takes for claim in checked_claims(take, figures))
+    found = []
+    for take in _latest_takes(engagement.id):
+        count = sum(claim.open for claim in checked_claims(take, figures))
+        if count:
+            title = definition_of(take).title
+            url = take_url(take, "result", _anchor="claims")
+            found.append(OpenClaims(take, title, count, url))
+    return found
+
+
+def _latest_takes(engagement_id: int) -> list[QuestionnaireTake]:
+    newest = (
+        select(QuestionnaireTake.questionnaire, func.max(QuestionnaireTake.number))
+        .where(QuestionnaireTake.engagement_id == engagement_id)
+        .group_by(QuestionnaireTake.questionnaire)
+    )
+    wanted = {
+        (questionnaire, number) for questionnaire, number in db.session.execute(newest)
+    }
+    rows = db.session.scalars(
+        select(QuestionnaireTake)
+        .where(QuestionnaireTake.engagement_id == engagement_id)
+        .order_by(QuestionnaireTake.id)
+    )
+    return [take for take in rows if (take.questionnaire, take.number) in wanted]

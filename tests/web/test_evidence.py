@@ -7,9 +7,12 @@ import re
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import ClaimReview, Contact, Customer
+from app.models import ClaimReview, Contact, Customer, Engagement
+from assessments.questionnaire import Category
 from assessments.roles import Role
-from tests.questionnaire_helpers import take_of
+from tests.pdf import issue_report, pdf_text
+from tests.preparation_answers import answer_as, form_posts
+from tests.questionnaire_helpers import post_sections, take_of
 from tests.web.test_design import seed
 from tests.web.test_questionnaires import answer_everything, base, complete, start
 
@@ -131,3 +134,54 @@ def test_only_the_consultant_keeps_an_answer_and_only_in_its_engagement(
     assert keep(client, engagement, take, reason).status_code == 403
     page = result_page(client, engagement, take)
     assert CONTRADICTED in page and "Keep the answer" not in page
+
+
+def english_reports(app, engagement_id) -> None:
+    with app.app_context():
+        db.session.get(Engagement, engagement_id).report_language = "en"
+        db.session.commit()
+
+
+def test_open_contradictions_show_on_the_dashboard_and_in_the_design_report(
+    app, client, engagement
+):
+    take = answered_take(client, engagement)
+    seed(app, engagement)
+    complete(client, engagement, take)
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "Answers the customer data contradicts" in dashboard
+    assert re.search(r"take 1: \d contradictions not resolved", dashboard)
+    assert f"/takes/{take}/result#claims" in dashboard
+    english_reports(app, engagement)
+    text = " ".join(
+        pdf_text(issue_report(client, engagement, "design").data, layout=False).split()
+    )
+    assert "Answers the customer data contradicts" in text
+    assert "Customers with a decision maker recorded: 0.0%" in text
+    assert "Not resolved yet" in text
+    reason = "The export misses the decision makers; sales keeps them elsewhere."
+    keep(client, engagement, take, reason)
+    text = " ".join(
+        pdf_text(issue_report(client, engagement, "design").data, layout=False).split()
+    )
+    assert f"Kept: {reason}" in text
+
+
+def test_a_gate_resting_on_a_contradicted_answer_says_so(app, client, engagement):
+    posts = form_posts(answer_as(Category.STRATEGIC_THINKER))
+    url = f"/engagements/{engagement}/preparation"
+    take = take_of(client.post(f"{url}/takes").location)
+    post_sections(client, url, take, posts)
+    assert "This gate rests on" not in client.get(f"{url}/takes/{take}/result").text
+    seed(app, engagement)  # no decision makers: need_records_in_sales contradicted
+    page = client.get(f"{url}/takes/{take}/result").text
+    gate = page[page.index('id="gate-need"') :]
+    gate = gate[: gate.index("</div>")]
+    pattern = r"This gate rests on \d answers? the customer data contradicts"
+    assert re.search(pattern, gate)
+    assert '<a href="#claim-need_records_in_sales">' in gate
+    english_reports(app, engagement)
+    text = " ".join(
+        pdf_text(issue_report(client, engagement, "preparation").data).split()
+    )
+    assert "Answers the customer data contradicts" in text
