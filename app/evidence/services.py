@@ -263,7 +263,7 @@ def open_claims(engagement: Engagement) -> list[OpenClaims]:
     report rests on them."""
     figures = readings(engagement)
     found = []
-    for take in _latest_takes(engagement.id):
+    for take in latest_takes(engagement.id):
         count = sum(claim.open for claim in checked_claims(take, figures))
         if count:
             title = definition_of(take).title
@@ -272,7 +272,8 @@ def open_claims(engagement: Engagement) -> list[OpenClaims]:
     return found
 
 
-def _latest_takes(engagement_id: int) -> list[QuestionnaireTake]:
+def latest_takes(engagement_id: int) -> list[QuestionnaireTake]:
+    """The newest take of each questionnaire: the answers that stand."""
     newest = (
         select(QuestionnaireTake.questionnaire, func.max(QuestionnaireTake.number))
         .where(QuestionnaireTake.engagement_id == engagement_id)

@@ -165,6 +165,10 @@ def test_open_contradictions_show_on_the_dashboard_and_in_the_design_report(
         pdf_text(issue_report(client, engagement, "design").data, layout=False).split()
     )
     assert f"Kept: {reason}" in text
+    executive = issue_report(client, engagement, "executive").data
+    text = " ".join(pdf_text(executive, layout=False).split())
+    assert "Answers the customer data contradicts: Design: how far" in text
+    assert f"Kept: {reason}" in text
 
 
 def test_a_gate_resting_on_a_contradicted_answer_says_so(app, client, engagement):
