@@ -200,6 +200,35 @@ def _customers_merged(subject: str) -> str:
     )
 
 
+def _claim_words(subject: str) -> dict[str, str]:
+    """The questionnaire, take number and question of a claim's entry."""
+    questionnaire, number, question_id = subject.split(":", 2)
+    found = definition(QuestionnaireId(questionnaire))
+    question = found.question(question_id)
+    language = str(get_locale())
+    return {
+        "questionnaire": found.title.in_language(language),
+        "number": number,
+        "question": question.text.in_language(language) if question else question_id,
+    }
+
+
+def _claim_contradicted(subject: str) -> str:
+    return _(
+        "The customer data came to contradict an answer of take %(number)s of "
+        "“%(questionnaire)s”: %(question)s",
+        **_claim_words(subject),
+    )
+
+
+def _claim_cleared(subject: str) -> str:
+    return _(
+        "The customer data no longer contradicts an answer of take %(number)s "
+        "of “%(questionnaire)s”: %(question)s",
+        **_claim_words(subject),
+    )
+
+
 #: How every other kind of entry is put into words, from its subject.
 _WORDS: dict[ActivityKind, Callable[[str], str]] = {
     ActivityKind.ANSWERS_SAVED: _answers_saved,
@@ -241,6 +270,8 @@ _WORDS: dict[ActivityKind, Callable[[str], str]] = {
     ActivityKind.ANNOUNCED: _announced,
     ActivityKind.ANNOUNCEMENT_WITHDRAWN: _announcement_withdrawn,
     ActivityKind.CUSTOMERS_MERGED: _customers_merged,
+    ActivityKind.CLAIM_CONTRADICTED: _claim_contradicted,
+    ActivityKind.CLAIM_CLEARED: _claim_cleared,
 }
 
 

@@ -87,6 +87,10 @@ class ActivityKind(StrEnum):
     CUSTOMERS_MERGED = "customers_merged"
     #: a take after an earlier one; the subject is "questionnaire:number"
     REASSESSMENT_STARTED = "reassessment_started"
+    #: the customer data came to contradict an answer, or stopped doing so;
+    #: the subject is "questionnaire:take number:question id"
+    CLAIM_CONTRADICTED = "claim_contradicted"
+    CLAIM_CLEARED = "claim_cleared"
 
 
 class Removable(StrEnum):

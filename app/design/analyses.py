@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app import activity
 from app.bulk import bulk_insert, read_frame
+from app.data_events import customer_data_changed
 from app.design.strategies import strategies
 from app.extensions import db
 from app.measures import services as measures
@@ -239,6 +240,7 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
         engagement.id, user.id, ActivityKind.ANALYSIS_TAKEN, str(snapshot.number)
     )
     db.session.commit()
+    customer_data_changed.send(engagement.id, user_id=user.id)
     return snapshot
 
 
@@ -415,6 +417,7 @@ def withdraw(snapshot: Snapshot, reason: str, user_id: int | None) -> Snapshot:
         f"{snapshot.number}:{reason[: activity.NAME_KEPT]}",
     )
     db.session.commit()
+    customer_data_changed.send(snapshot.engagement_id, user_id=user_id)
     return snapshot
 
 

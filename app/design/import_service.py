@@ -26,6 +26,7 @@ from flask import Flask
 
 from app import activity
 from app.bulk import bulk_insert
+from app.data_events import customer_data_changed
 from app.design.import_file import (
     CONTACT_FIELDS,
     FIELDS,
@@ -584,6 +585,7 @@ def commit(
     except BaseException:
         db.session.rollback()
         raise
+    customer_data_changed.send(engagement_id, user_id=user_id)
     return run
 
 

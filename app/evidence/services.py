@@ -15,10 +15,12 @@ from datetime import date, timedelta
 from flask import url_for
 from sqlalchemy import distinct, func, select
 
+from app import activity
 from app.design.analyses import quality_report
 from app.extensions import db
 from app.i18n.locale import local_today
 from app.models import (
+    ClaimFlag,
     ClaimReview,
     Complaint,
     Customer,
@@ -31,7 +33,16 @@ from app.models import (
 from app.models.columns import utcnow
 from app.questionnaires.takes import answer_values, definition_of
 from app.refusals import Refusal
-from assessments.evidence import SOURCE_OF, Figure, Finding, Source, Verdict, check
+from assessments.evidence import (
+    SOURCE_OF,
+    Figure,
+    Finding,
+    Source,
+    Verdict,
+    check,
+    contradicted,
+)
+from assessments.oversight import ActivityKind
 from assessments.questionnaire import QuestionnaireId, Text
 
 COMPLAINT_DAYS, INTERACTION_DAYS = 365, 90
@@ -60,6 +71,9 @@ class CheckedClaim:
     review: ClaimReview | None
     earlier: ClaimReview | None
     earlier_take: int | None
+    #: since when imports and analyses found the answer contradicted, or
+    #: when they stopped doing so
+    flag: ClaimFlag | None = None
 
     @property
     def open(self) -> bool:
@@ -68,7 +82,19 @@ class CheckedClaim:
 
 
 def readings(engagement: Engagement) -> dict[Figure, Reading]:
-    """Every figure the checks read, for the engagement as it is now."""
+    """Every figure the checks read, for the engagement as it is now, with
+    the page that shows it."""
+    return {
+        figure: Reading(value, as_of, snapshot, _page_of(engagement, figure, snapshot))
+        for figure, (value, as_of, snapshot) in _figures(engagement).items()
+    }
+
+
+def _figures(
+    engagement: Engagement,
+) -> dict[Figure, tuple[float | None, date | None, Snapshot | None]]:
+    """Each figure with the day it describes and the analysis it comes from
+    (None for the customer data as it is now)."""
     today = local_today()
     customers = db.session.scalar(
         select(func.count(Customer.id)).where(Customer.engagement_id == engagement.id)
@@ -77,9 +103,9 @@ def readings(engagement: Engagement) -> dict[Figure, Reading]:
     snapshot = _latest_analysis(engagement.id)
     bought = _bought_share(snapshot)
     return {
-        figure: _reading(engagement, figure, values.get(figure), today, snapshot)
+        figure: (values.get(figure), today, None)
         if SOURCE_OF[figure] != Source.ANALYSIS
-        else _reading(engagement, figure, bought, snapshot and snapshot.as_of, snapshot)
+        else (bought, snapshot and snapshot.as_of, snapshot)
         for figure in Figure
     }
 
@@ -130,10 +156,6 @@ def _bought_share(snapshot: Snapshot | None) -> float | None:
     return round(100 * (count - lost) / count, 1)
 
 
-def _reading(engagement, figure, value, as_of, snapshot) -> Reading:
-    return Reading(value, as_of, snapshot, _page_of(engagement, figure, snapshot))
-
-
 def _page_of(engagement: Engagement, figure: Figure, snapshot: Snapshot | None) -> str:
     """The page where the figure can be seen (or the data that gives it
     imported)."""
@@ -167,6 +189,7 @@ def checked_claims(
     )
     reviews = _reviews(take)
     earlier = _earlier_reviews(take)
+    flags = _flags(take)
     return [
         CheckedClaim(
             finding=finding,
@@ -177,6 +200,7 @@ def checked_claims(
             else None,
             earlier=earlier.get(finding.question.id, (None, None))[1],
             earlier_take=earlier.get(finding.question.id, (None, None))[0],
+            flag=flags.get(finding.question.id),
         )
         for finding in findings
     ]
@@ -201,6 +225,11 @@ def _change_url(take: QuestionnaireTake, definition, question_id: str) -> str:
         return take_url(take, "index")
     section, _ = definition.place_of(question_id)
     return take_url(take, "section", section_id=section.id, _anchor=f"q-{question_id}")
+
+
+def _flags(take: QuestionnaireTake) -> dict[str, ClaimFlag]:
+    rows = db.session.scalars(select(ClaimFlag).where(ClaimFlag.take_id == take.id))
+    return {row.question_id: row for row in rows}
 
 
 def _reviews(take: QuestionnaireTake) -> dict[str, ClaimReview]:
@@ -288,3 +317,38 @@ def latest_takes(engagement_id: int) -> list[QuestionnaireTake]:
         .order_by(QuestionnaireTake.id)
     )
     return [take for take in rows if (take.questionnaire, take.number) in wanted]
+
+
+def follow_data(engagement_id: int, user_id: int | None = None) -> None:
+    """After an import, an analysis or its withdrawal: note which answers of
+    the standing takes the data has come to contradict, or stopped
+    contradicting, with the time and an entry in the activity feed."""
+    engagement = db.session.get(Engagement, engagement_id)
+    values = {figure: value for figure, (value, _, _) in _figures(engagement).items()}
+    for take in latest_takes(engagement_id):
+        definition = definition_of(take)
+        if not any(question.evidence for question in definition.questions()):
+            continue
+        found = check(definition, answer_values(take), values)
+        now = {finding.question.id for finding in contradicted(found)}
+        _update_flags(take, now, user_id)
+    db.session.commit()
+
+
+def _update_flags(take: QuestionnaireTake, now: set[str], user_id: int | None) -> None:
+    flags = _flags(take)
+    for question_id in sorted(now | set(flags)):
+        flag = flags.get(question_id)
+        raised = question_id in now
+        if raised and (flag is None or flag.cleared_at is not None):
+            flag = flag or ClaimFlag(take_id=take.id, question_id=question_id)
+            flag.raised_at, flag.cleared_at = utcnow(), None
+            db.session.add(flag)
+            kind = ActivityKind.CLAIM_CONTRADICTED
+        elif not raised and flag.cleared_at is None:
+            flag.cleared_at = utcnow()
+            kind = ActivityKind.CLAIM_CLEARED
+        else:
+            continue
+        subject = f"{take.questionnaire}:{take.number}:{question_id}"
+        activity.record(take.engagement_id, user_id, kind, subject)

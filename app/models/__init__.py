@@ -34,6 +34,7 @@ from app.models.preparation import (
     Answer,
     AwarenessActivity,
     AwarenessKind,
+    ClaimFlag,
     ClaimReview,
     GateReview,
     OrgPerson,
@@ -48,6 +49,7 @@ from app.models.tenancy import CompanySize, Engagement, Membership
 from app.models.throttling import RateLimitCounter
 
 __all__ = [
+    "ClaimFlag",
     "ClaimReview",
     "Complaint",
     "Contact",

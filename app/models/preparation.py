@@ -70,6 +70,22 @@ class ClaimReview(db.Model):
     reviewed_by: Mapped[User | None] = relationship()
 
 
+class ClaimFlag(db.Model):
+    """Since when the customer data contradicts an answer (or, once
+    ``cleared_at`` is set, stopped doing so), as imports and analyses found."""
+
+    __tablename__ = "claim_flags"
+    __table_args__ = (sa.UniqueConstraint("take_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    take_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_takes.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(sa.String(80))
+    raised_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cleared_at: Mapped[datetime | None]
+
+
 class Answer(Revised, db.Model):
     __tablename__ = "answers"
     __table_args__ = (sa.UniqueConstraint("take_id", "question_id"),)

@@ -12,7 +12,7 @@ import pytest
 APP = Path(__file__).resolve().parents[2] / "app"
 PHASES = ("preparation", "planning", "design", "implementation")
 #: The layer above the phases: it may read every phase, no phase reads it.
-OVERSIGHT = ("app.engagements", "app.reports")
+OVERSIGHT = ("app.engagements", "app.reports", "app.evidence")
 #: Packages below the phases, which every phase may build on.
 SHARED_PACKAGES = ("questionnaires", "measures", "models", "i18n")
 

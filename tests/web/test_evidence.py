@@ -6,14 +6,15 @@ import re
 
 from sqlalchemy import select
 
+from app.data_events import customer_data_changed
 from app.extensions import db
-from app.models import ClaimReview, Contact, Customer, Engagement
+from app.models import ClaimFlag, ClaimReview, Contact, Customer, Engagement
 from assessments.questionnaire import Category
 from assessments.roles import Role
 from tests.pdf import issue_report, pdf_text
 from tests.preparation_answers import answer_as, form_posts
 from tests.questionnaire_helpers import post_sections, take_of
-from tests.web.test_design import seed
+from tests.web.test_design import analyse, seed
 from tests.web.test_questionnaires import answer_everything, base, complete, start
 
 CONTRADICTED = "The data contradicts this answer"
@@ -189,3 +190,40 @@ def test_a_gate_resting_on_a_contradicted_answer_says_so(app, client, engagement
         pdf_text(issue_report(client, engagement, "preparation").data).split()
     )
     assert "Answers the customer data contradicts" in text
+
+
+def activity_page(client, engagement_id) -> str:
+    return client.get(f"/engagements/{engagement_id}/activity").text
+
+
+def test_flags_follow_the_data_and_the_history_says_when(app, client, engagement):
+    take = answered_take(client, engagement)
+    seed(app, engagement)
+    analyse(client, engagement)  # an analysis looks at the answers again
+    with app.app_context():
+        [flag] = db.session.scalars(
+            select(ClaimFlag).where(ClaimFlag.question_id == QUESTION)
+        ).all()
+        assert flag.cleared_at is None
+    claim = claim_of(result_page(client, engagement, take))
+    assert "Contradicted since" in claim
+    feed = activity_page(client, engagement)
+    assert "The customer data came to contradict an answer of take 1" in feed
+    assert "name the person who makes the buying decision" in feed
+
+    give_decision_makers(app, engagement)
+    with app.app_context():
+        customer_data_changed.send(engagement, user_id=None)  # as an import does
+        assert (
+            db.session.scalars(
+                select(ClaimFlag).where(ClaimFlag.question_id == QUESTION)
+            )
+            .one()
+            .cleared_at
+            is not None
+        )
+    claim = claim_of(result_page(client, engagement, take))
+    assert "No longer contradicted since" in claim
+    assert "no longer contradicts an answer of take 1" in activity_page(
+        client, engagement
+    )
