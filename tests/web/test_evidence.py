@@ -11,10 +11,12 @@ from app.extensions import db
 from app.models import ClaimFlag, ClaimReview, Contact, Customer, Engagement
 from assessments.questionnaire import Category
 from assessments.roles import Role
+from tests.import_files import csv_bytes
 from tests.pdf import issue_report, pdf_text
 from tests.preparation_answers import answer_as, form_posts
 from tests.questionnaire_helpers import post_sections, take_of
 from tests.web.test_design import analyse, seed
+from tests.web.test_import import imported
 from tests.web.test_questionnaires import answer_everything, base, complete, start
 
 CONTRADICTED = "The data contradicts this answer"
@@ -172,7 +174,9 @@ def test_open_contradictions_show_on_the_dashboard_and_in_the_design_report(
     assert f"Kept: {reason}" in text
 
 
-def test_a_gate_resting_on_a_contradicted_answer_says_so(app, client, engagement):
+def test_a_gate_resting_on_a_contradicted_answer_says_so(
+    app, client, engagement, factory, auth
+):
     posts = form_posts(answer_as(Category.STRATEGIC_THINKER))
     url = f"/engagements/{engagement}/preparation"
     take = take_of(client.post(f"{url}/takes").location)
@@ -227,3 +231,34 @@ def test_flags_follow_the_data_and_the_history_says_when(app, client, engagement
     assert "no longer contradicts an answer of take 1" in activity_page(
         client, engagement
     )
+
+
+def customers_file(decides: str, contact: str) -> bytes:
+    rows = [["Account number", "Name", "Yetkili", "Karar Verici mi"]]
+    rows += [[f"K{k}", f"Firma {k}", f"{contact} {k}", decides] for k in range(1, 5)]
+    return csv_bytes(rows, ";")
+
+
+def test_an_import_raises_the_flag_and_a_later_import_clears_it(
+    app, client, engagement
+):
+    take = answered_take(client, engagement)
+    complete(client, engagement, take)
+    response = imported(client, engagement, customers_file("hayır", "Ali"), "a.csv")
+    assert response.status_code == 302
+    claim = claim_of(result_page(client, engagement, take))
+    assert CONTRADICTED in claim and "Contradicted since" in claim
+    english_reports(app, engagement)
+    text = " ".join(
+        pdf_text(issue_report(client, engagement, "design").data, layout=False).split()
+    )
+    assert "Customers with a decision maker recorded: 0.0%" in text
+    keep(client, engagement, take, "The export misses who decides at each firm.")
+    assert "Kept by" in claim_of(result_page(client, engagement, take))
+
+    imported(client, engagement, customers_file("evet", "Veli"), "b.csv")
+    claim = claim_of(result_page(client, engagement, take))
+    assert "The data agrees" in claim and "No longer contradicted since" in claim
+    assert "Customers with a decision maker recorded: <strong>100.0%</strong>" in claim
+    feed = activity_page(client, engagement)
+    assert "no longer contradicts an answer of take 1" in feed
