@@ -209,6 +209,33 @@ def below(part: Contribution, threshold: float) -> bool:
     return part.points * 100 < threshold
 
 
+class Recommendation(StrEnum):
+    """What the gates, as they stand, recommend to the sponsor."""
+
+    #: a gate is not answered yet
+    NOT_YET = "not_yet"
+    #: every gate passed
+    GO = "go"
+    #: every gate passed or was overridden with a reason: go, on the
+    #: conditions the reasons name
+    GO_WITH_CONDITIONS = "go_with_conditions"
+    #: a gate failed and stands
+    NO_GO = "no_go"
+
+
+def recommend(gates: Sequence[GateResult]) -> Recommendation:
+    """The recommendation a report's first page gives the board: the
+    method's gates decide, an override turns a go into a conditional one."""
+    statuses = {gate.status for gate in gates}
+    if not gates or GateStatus.NOT_ANSWERED in statuses:
+        return Recommendation.NOT_YET
+    if GateStatus.FAILED in statuses:
+        return Recommendation.NO_GO
+    if GateStatus.OVERRIDDEN in statuses:
+        return Recommendation.GO_WITH_CONDITIONS
+    return Recommendation.GO
+
+
 def lets_project_go_on(gates: Sequence[GateResult], approved: Iterable[Gate]) -> bool:
     """Whether every gate has a decision that lets the project go on: answered,
     and the sponsor decided *go on* (``approved``), on a failed gate with the

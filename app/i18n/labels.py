@@ -36,7 +36,7 @@ from assessments.oversight import ReportKind
 from assessments.planning import Blocker, CrmStrategy, Direction, Perspective
 from assessments.progress import Phase, PhaseStatus, Step
 from assessments.questionnaire import Category, Dimension, Gate
-from assessments.readiness import GateStatus
+from assessments.readiness import GateStatus, Recommendation
 from assessments.roles import Role
 from assessments.scorecard import (
     Basis,
@@ -203,6 +203,13 @@ _LABELS: dict[tuple[type, str], object] = {
         (GateStatus.FAILED, _l("Failed")),
         (GateStatus.OVERRIDDEN, _l("Overridden")),
         (GateStatus.NOT_ANSWERED, _l("Not answered")),
+        (Recommendation.NOT_YET, _l("Not yet: a gate is still unanswered")),
+        (Recommendation.GO, _l("Go: every gate passed")),
+        (
+            Recommendation.GO_WITH_CONDITIONS,
+            _l("Go, on the conditions the overrides name"),
+        ),
+        (Recommendation.NO_GO, _l("No go: a gate failed and stands")),
         (
             Figure.DECISION_MAKER_COVERAGE,
             _l("Customers with a decision maker recorded"),

@@ -8,6 +8,7 @@ from app.models import Engagement
 from app.pdf import ReportSource, report_source
 from app.preparation import organisation, services
 from app.questionnaires import takes
+from assessments.readiness import recommend
 
 
 def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
@@ -17,13 +18,15 @@ def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
     latest = services.latest_take(engagement)
     previous = takes.previous_take(latest) if latest else None
     definition = services.definition()
+    assessment = services.assess(latest) if latest else None
     return report_source(
         "reports/preparation.html",
         engagement.report_language,
         engagement=engagement,
         issued_on=issued_on,
         definition=definition,
-        assessment=services.assess(latest) if latest else None,
+        assessment=assessment,
+        recommendation=recommend(assessment.gates) if assessment else None,
         previous=previous,
         take=latest,
         comparison=services.comparison(previous, latest) if previous else None,

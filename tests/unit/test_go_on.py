@@ -8,10 +8,12 @@ from assessments.readiness import (
     GateResult,
     GateState,
     GateStatus,
+    Recommendation,
     SponsorDecision,
     gate_state,
     lets_project_go_on,
     needs_reason,
+    recommend,
 )
 
 
@@ -96,3 +98,27 @@ def test_going_on_past_a_failed_gate_and_sending_back_need_a_reason(
 
 def test_no_gates_at_all_do_not_let_the_project_go_on():
     assert not lets_project_go_on([], approved=list(Gate))
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ((GateStatus.PASSED,) * 3, Recommendation.GO),
+        (
+            (GateStatus.PASSED, GateStatus.OVERRIDDEN, GateStatus.PASSED),
+            Recommendation.GO_WITH_CONDITIONS,
+        ),
+        (
+            (GateStatus.PASSED, GateStatus.FAILED, GateStatus.OVERRIDDEN),
+            Recommendation.NO_GO,
+        ),
+        (
+            (GateStatus.FAILED, GateStatus.NOT_ANSWERED, GateStatus.PASSED),
+            Recommendation.NOT_YET,
+        ),
+        ((), Recommendation.NOT_YET),
+    ],
+)
+def test_the_gates_recommend_go_go_with_conditions_or_no_go(statuses, expected):
+    gates = [gate(which, status) for which, status in zip(Gate, statuses, strict=False)]
+    assert recommend(gates) == expected
