@@ -30,6 +30,7 @@ from app import (
 from app import config as app_config
 from app.auth.services import load_user
 from app.extensions import babel, csrf, db, login_manager, migrate
+from app.i18n.dates import use_one_date_style
 from app.i18n.locale import SIGN_IN_FIRST, select_locale, select_timezone
 from app.questionnaires import definitions as questionnaire_definitions
 from app.questionnaires import routes as questionnaire_pages
@@ -103,4 +104,5 @@ def _init_i18n(app: Flask) -> None:
     babel.init_app(
         app, locale_selector=select_locale, timezone_selector=select_timezone
     )
+    use_one_date_style(app)
     i18n.register_template_helpers(app)

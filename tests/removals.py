@@ -105,7 +105,7 @@ DELETES = {
         {"interaction_id": "interaction_id"},
         Interaction,
         "interaction_id",
-        "Removed the interaction with Gizli Müşteri on Jan 7, 2026",
+        "Removed the interaction with Gizli Müşteri on 7 Jan 2026",
     ),
     "design.remove_override": Delete(
         {"customer_id": "customer_id"},
@@ -141,7 +141,7 @@ DELETES = {
         {"review_id": "review_id"},
         Review,
         "review_id",
-        "Removed the review of Jan 9, 2026",
+        "Removed the review of 9 Jan 2026",
     ),
 }
 

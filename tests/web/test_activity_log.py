@@ -97,7 +97,7 @@ def test_a_resistance_item_logged_and_updated(app, client, engagement):
 def test_the_date_the_team_was_announced_and_its_clearing(client, engagement):
     url = f"{base(engagement)}/change-log/team-announced"
     client.post(url, data={"team_announced_on": "2026-02-20"})
-    assert "Recorded that the project team was announced on Feb 20, 2026" in feed(
+    assert "Recorded that the project team was announced on 20 Feb 2026" in feed(
         client, engagement
     )
     client.post(url, data={"team_announced_on": ""})
@@ -107,10 +107,10 @@ def test_the_date_the_team_was_announced_and_its_clearing(client, engagement):
 def test_the_company_wide_announcement_and_its_withdrawal(client, engagement):
     people = ready_to_announce(client, engagement)
     assert announce(client, engagement, people, "2026-03-01").status_code == 302
-    said = "the company-wide announcement by Ayşe Yılmaz on Mar 1, 2026"
+    said = "the company-wide announcement by Ayşe Yılmaz on 1 Mar 2026"
     assert f"Recorded {said}" in feed(client, engagement)
     client.post(f"{base(engagement)}/change-log/announcement/withdraw")
-    assert "Withdrew the company-wide announcement of Mar 1, 2026" in feed(
+    assert "Withdrew the company-wide announcement of 1 Mar 2026" in feed(
         client, engagement
     )
     in_turkish(client)

@@ -65,7 +65,7 @@ def test_an_interaction_is_corrected_and_the_log_says_so(app, client, engagement
             InteractionDirection.OUTBOUND,
             "Teklif gönderildi",
         )
-    assert "Corrected the interaction with Müşteri 01 A.Ş. on Mar 3, 2026" in feed(
+    assert "Corrected the interaction with Müşteri 01 A.Ş. on 3 Mar 2026" in feed(
         client, engagement
     )
 
@@ -153,7 +153,7 @@ def test_pages_and_the_report_show_the_analysis_that_stands(app, client, engagem
     customers_page = client.get(f"{base(engagement)}/customers").text
     assert f"Analysis {first.number}" in customers_page
     text = pdf_text(issue_report(client, engagement, "design").data)
-    assert "31 Mart 2026" in text  # the report speaks the engagement's Turkish
+    assert "31 Mar 2026" in text  # the report speaks the engagement's Turkish
     assert "30 Haziran 2026" not in text
 
 

@@ -62,12 +62,17 @@ def test_error_pages_speak_turkish(client, auth, factory):
 def test_dates_and_numbers_follow_the_locale(app, client, auth, factory):
     with app.test_request_context(), force_locale("tr"):
         assert format_decimal(1234.56) == "1.234,56"
-        assert format_date(date(2025, 12, 31), "short") == "31.12.2025"
+        assert format_date(date(2025, 12, 31), "short") == "31 Ara 2025"
+    with app.test_request_context(), force_locale("en"):
+        # day first in English too: "12/31/25" and "Dec 31, 2025" read as
+        # the month first outside the US
+        assert format_date(date(2025, 12, 31), "short") == "31 Dec 2025"
+        assert format_date(date(2025, 12, 31), "long") == "31 Dec 2025"
     owner = factory.user("tr@example.com", language="tr")
     factory.engagement(owner)
     auth.login("tr@example.com")
     # Turkish short dates print the day without a leading zero: 2.12.2026
-    assert re.search(r"<td>\d{1,2}\.\d{2}\.\d{4}</td>", client.get("/").text)
+    assert re.search(r"<td>\d{1,2} [A-ZÇŞ][a-zğış]{2} \d{4}</td>", client.get("/").text)
 
 
 def test_percentages_put_the_sign_where_the_language_does(app):

@@ -64,7 +64,7 @@ def test_an_announcement_before_the_first_awareness_activity_is_refused(
     refused = announce(client, engagement, people, "2026-02-05")
     assert refused.status_code == 200
     assert (
-        "it cannot come before the first awareness activity (Feb 10, 2026)"
+        "it cannot come before the first awareness activity (10 Feb 2026)"
         in refused.text
     )
     assert " phase-complete" not in preparation_tile(client, engagement)
@@ -80,7 +80,7 @@ def test_an_announcement_before_the_teams_appointment_is_refused(client, engagem
         data={"team_announced_on": "2026-02-20"},
     )
     refused = announce(client, engagement, people, "2026-02-15")
-    assert "before the team&#39;s appointment was announced (Feb 20, 2026)" in (
+    assert "before the team&#39;s appointment was announced (20 Feb 2026)" in (
         refused.text
     )
     assert announce(client, engagement, people, "2026-02-20").status_code == 302
@@ -100,7 +100,7 @@ def test_an_announcement_left_out_of_order_keeps_preparation_open_with_the_reaso
     )
     log = client.get(f"{base(engagement)}/change-log").text
     assert "Preparation stays open" in log
-    assert "the team&#39;s appointment was announced (Mar 5, 2026)" in log
+    assert "the team&#39;s appointment was announced (5 Mar 2026)" in log
     assert "Preparation is complete." not in log
     assert " phase-complete" not in preparation_tile(client, engagement)
 

@@ -1,7 +1,12 @@
 """Every phase report opens, after its cover, with a page that sums the phase
 up: a board member can stop reading there."""
 
+import re
+
+from flask_babel import format_date
+
 from app.extensions import db
+from app.i18n.locale import local_today
 from app.models import Engagement
 from assessments.questionnaire import Category
 from tests.pdf import issue_report, pdf_text
@@ -53,3 +58,13 @@ def test_the_other_phase_reports_open_with_their_summary(app, client, engagement
         assert "At a glance" in summary, kind
         for fact in facts:
             assert fact in summary, (kind, fact, summary)
+
+
+def test_a_report_prints_one_date_style_day_first(app, client, engagement):
+    english(app, engagement)
+    text = " ".join(pdf_text(issue_report(client, engagement, "planning").data).split())
+    with app.test_request_context():
+        today = format_date(local_today(), "d MMM y")
+    assert f"Issued on {today} Consultant" in text  # the cover
+    assert text.count(f"Issued on {today}") >= 3  # and every page's footer
+    assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text)

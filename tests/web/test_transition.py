@@ -213,7 +213,7 @@ def test_the_review_log_is_written_by_the_consultant_and_read_by_all(
     page = client.get(f"{base(engagement)}/reviews").text
     assert "Portal &lt;b&gt;kullanılmıyor&lt;/b&gt;" in page
     feed = client.get(f"/engagements/{engagement}/activity").text
-    assert "Wrote the review of Sep 1, 2026" in feed
+    assert "Wrote the review of 1 Sep 2026" in feed
     sponsor = factory.user("sule@example.com", "Şule Karaağaç")
     factory.member(engagement, sponsor, Role.SPONSOR)
     auth.logout()
