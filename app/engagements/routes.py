@@ -15,6 +15,7 @@ from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm, FormPerItem
 from app.i18n.locale import local_today
 from app.models import Membership
+from app.preparation import services as preparation
 from app.preparation.decisions import record_decision
 from app.preparation.forms import DecisionForm
 from app.questionnaires.views import take_or_404
@@ -297,6 +298,7 @@ def _glance_page(membership: Membership, decision_forms: FormPerItem) -> str:
         engagement=membership.engagement,
         view=oversight.project_view(membership.engagement, local_today()),
         decision_forms=decision_forms,
+        definition=preparation.definition(),
     )
 
 

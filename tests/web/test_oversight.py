@@ -391,3 +391,79 @@ def test_each_maturity_profile_is_named_where_it_is_shown(client, demo):
     assert "Birleşik olgunluk profili" not in preparation
     assert "Birleşik olgunluk profili" in design
     assert "Hazırlık olgunluk profili" not in design
+
+
+def decide(client, engagement_id: int, gate: str, decision: str, comment: str):
+    glance = client.get(f"/engagements/{engagement_id}/glance").text
+    action = re.search(
+        rf'action="(/engagements/{engagement_id}/glance/takes/\d+/gates/{gate}/decision)"',
+        glance,
+    ).group(1)
+    return client.post(
+        action, data={f"{gate}-decision": decision, f"{gate}-comment": comment}
+    )
+
+
+def test_the_glance_shows_each_gates_evidence_and_links_to_it(client, demo):
+    sign_in(client, "sponsor@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    decisions = glance.split('class="gate-decision"')[1:]
+    assert decisions
+    for part in decisions:
+        assert "passes from" in part and "questions answered" in part
+        assert re.search(
+            r'href="/engagements/\d+/preparation/takes/\d+/result#gate-', part
+        )
+        assert "It passed: the score reaches the line." in part or (
+            "It failed: the score stays below the line." in part
+        )
+
+
+def test_a_decision_says_who_may_change_it_and_its_table_the_gates_outcome(
+    client, demo
+):
+    sign_in(client, "sponsor@example.com")
+    decide(client, demo, "need", "approved", "Devam")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    table = re.search(r"Decisions taken</h3>.*?</table>", glance, re.DOTALL).group(0)
+    row = re.search(r"<tr><td>Need for CRM</td>.*?</tr>", table, re.DOTALL).group(0)
+    assert "<td>Passed</td>" in row or "<td>Failed</td>" in row
+    assert "<td>Go on</td>" in row
+    assert "The sponsor can change a decision until the project is announced" in glance
+    result = client.get(
+        f"/engagements/{demo}/preparation/result", follow_redirects=True
+    )
+    assert "Only the sponsor can change this decision" in result.text
+    summary = text_of(issue_report(client, demo, "executive"))
+    assert "Geçti Devam edilsin" in summary or "Kaldı Devam edilsin" in summary
+
+
+def test_a_gate_sent_back_is_the_consultants_next_step_with_its_reason(client, demo):
+    sign_in(client, "sponsor@example.com")
+    decide(client, demo, "backing", "sent_back", "Bütçe netleşsin")
+    sign_in(client, "consultant@example.com")
+    dashboard = client.get(f"/engagements/{demo}").text
+    step = re.search(r'<ul class="next-steps sent-back">.*?</ul>', dashboard, re.DOTALL)
+    assert "The sponsor sent the gate back: Bütçe netleşsin" in step.group(0)
+    assert "#gate-backing" in step.group(0)
+
+
+def test_without_a_sponsor_member_the_dashboard_asks_to_invite_one(
+    app, client, engagement
+):
+    with app.app_context():
+        owner = db.session.scalar(select(User).where(User.email == "deniz@example.com"))
+        take = takes.start_take(
+            db.session.get(Engagement, engagement), QuestionnaireId.PREPARATION, owner
+        )
+        answers = typical_answers(preparation.definition(), Category.SAVER)
+        takes.record_answers(take, answers, owner)
+        takes.complete_take(take, owner)
+    client.post("/account/language", data={"language": "en", "next": "/"})
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "Invite a sponsor to decide on the gates." in dashboard
+    assert f'href="/engagements/{engagement}/members#invite"' in dashboard
+    assert (
+        "wait for the sponsor" not in dashboard
+        and "waits for the sponsor" not in dashboard
+    )
