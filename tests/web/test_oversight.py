@@ -467,3 +467,24 @@ def test_without_a_sponsor_member_the_dashboard_asks_to_invite_one(
         "wait for the sponsor" not in dashboard
         and "waits for the sponsor" not in dashboard
     )
+
+
+def test_the_glance_maturity_shows_before_and_now_and_what_now_blends_in(
+    app, client, demo
+):
+    sign_in(client, "sponsor@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    table = re.search(
+        r'<table class="table compact maturity-now">.*?</table>', glance, re.DOTALL
+    ).group(0)
+    assert "Before: preparation, take" in table and "Now: combined" in table
+    assert "Blended in: IDIC capability" in table
+    assert "blends the IDIC capability questionnaire" in glance
+    with app.app_context():
+        engagement = db.session.get(Engagement, demo)
+        before = preparation_profile(engagement)
+        now = maturity_profile(engagement)
+    row = re.search(r"<th scope=\"row\">Measurement</th>(.*?)</tr>", table, re.DOTALL)
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+    assert cells[0] == f"{before[Dimension.MEASUREMENT]:.0f}"
+    assert cells[2] == f"{now[Dimension.MEASUREMENT]:.0f}"
