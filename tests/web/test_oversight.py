@@ -488,3 +488,30 @@ def test_the_glance_maturity_shows_before_and_now_and_what_now_blends_in(
     cells = re.findall(r"<td>(.*?)</td>", row.group(1))
     assert cells[0] == f"{before[Dimension.MEASUREMENT]:.0f}"
     assert cells[2] == f"{now[Dimension.MEASUREMENT]:.0f}"
+
+
+def test_inviting_a_sponsor_records_them_as_the_organisations_sponsor(
+    client, engagement
+):
+    members = client.get(f"/engagements/{engagement}/members").text
+    box = re.search(r'<input[^>]*name="record_sponsor"[^>]*>', members).group(0)
+    assert "checked" in box  # the organisation has no sponsor yet
+    before = text_of(issue_report(client, engagement, "executive"))
+    assert "Proje sponsoru belirlenmedi" in before
+    client.post(
+        f"/engagements/{engagement}/members",
+        data={
+            "email": "patron@example.com",
+            "name": "Büşra Patron",
+            "role": "sponsor",
+            "record_sponsor": "y",
+        },
+    )
+    organisation = client.get(f"/engagements/{engagement}/preparation/organisation")
+    assert "Büşra Patron" in organisation.text
+    after = text_of(issue_report(client, engagement, "executive"))
+    assert "Proje sponsoru belirlenmedi" not in after
+    assert "Büşra Patron" in after  # the cover names the sponsor
+    members = client.get(f"/engagements/{engagement}/members").text
+    box = re.search(r'<input[^>]*name="record_sponsor"[^>]*>', members).group(0)
+    assert "checked" not in box  # now the organisation has its sponsor
