@@ -231,6 +231,12 @@ _NEXT_STEPS = {
         "preparation.result",
         "gates",
     ),
+    NextStep.SENT_BACK: (
+        _l("The sponsor sent the gate back: %(reason)s"),
+        _l("Address it"),
+        "preparation.result",
+        "gates",
+    ),
     NextStep.INVITE_SPONSOR: (
         _l(
             "No member of the engagement is its sponsor yet: invite the sponsor,"
@@ -321,6 +327,7 @@ def next_step_links(steps: list[Step], take) -> list[NextStepLink]:
         words = str(text) % {
             "gate": label(step.gate) if step.gate else "",
             "finding": finding_message(step.finding) if step.finding else "",
+            "reason": step.reason,
         }
         values = {"engagement_id": take.engagement_id, "_anchor": anchor}
         if endpoint == "preparation.result":

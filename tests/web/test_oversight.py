@@ -515,3 +515,16 @@ def test_inviting_a_sponsor_records_them_as_the_organisations_sponsor(
     members = client.get(f"/engagements/{engagement}/members").text
     box = re.search(r'<input[^>]*name="record_sponsor"[^>]*>', members).group(0)
     assert "checked" not in box  # now the organisation has its sponsor
+
+
+def test_a_gate_sent_back_leads_the_result_pages_next_steps(client, demo):
+    sign_in(client, "sponsor@example.com")
+    decide(client, demo, "need", "sent_back", "Hedefler yazılsın")
+    sign_in(client, "consultant@example.com")
+    result = client.get(
+        f"/engagements/{demo}/preparation/result", follow_redirects=True
+    )
+    steps = re.search(r'<ol class="next-steps".*?</ol>', result.text, re.DOTALL)
+    first = re.search(r"<li>(.*?)</li>", steps.group(0), re.DOTALL).group(1)
+    assert "The sponsor sent the gate back: Hedefler yazılsın" in first
+    assert "#gate-need" in first
