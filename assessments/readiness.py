@@ -27,7 +27,7 @@ sponsor, or sent back, holds it open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -257,6 +257,8 @@ class NextStep(StrEnum):
     ANSWER_GATE = "answer_gate"
     #: a failed gate: override it with a written reason, or stop here
     DISCUSS_FAILED_GATE = "discuss_failed_gate"
+    #: a gate the sponsor sent back, with the sponsor's reason
+    SENT_BACK = "sent_back"
     INVITE_SPONSOR = "invite_sponsor"
     SPONSOR_DECIDES = "sponsor_decides"
     RECORD_ORGANISATION = "record_organisation"
@@ -276,6 +278,8 @@ class Step:
     gate: Gate | None = None
     #: the organisation's broken rule the step puts right
     finding: Finding | None = None
+    #: the sponsor's reason for sending the gate back
+    reason: str = ""
 
 
 #: The category's own steps, after those of this take.
@@ -298,13 +302,20 @@ def next_steps(
     has_sponsor: bool,
     organisation_recorded: bool,
     findings: Iterable[Finding],
+    sent_back: Mapping[Gate, str] | None = None,
 ) -> list[Step]:
     """The consultant's next steps after a take: finish it, settle each gate
     (a failed one is discussed first: override it or stop), bring in the
     sponsor, put the organisation right, then the category's own steps.
     ``undecided`` are the cleared gates without the sponsor's approval and
-    ``findings`` the rules the recorded organisation breaks."""
+    ``findings`` the rules the recorded organisation breaks; ``sent_back``
+    maps each gate the sponsor sent back to the sponsor's reason, which comes
+    first."""
     steps = [] if complete else [Step(NextStep.FINISH_TAKE)]
+    steps += [
+        Step(NextStep.SENT_BACK, gate, reason=reason)
+        for gate, reason in (sent_back or {}).items()
+    ]
     for gate in gates:
         if gate.status == GateStatus.NOT_ANSWERED:
             steps.append(Step(NextStep.ANSWER_GATE, gate.gate))

@@ -3,7 +3,7 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import EmailField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.engagements.services import EngagementDetails
@@ -74,6 +74,13 @@ class InviteForm(Form):
         description=_l("Needed only for someone who has no account yet."),
     )
     role = SelectField(_l("Role"), validators=[DataRequired()], default=Role.TEAM.value)
+    record_sponsor = BooleanField(
+        _l("Record a sponsor as the organisation's sponsor"),
+        description=_l(
+            "For the role sponsor: they are added to the project organisation as"
+            " its sponsor and the company's top decision maker."
+        ),
+    )
     submit = SubmitField(_l("Invite"))
 
     def __init__(self, *args, **kwargs):

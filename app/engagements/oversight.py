@@ -27,6 +27,7 @@ from app.models import (
     Membership,
     QuestionnaireTake,
     ResistanceItem,
+    SponsorDecision,
     User,
 )
 from app.preparation import organisation
@@ -36,7 +37,7 @@ from app.questionnaires.results import maturity_profile
 from assessments import oversight
 from assessments.organisation import Finding
 from assessments.progress import PhaseProgress, overview
-from assessments.questionnaire import Category, Dimension
+from assessments.questionnaire import Category, Dimension, QuestionnaireId
 from assessments.readiness import GateResult
 from assessments.roles import Role
 from assessments.scoring import score
@@ -78,6 +79,14 @@ class ProjectView:
     risks: list[Finding]
     #: resistance not yet resolved, a risk until it is
     open_resistance: list[ResistanceItem]
+    #: the gates the sponsor sent back to the consultant, with the reason
+    sent_back: list[GateReview]
+    #: whether the gate decisions can no longer change (the announcement)
+    decisions_final: bool
+    #: whether a member of the engagement has the sponsor's role
+    has_sponsor_member: bool
+    #: the latest IDIC capability profile the combined profile blends in
+    capability_maturity: dict[Dimension, float | None] | None = None
 
     @property
     def figures(self) -> dict:
@@ -110,7 +119,34 @@ def project_view(engagement: Engagement, today: date) -> ProjectView:
         snapshot=analyses.latest_snapshot(engagement.id),
         risks=organisation.findings(engagement),
         open_resistance=organisation.open_resistance(engagement),
+        sent_back=_sent_back(assessment),
+        decisions_final=preparation.decisions_final(engagement.id),
+        has_sponsor_member=any(m.role == Role.SPONSOR for m in engagement.memberships),
+        capability_maturity=_capability_profile(engagement)
+        if facts.capability_assessed
+        else None,
     )
+
+
+def _sent_back(assessment) -> list[GateReview]:
+    """The latest take's gates the sponsor sent back, in the gates' order."""
+    if assessment is None:
+        return []
+    return [
+        review
+        for result in assessment.gates
+        if (review := assessment.reviews.get(result.gate))
+        and review.sponsor_decision == SponsorDecision.SENT_BACK
+    ]
+
+
+def _capability_profile(engagement: Engagement) -> dict[Dimension, float | None]:
+    """The maturity profile of the latest completed IDIC capability take."""
+    take = takes.latest_completed_take(engagement, QuestionnaireId.IDIC)
+    if take is None:
+        return dict.fromkeys(Dimension)
+    result = score(takes.definition_of(take), takes.answer_values(take))
+    return {d: item.value for d, item in result.dimensions.items()}
 
 
 def _awaiting(assessment) -> list[AwaitedGate]:

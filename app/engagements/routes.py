@@ -15,6 +15,7 @@ from app.engagements.forms import EngagementForm, InviteForm, RoleForm
 from app.forms import ConfirmForm, FormPerItem
 from app.i18n.locale import local_today
 from app.models import Membership
+from app.preparation import services as preparation
 from app.preparation.decisions import record_decision
 from app.preparation.forms import DecisionForm
 from app.questionnaires.views import take_or_404
@@ -147,7 +148,12 @@ def edit(membership: Membership):
 @engagement_view()
 def members(membership: Membership):
     """Who belongs to the engagement, and in which role."""
-    return _members_page(membership, InviteForm())
+    return _members_page(
+        membership,
+        InviteForm(
+            record_sponsor=not services.organisation_has_sponsor(membership.engagement)
+        ),
+    )
 
 
 @bp.route("/engagements/<int:engagement_id>/members", methods=["POST"])
@@ -170,6 +176,8 @@ def invite(membership: Membership):
     )
     if invitation is None:
         return _members_page(membership, form)
+    if invitation.membership.role == Role.SPONSOR and form.record_sponsor.data:
+        services.record_as_sponsor(invitation.membership, membership.user_id)
     if invitation.account_created:
         return _set_password_link_page(invitation.membership)
     flash(_("%(name)s was added.", name=invitation.membership.user.name), "success")
@@ -297,6 +305,7 @@ def _glance_page(membership: Membership, decision_forms: FormPerItem) -> str:
         engagement=membership.engagement,
         view=oversight.project_view(membership.engagement, local_today()),
         decision_forms=decision_forms,
+        definition=preparation.definition(),
     )
 
 

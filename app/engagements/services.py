@@ -15,10 +15,12 @@ from app.extensions import db
 from app.implementation.services import implementation_facts
 from app.models import CompanySize, Engagement, Membership, SiteRole, User
 from app.planning.services import planning_facts
+from app.preparation import organisation
 from app.preparation.services import preparation_facts
 from app.refusals import Refusal
 from app.url_values import paginate
 from assessments import progress
+from assessments.organisation import Department
 from assessments.oversight import ActivityKind, Removable
 from assessments.roles import Role
 
@@ -118,6 +120,29 @@ def invite(
     )
     db.session.commit()
     return Invitation(membership=membership, account_created=account_created)
+
+
+def organisation_has_sponsor(engagement: Engagement) -> bool:
+    """Whether the project organisation names a sponsor today."""
+    return any(person.is_sponsor for person in organisation.people(engagement))
+
+
+def record_as_sponsor(membership: Membership, user_id: int | None) -> None:
+    """Record a sponsor member in the project organisation as its sponsor, the
+    company's top decision maker, linked to the member by their e-mail."""
+    user = membership.user
+    organisation.save_person(
+        membership.engagement,
+        None,
+        organisation.PersonDetails(
+            name=user.name,
+            department=Department.MANAGEMENT,
+            email=user.email,
+            is_sponsor=True,
+            is_top_decision_maker=True,
+        ),
+        user_id,
+    )
 
 
 def change_role(membership: Membership, role: Role) -> None:

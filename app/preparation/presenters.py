@@ -81,6 +81,39 @@ def decision_choices(status: GateStatus) -> dict[str, str]:
     }
 
 
+#: A decision as a record names it, beside the gate's outcome.
+_DECISION_WORDS = {
+    SponsorDecision.APPROVED: _l("Go on"),
+    SponsorDecision.STOPPED: _l("Stop here"),
+    SponsorDecision.SENT_BACK: _l("Sent back"),
+}
+
+
+@bp.app_template_global()
+def decision_word(decision: SponsorDecision) -> str:
+    """The sponsor's decision in the method's words: go on, stop here, sent back."""
+    return str(_DECISION_WORDS[SponsorDecision(decision)])
+
+
+@bp.app_template_global()
+def decision_rule(decision: SponsorDecision, final: bool) -> str:
+    """Whether a decision taken can still change, and by whom: the sponsor may
+    change it until the project is announced company-wide; a send-back is the
+    consultant's to take up first."""
+    if final:
+        return _("This decision is final: the project was announced company-wide.")
+    if SponsorDecision(decision) == SponsorDecision.SENT_BACK:
+        return _(
+            "The consultant takes up the sponsor's reason; the sponsor then decides"
+            " again, and can change the decision until the project is announced"
+            " company-wide."
+        )
+    return _(
+        "Only the sponsor can change this decision, until the project is announced"
+        " company-wide; then it is final."
+    )
+
+
 @bp.app_template_global()
 def category_rows(readiness: Readiness) -> list[ChartRow]:
     """The four categories' points, the reported one highlighted."""
@@ -198,6 +231,12 @@ _NEXT_STEPS = {
         "preparation.result",
         "gates",
     ),
+    NextStep.SENT_BACK: (
+        _l("The sponsor sent the gate back: %(reason)s"),
+        _l("Address it"),
+        "preparation.result",
+        "gates",
+    ),
     NextStep.INVITE_SPONSOR: (
         _l(
             "No member of the engagement is its sponsor yet: invite the sponsor,"
@@ -288,6 +327,7 @@ def next_step_links(steps: list[Step], take) -> list[NextStepLink]:
         words = str(text) % {
             "gate": label(step.gate) if step.gate else "",
             "finding": finding_message(step.finding) if step.finding else "",
+            "reason": step.reason,
         }
         values = {"engagement_id": take.engagement_id, "_anchor": anchor}
         if endpoint == "preparation.result":

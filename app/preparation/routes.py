@@ -136,6 +136,7 @@ def _result_page(
         steps=services.next_steps(assessment, membership.engagement),
         definition=services.definition(),
         previous=takes.previous_take(take),
+        decisions_final=services.decisions_final(take.engagement_id),
         override_forms=override_forms or FormPerItem(OverrideForm),
         decision_forms=decision_forms or FormPerItem(DecisionForm),
     )

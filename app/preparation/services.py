@@ -144,6 +144,11 @@ def next_steps(assessment: Assessment, engagement: Engagement) -> list[NextStep]
         findings=organisation.findings(engagement)
         if organisation.people(engagement)
         else [],
+        sent_back={
+            gate: review.sponsor_comment or ""
+            for gate, review in assessment.reviews.items()
+            if review.sponsor_decision == SponsorDecision.SENT_BACK
+        },
     )
 
 

@@ -391,3 +391,140 @@ def test_each_maturity_profile_is_named_where_it_is_shown(client, demo):
     assert "Birleşik olgunluk profili" not in preparation
     assert "Birleşik olgunluk profili" in design
     assert "Hazırlık olgunluk profili" not in design
+
+
+def decide(client, engagement_id: int, gate: str, decision: str, comment: str):
+    glance = client.get(f"/engagements/{engagement_id}/glance").text
+    action = re.search(
+        rf'action="(/engagements/{engagement_id}/glance/takes/\d+/gates/{gate}/decision)"',
+        glance,
+    ).group(1)
+    return client.post(
+        action, data={f"{gate}-decision": decision, f"{gate}-comment": comment}
+    )
+
+
+def test_the_glance_shows_each_gates_evidence_and_links_to_it(client, demo):
+    sign_in(client, "sponsor@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    decisions = glance.split('class="gate-decision"')[1:]
+    assert decisions
+    for part in decisions:
+        assert "passes from" in part and "questions answered" in part
+        assert re.search(
+            r'href="/engagements/\d+/preparation/takes/\d+/result#gate-', part
+        )
+        assert "It passed: the score reaches the line." in part or (
+            "It failed: the score stays below the line." in part
+        )
+
+
+def test_a_decision_says_who_may_change_it_and_its_table_the_gates_outcome(
+    client, demo
+):
+    sign_in(client, "sponsor@example.com")
+    decide(client, demo, "need", "approved", "Devam")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    table = re.search(r"Decisions taken</h3>.*?</table>", glance, re.DOTALL).group(0)
+    row = re.search(r"<tr><td>Need for CRM</td>.*?</tr>", table, re.DOTALL).group(0)
+    assert "<td>Passed</td>" in row or "<td>Failed</td>" in row
+    assert "<td>Go on</td>" in row
+    assert "The sponsor can change a decision until the project is announced" in glance
+    result = client.get(
+        f"/engagements/{demo}/preparation/result", follow_redirects=True
+    )
+    assert "Only the sponsor can change this decision" in result.text
+    summary = text_of(issue_report(client, demo, "executive"))
+    assert "Geçti Devam edilsin" in summary or "Kaldı Devam edilsin" in summary
+
+
+def test_a_gate_sent_back_is_the_consultants_next_step_with_its_reason(client, demo):
+    sign_in(client, "sponsor@example.com")
+    decide(client, demo, "backing", "sent_back", "Bütçe netleşsin")
+    sign_in(client, "consultant@example.com")
+    dashboard = client.get(f"/engagements/{demo}").text
+    step = re.search(r'<ul class="next-steps sent-back">.*?</ul>', dashboard, re.DOTALL)
+    assert "The sponsor sent the gate back: Bütçe netleşsin" in step.group(0)
+    assert "#gate-backing" in step.group(0)
+
+
+def test_without_a_sponsor_member_the_dashboard_asks_to_invite_one(
+    app, client, engagement
+):
+    with app.app_context():
+        owner = db.session.scalar(select(User).where(User.email == "deniz@example.com"))
+        take = takes.start_take(
+            db.session.get(Engagement, engagement), QuestionnaireId.PREPARATION, owner
+        )
+        answers = typical_answers(preparation.definition(), Category.SAVER)
+        takes.record_answers(take, answers, owner)
+        takes.complete_take(take, owner)
+    client.post("/account/language", data={"language": "en", "next": "/"})
+    dashboard = client.get(f"/engagements/{engagement}").text
+    assert "Invite a sponsor to decide on the gates." in dashboard
+    assert f'href="/engagements/{engagement}/members#invite"' in dashboard
+    assert (
+        "wait for the sponsor" not in dashboard
+        and "waits for the sponsor" not in dashboard
+    )
+
+
+def test_the_glance_maturity_shows_before_and_now_and_what_now_blends_in(
+    app, client, demo
+):
+    sign_in(client, "sponsor@example.com")
+    glance = client.get(f"/engagements/{demo}/glance").text
+    table = re.search(
+        r'<table class="table compact maturity-now">.*?</table>', glance, re.DOTALL
+    ).group(0)
+    assert "Before: preparation, take" in table and "Now: combined" in table
+    assert "Blended in: IDIC capability" in table
+    assert "blends the IDIC capability questionnaire" in glance
+    with app.app_context():
+        engagement = db.session.get(Engagement, demo)
+        before = preparation_profile(engagement)
+        now = maturity_profile(engagement)
+    row = re.search(r"<th scope=\"row\">Measurement</th>(.*?)</tr>", table, re.DOTALL)
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+    assert cells[0] == f"{before[Dimension.MEASUREMENT]:.0f}"
+    assert cells[2] == f"{now[Dimension.MEASUREMENT]:.0f}"
+
+
+def test_inviting_a_sponsor_records_them_as_the_organisations_sponsor(
+    client, engagement
+):
+    members = client.get(f"/engagements/{engagement}/members").text
+    box = re.search(r'<input[^>]*name="record_sponsor"[^>]*>', members).group(0)
+    assert "checked" in box  # the organisation has no sponsor yet
+    before = text_of(issue_report(client, engagement, "executive"))
+    assert "Proje sponsoru belirlenmedi" in before
+    client.post(
+        f"/engagements/{engagement}/members",
+        data={
+            "email": "patron@example.com",
+            "name": "Büşra Patron",
+            "role": "sponsor",
+            "record_sponsor": "y",
+        },
+    )
+    organisation = client.get(f"/engagements/{engagement}/preparation/organisation")
+    assert "Büşra Patron" in organisation.text
+    after = text_of(issue_report(client, engagement, "executive"))
+    assert "Proje sponsoru belirlenmedi" not in after
+    assert "Büşra Patron" in after  # the cover names the sponsor
+    members = client.get(f"/engagements/{engagement}/members").text
+    box = re.search(r'<input[^>]*name="record_sponsor"[^>]*>', members).group(0)
+    assert "checked" not in box  # now the organisation has its sponsor
+
+
+def test_a_gate_sent_back_leads_the_result_pages_next_steps(client, demo):
+    sign_in(client, "sponsor@example.com")
+    decide(client, demo, "need", "sent_back", "Hedefler yazılsın")
+    sign_in(client, "consultant@example.com")
+    result = client.get(
+        f"/engagements/{demo}/preparation/result", follow_redirects=True
+    )
+    steps = re.search(r'<ol class="next-steps".*?</ol>', result.text, re.DOTALL)
+    first = re.search(r"<li>(.*?)</li>", steps.group(0), re.DOTALL).group(1)
+    assert "The sponsor sent the gate back: Hedefler yazılsın" in first
+    assert "#gate-need" in first

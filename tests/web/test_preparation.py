@@ -154,7 +154,8 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
         approve, data={"backing-decision": "approved", "backing-comment": "Agreed."}
     )
     page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
-    assert "Sponsor's decision: approved, by Büşra Patron" in page
+    assert "Sponsor's decision: go on, by Büşra Patron" in page
+    assert "Only the sponsor can change this decision" in page
     with app.app_context():
         review = db.session.scalar(
             select(GateReview).where(GateReview.gate == "backing")
