@@ -33,6 +33,10 @@ def downloaded_text(download) -> str:
     return " ".join(pdf_text(Path(download.path()).read_bytes(), layout=False).split())
 
 
-def issue_report(client, engagement_id: int, kind: str):
-    """Issue a report the way its button does: a POST to the reports area."""
-    return client.post(f"/engagements/{engagement_id}/reports/issue/{kind}")
+def issue_report(client, engagement_id: int, kind: str, language: str | None = None):
+    """Issue a report the way its button does: a POST to the reports area,
+    with the language chosen on the reports page, if any."""
+    return client.post(
+        f"/engagements/{engagement_id}/reports/issue/{kind}",
+        data={"language": language} if language else {},
+    )

@@ -18,12 +18,14 @@ from assessments.idic import Segment
 from assessments.value_groups import Flag, ValueGroup
 
 
-def design_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def design_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     snapshot = analyses.latest_snapshot(engagement.id)
     previous = analyses.previous_snapshot(snapshot) if snapshot else None
     return report_source(
         "reports/design.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         issued_on=issued_on,
         snapshot=snapshot,

@@ -20,7 +20,9 @@ from assessments.questionnaire import QuestionnaireId
 from assessments.scorecard import MeasureScope
 
 
-def implementation_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def implementation_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     """Gaps, the plan with its timeline, KPIs, success factors, review log."""
     factors = takes.latest_completed_take(engagement, QuestionnaireId.SUCCESS_FACTORS)
     kpis = scorecard.measures(
@@ -28,7 +30,7 @@ def implementation_report(engagement: Engagement, issued_on: date) -> ReportSour
     )
     return report_source(
         "reports/implementation.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         issued_on=issued_on,
         gaps=latest_gap_analysis(engagement),
@@ -36,16 +38,18 @@ def implementation_report(engagement: Engagement, issued_on: date) -> ReportSour
         cells=cell_names(),
         kpis=[scorecard.measure_state(m) for m in kpis],
         factors=take_result(factors) if factors else None,
-        factor_rows=factor_rows(factors, engagement.report_language) if factors else [],
+        factor_rows=factor_rows(factors, language) if factors else [],
         reviews=plan.reviews(engagement.id),
     )
 
 
-def scorecard_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def scorecard_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     """The scorecard with statuses and trends, and the strategy map."""
     return report_source(
         "reports/scorecard.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         issued_on=issued_on,
         overview=scorecard.overview(engagement.id),

@@ -9,7 +9,9 @@ from app.pdf import ReportSource, report_source
 from app.planning import services
 
 
-def planning_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def planning_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     """Sessions with attendance and the seats of the working group, agreed
     answers, strategies and their priorities, the vision, goals with
     measures, and the warnings."""
@@ -17,7 +19,7 @@ def planning_report(engagement: Engagement, issued_on: date) -> ReportSource:
     guide = services.guide()
     return report_source(
         "reports/planning.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         issued_on=issued_on,
         guide=guide,

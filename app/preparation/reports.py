@@ -11,9 +11,11 @@ from app.questionnaires import takes
 from assessments.readiness import recommend
 
 
-def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def preparation_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     """Readiness, gates, maturity, organisation, change log and every answer
-    of the take, in the engagement's report language; the comparison when
+    of the take, in the language it is issued in; the comparison when
     there is an earlier take."""
     latest = services.latest_take(engagement)
     previous = takes.previous_take(latest) if latest else None
@@ -21,7 +23,7 @@ def preparation_report(engagement: Engagement, issued_on: date) -> ReportSource:
     assessment = services.assess(latest) if latest else None
     return report_source(
         "reports/preparation.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         issued_on=issued_on,
         definition=definition,

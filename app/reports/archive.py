@@ -24,19 +24,26 @@ from app.url_values import paginate
 from assessments.oversight import ActivityKind, ReportKind
 
 
-def build(engagement: Engagement, kind: ReportKind, issued_on: date) -> RenderedPdf:
+def build(
+    engagement: Engagement, kind: ReportKind, issued_on: date, language: str
+) -> RenderedPdf:
     if kind == ReportKind.PACK:
-        return build_pack(engagement, issued_on)
-    return render_pdf(catalog.builder(kind)(engagement, issued_on))
+        return build_pack(engagement, issued_on, language)
+    return render_pdf(catalog.builder(kind)(engagement, issued_on, language))
 
 
-def issue(engagement: Engagement, kind: ReportKind, user: User) -> IssuedReport:
-    """Build the report now, keep it, and note it in the activity feed."""
-    rendered = build(engagement, kind, local_today())
+def issue(
+    engagement: Engagement, kind: ReportKind, user: User, language: str | None = None
+) -> IssuedReport:
+    """Build the report now, keep it, and note it in the activity feed. It is
+    written in ``language`` when the person issuing it asks for one (a sponsor
+    who reads English), else in the engagement's report language."""
+    language = language or engagement.report_language
+    rendered = build(engagement, kind, local_today(), language)
     row = IssuedReport(
         engagement_id=engagement.id,
         kind=kind,
-        language=engagement.report_language,
+        language=language,
         issued_by_id=user.id,
         checksum=hashlib.sha256(rendered.data).hexdigest(),
         size=len(rendered.data),

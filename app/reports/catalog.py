@@ -15,7 +15,8 @@ from app.reports.executive import executive_report
 from app.reports.services import summary_report
 from assessments.oversight import ReportKind
 
-Builder = Callable[[Engagement, date], ReportSource]
+#: (engagement, the day of issue, the language it is written in)
+Builder = Callable[[Engagement, date, str], ReportSource]
 
 _BUILDERS: dict[ReportKind, Builder] = {
     ReportKind.SUMMARY: summary_report,

@@ -9,10 +9,12 @@ from app.models import Engagement
 from app.pdf import ReportSource, report_source
 
 
-def executive_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def executive_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     return report_source(
         "reports/executive.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         issued_on=issued_on,
         view=project_view(engagement, issued_on),

@@ -10,10 +10,18 @@ sections under it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from app.models import Engagement
-from app.pdf import Part, RenderedPdf, Renderer, report_html, report_source
+from app.pdf import (
+    Part,
+    RenderedPdf,
+    Renderer,
+    ReportSource,
+    report_html,
+    report_source,
+)
 from app.reports import catalog
 from assessments.oversight import PACK_ORDER
 
@@ -27,11 +35,17 @@ def numbering(first_page: int, total: int) -> str:
     )
 
 
-def build_pack(engagement: Engagement, issued_on: date) -> RenderedPdf:
-    language = engagement.report_language
+def _in_pack(source: ReportSource) -> ReportSource:
+    """A part of the pack: the pack's cover stands for every part's own, so a
+    part opens with its title on its first page instead of a cover page."""
+    return replace(source, context={**source.context, "in_pack": True})
+
+
+def build_pack(engagement: Engagement, issued_on: date, language: str) -> RenderedPdf:
     renderer = Renderer()
+    edition = (engagement, issued_on, language)
     parts = [
-        (kind, report_html(catalog.builder(kind)(engagement, issued_on)))
+        (kind, report_html(_in_pack(catalog.builder(kind)(*edition))))
         for kind in PACK_ORDER
     ]
     counts = renderer.page_counts([Part(html) for _kind, html in parts])

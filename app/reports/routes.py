@@ -1,5 +1,7 @@
 """The reports page, the archive of issued reports, and issuing a report."""
 
+from collections.abc import Mapping
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_limiter import RateLimitExceeded
@@ -7,6 +9,7 @@ from flask_login import current_user
 
 from app.errors import error_page
 from app.extensions import limiter
+from app.i18n.locale import LANGUAGE_NAMES
 from app.models import IssuedReport, Membership
 from app.pdf import ReportTooLarge
 from app.reports import archive, bp
@@ -19,8 +22,23 @@ from assessments.roles import Action
 @bp.route("/")
 @engagement_view(Action.GENERATE_REPORTS)
 def index(membership: Membership):
-    """The reports that can be issued for this engagement."""
-    return render_template("reports/index.html", engagement=membership.engagement)
+    """The reports that can be issued for this engagement, in the language the
+    person chose on the page (by default the engagement's report language)."""
+    engagement = membership.engagement
+    return render_template(
+        "reports/index.html",
+        engagement=engagement,
+        language=chosen_language(request.args) or engagement.report_language,
+    )
+
+
+def chosen_language(values: Mapping[str, str]) -> str | None:
+    """The report language asked for in a form or query, if any; a language
+    the product does not write is refused rather than quietly replaced."""
+    language = values.get("language") or None
+    if language is not None and language not in LANGUAGE_NAMES:
+        abort(400)
+    return language
 
 
 def _per_user() -> str:
@@ -42,18 +60,15 @@ _render_limit = limiter.shared_limit(
 @_render_limit
 def issue(membership: Membership, kind: str):
     """Issue a report into the archive. Issuing writes a record, so it is a
-    POST with a CSRF token, never a link. The pack takes a few seconds (the
-    page shows progress meanwhile) and is then listed in the archive; any other
-    report downloads at once."""
+    POST with a CSRF token, never a link. Every report, the pack too,
+    downloads at once and is kept in the archive."""
     try:
         chosen = ReportKind(kind)
     except ValueError:
         abort(404)
-    row = archive.issue(membership.engagement, chosen, current_user)
-    if chosen != ReportKind.PACK:
-        return archive.download(row)
-    flash(_("The report pack is ready: %(pages)s pages.", pages=row.pages), "success")
-    return redirect_to("reports.archive_page", membership, _anchor=f"issued-{row.id}")
+    language = chosen_language(request.form)
+    row = archive.issue(membership.engagement, chosen, current_user, language)
+    return archive.download(row)
 
 
 @bp.route("/archive")
@@ -82,7 +97,7 @@ def issued(membership: Membership, issued_id: int):
 def regenerate(membership: Membership, issued_id: int):
     """Issue a fresh report of the same kind from today's data."""
     row = owned_or_404(IssuedReport, issued_id, membership.engagement_id)
-    fresh = archive.issue(membership.engagement, row.kind, current_user)
+    fresh = archive.issue(membership.engagement, row.kind, current_user, row.language)
     flash(_("A new copy was issued from today's data."), "success")
     return redirect_to("reports.archive_page", membership, _anchor=f"issued-{fresh.id}")
 

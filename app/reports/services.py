@@ -21,12 +21,14 @@ PROJECT_ROLES = (
 )
 
 
-def summary_report(engagement: Engagement, issued_on: date) -> ReportSource:
+def summary_report(
+    engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
     """The engagement summary: the company, its people and the four phases."""
     facts = engagement_facts(engagement)
     return report_source(
         "reports/engagement_summary.html",
-        engagement.report_language,
+        language,
         engagement=engagement,
         people=project_organisation(engagement),
         phases=overview(facts),

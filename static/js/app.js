@@ -28,10 +28,50 @@ document.addEventListener("submit", (event) => {
   const form = event.target;
   if (!form.dataset.busy || event.defaultPrevented) return;
   const progress = form.querySelector("progress.busy");
-  if (progress) progress.hidden = false;
   const button = form.querySelector("[type=submit]");
+  const label = button ? button.textContent : "";
+  if (progress) progress.hidden = false;
   if (button) {
     button.disabled = true;
     button.textContent = form.dataset.busy;
   }
+  if (form.dataset.download === undefined) return;
+  // A download leaves the page where it is: fetch it, hand it to the browser
+  // as a file, and give the button back once it is there.
+  event.preventDefault();
+  downloadInPlace(form)
+    .catch(() => form.submit())
+    .finally(() => {
+      if (progress) progress.hidden = true;
+      if (button) {
+        button.disabled = false;
+        button.textContent = label;
+      }
+    });
 });
+
+async function downloadInPlace(form) {
+  const response = await fetch(form.action, {
+    method: "POST",
+    body: new FormData(form),
+    credentials: "same-origin",
+  });
+  const type = response.headers.get("Content-Type") || "";
+  if (!response.ok || !type.startsWith("application/pdf")) {
+    // A refusal (a limit reached, a report too large) is a page: show it.
+    form.submit();
+    return;
+  }
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const own = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = own ? decodeURIComponent(own[1]) : plain ? plain[1] : "";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  const done = form.querySelector("[data-download-done]");
+  if (done) done.hidden = false;
+}

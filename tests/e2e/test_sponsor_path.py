@@ -57,6 +57,13 @@ def test_a_sponsor_approves_a_gate_and_takes_the_summary_to_the_board(
     page.get_by_role("link", name="Reports", exact=True).click()
     building = page.get_by_label("Building the pack")
     expect(building).to_be_hidden()
-    page.get_by_role("button", name="Build the report pack").click()
-    expect(page.get_by_text("The report pack is ready")).to_be_visible()
+    page.get_by_label("Language of the reports").select_option("en")
+    page.get_by_role("button", name="Use this language").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Build the report pack").click()
+    text = downloaded_text(download.value)
+    assert "Contents" in text and "Executive summary" in text  # an English copy
+    expect(page.get_by_text("The pack was downloaded")).to_be_visible()
+    expect(page.get_by_role("button", name="Build the report pack")).to_be_enabled()
+    page.get_by_role("link", name="Every report issued so far").click()
     expect(page.locator("tbody tr").first).to_contain_text("Report pack")
