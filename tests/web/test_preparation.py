@@ -446,6 +446,11 @@ def test_the_preparation_report_carries_category_gates_and_warnings(
         assert gate in text
     assert "comes from the IT department" in text
     assert "Page 1 of" in text
+    flowing = " ".join(pdf_text(response.data, layout=False).split())
+    for section in PREPARATION.sections:  # every section's answers, not one
+        assert section.title.in_language("en") in flowing, section.id
+        for question in section.questions:
+            assert " ".join(question.text.in_language("en").split()) in flowing
 
 
 def test_team_members_answer_but_do_not_override_or_edit_the_organisation(
