@@ -72,6 +72,7 @@ def demo_engagement(consultant: User) -> Engagement:
             size=CompanySize.MEDIUM,
             country="TR",
             report_language="tr",
+            currency="TRY",
         ),
     )
     for account in DEMO_ACCOUNTS:

@@ -12,6 +12,7 @@ from app import activity
 from app.auth import services as accounts
 from app.design.analyses import design_facts
 from app.extensions import db
+from app.i18n.currencies import FALLBACK_CURRENCY, country_currency
 from app.implementation.services import implementation_facts
 from app.models import CompanySize, Engagement, Membership, SiteRole, User
 from app.planning.services import planning_facts
@@ -36,6 +37,8 @@ class EngagementDetails:
     report_language: str
     #: None: the product's time zone
     time_zone: str | None = None
+    #: ISO 4217 code; None: the country's currency
+    currency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ def _apply_details(engagement: Engagement, details: EngagementDetails) -> None:
     engagement.size = details.size
     engagement.country = details.country
     engagement.report_language = details.report_language
+    engagement.currency = (
+        details.currency or country_currency(details.country) or FALLBACK_CURRENCY
+    )
     engagement.time_zone = details.time_zone
 
 

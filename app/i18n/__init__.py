@@ -1,6 +1,7 @@
 """Languages at the edge: ``locale`` (which one a request speaks), ``labels``
 (the core's codes and the method's messages in words), ``numbers`` (figures,
-percents and periods the reader's way)."""
+amounts, percents and periods the reader's way), ``currencies`` (which ones
+an engagement may keep its figures in)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from app.i18n.labels import (
     seat_message,
 )
 from app.i18n.locale import LANGUAGE_NAMES, country_name, page_to_return_to
-from app.i18n.numbers import percent, period_label, with_unit
+from app.i18n.numbers import money, percent, period_label, with_unit
 from assessments.scorecard import ComputedMeasure, Status
 
 
@@ -50,3 +51,4 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["percent"] = percent
     app.jinja_env.filters["with_unit"] = with_unit
+    app.jinja_env.filters["money"] = money

@@ -1,11 +1,15 @@
-"""Figures, percents, periods and waits written the reader's way."""
+"""Figures, amounts of money, percents, periods and waits written the
+reader's way."""
 
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
 
+from babel.numbers import get_currency_symbol
 from flask_babel import (
+    format_currency,
     format_date,
     format_decimal,
     format_percent,
@@ -41,6 +45,35 @@ def with_unit(value: float | None, unit: str, digits: str = "#,##0.##") -> str:
         return percent(value, digits)
     number = format_decimal(value, digits)
     return f"{number} {unit}" if unit else number
+
+
+def money(value: float | None, currency: str, digits: str = "#,##0") -> str:
+    """An amount in the engagement's currency, the reader's way: "₺35.032.574"
+    in Turkish, "TRY 35,032,574" in English. Whole units by default (totals of
+    sales read better without cents); ``digits`` "#,##0.00" shows them. The
+    digits are set inside the locale's own currency pattern, which knows where
+    the sign goes."""
+    if value is None:
+        return "—"
+    locale = get_locale()
+    pattern = locale.currency_formats["standard"].pattern.replace("#,##0.00", digits, 1)
+    return format_currency(
+        value,
+        currency,
+        _spaced(pattern, get_currency_symbol(currency, locale)),
+        currency_digits=False,
+    )
+
+
+def _spaced(pattern: str, symbol: str) -> str:
+    """The pattern with a no-break space between a symbol made of letters
+    and the digits (CLDR's currency spacing, which Babel leaves out), so that
+    "TRY35,032,574" reads "TRY 35,032,574" while "$35" stays as it is."""
+    if symbol[-1].isalpha():
+        pattern = re.sub(r"¤(?=[#0])", "¤\u00a0", pattern)
+    if symbol[0].isalpha():
+        pattern = re.sub(r"(?<=[#0])¤", "\u00a0¤", pattern)
+    return pattern
 
 
 def wait_time(seconds: int) -> str:

@@ -33,6 +33,9 @@ class Engagement(db.Model):
     size: Mapped[CompanySize] = mapped_column(enum_column(CompanySize))
     #: ISO 3166-1 alpha-2 code, e.g. "TR"
     country: Mapped[str] = mapped_column(sa.String(2))
+    #: ISO 4217 code, e.g. "TRY": the currency of its sales, so amounts are
+    #: shown in it
+    currency: Mapped[str] = mapped_column(sa.String(3))
     #: "en" or "tr": the language reports are issued in
     report_language: Mapped[str] = mapped_column(sa.String(5), default="tr")
     #: where the company works, e.g. "Europe/Istanbul": what "today" means for

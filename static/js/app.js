@@ -75,3 +75,16 @@ async function downloadInPlace(form) {
   const done = form.querySelector("[data-download-done]");
   if (done) done.hidden = false;
 }
+
+document.addEventListener("change", (event) => {
+  // A new engagement's currency follows its country, until someone picks one.
+  const changed = event.target;
+  if (changed.dataset.currencyOfCountry !== undefined) {
+    changed.dataset.picked = "yes";
+    return;
+  }
+  const currency = changed.form?.querySelector("[data-currency-of-country]");
+  if (changed.name !== "country" || !currency || currency.dataset.picked) return;
+  const code = JSON.parse(currency.dataset.currencyOfCountry)[changed.value];
+  if (code) currency.value = code;
+});

@@ -41,6 +41,28 @@ def test_migrations_build_exactly_the_models_and_go_back_down(empty_database_url
         db.engine.dispose()
 
 
+def test_existing_engagements_take_their_countrys_currency(empty_database_url):
+    app = make_app(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0020")
+        with db.engine.begin() as connection:
+            for name, country in (("Ege", "TR"), ("Rhein", "DE"), ("Kutup", "AQ")):
+                connection.execute(
+                    text(
+                        "INSERT INTO engagements (name, sector, size, country,"
+                        " report_language, created_at) VALUES (:name, 'Food',"
+                        " 'small', :country, 'tr', CURRENT_TIMESTAMP)"
+                    ),
+                    {"name": name, "country": country},
+                )
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT name, currency FROM engagements"))
+            # Antarctica has no currency of its own: the fallback
+            assert dict(rows.all()) == {"Ege": "TRY", "Rhein": "EUR", "Kutup": "EUR"}
+        db.engine.dispose()
+
+
 def test_sqlite_enforces_foreign_keys_and_uses_wal(tmp_path):
     app = make_app(f"sqlite:///{tmp_path / 'tuned.sqlite'}")
     with app.app_context(), db.engine.connect() as connection:

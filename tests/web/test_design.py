@@ -273,6 +273,30 @@ def test_the_customer_page_gathers_everything_about_the_customer(
         assert interaction.recorded_by.name == "Deniz Aydın"
 
 
+def test_amounts_are_in_the_engagements_currency_and_follow_its_change(
+    app, client, engagement
+):
+    ids = seed(app, engagement)
+    analyse(client, engagement)
+    customer = f"{base(engagement)}/customers/{ids['C05']}"
+    analysis = f"{base(engagement)}/analysis/{latest(app, engagement).id}"
+    nbsp = "\u00a0"  # "TRY 500", never "TRY500"
+    assert f"TRY{nbsp}500.00 in total" in client.get(customer).text
+    assert re.search(rf">TRY{nbsp}1,900</td>", client.get(analysis).text)  # MVC
+    details = {
+        "name": "Örnek Gıda A.Ş.",
+        "sector": "Food",
+        "size": "medium",
+        "country": "TR",
+        "report_language": "tr",
+        "currency": "EUR",
+    }
+    client.post(f"/engagements/{engagement}/edit", data=details)
+    assert "€500.00 in total" in client.get(customer).text
+    page = client.get(analysis).text
+    assert ">€1,900</td>" in page and "TRY" not in page
+
+
 def test_account_numbers_stay_unique(app, client, engagement):
     seed(app, engagement, count=2)
     response = client.post(
@@ -406,7 +430,8 @@ def test_the_design_report_has_the_groups_and_rules(app, client, engagement):
     assert "Veri kalitesi" in text  # the engagement's report language
     # the group table, after the summary page that names the groups too
     groups = text.split("A, B ve C")[0].split("Değer grupları")[-1]
-    assert re.search(r"MVC\)\s+2\s+1\.900", groups)  # count, then value
-    assert re.search(r"BZ\)\s+1\s+-400", groups)
+    # count, then value in the engagement's currency, the Turkish way
+    assert re.search(r"MVC\)\s+2\s+₺1\.900", groups)
+    assert re.search(r"BZ\)\s+1\s+-₺400", groups)
     assert "Müşteri 10 A.Ş." in text  # the top customer of the top-5 percent rule
     assert 3 <= page_count(response.data) <= 7

@@ -1,10 +1,13 @@
 """Opening engagements, the dashboard, and managing members."""
 
+import html
+import re
+
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Membership, SiteRole, User
+from app.models import Engagement, Membership, SiteRole, User
 from assessments.roles import Role
 from tests.conftest import engagement_by_name
 
@@ -40,6 +43,7 @@ def test_consultant_opens_an_engagement_and_becomes_its_consultant(
     assert response.status_code == 302
     assert response.location == f"/engagements/{engagement.id}/members"
     assert members_of(app, engagement.id) == {"deniz@example.com": Role.CONSULTANT}
+    assert engagement.currency == "TRY"  # none sent: the country's
     page = client.get("/").text
     assert "Karadeniz Çay Üreticileri A.Ş." in page
 
@@ -75,6 +79,68 @@ def test_the_country_list_holds_countries_only(client, consultant):
     assert 240 <= options.count("<option") <= 260
 
 
+def currency_select(page: str) -> str:
+    """The currency select, its attributes and options, unescaped."""
+    return html.unescape(
+        re.search(r'<select[^>]*id="currency".*?</select>', page, re.S)[0]
+    )
+
+
+def test_the_currency_list_holds_the_currencies_of_today(client, consultant):
+    options = currency_select(client.get("/engagements/new").text)
+    assert ">Turkish Lira (TRY)<" in options and ">Euro (EUR)<" in options
+    for not_offered in ("(DEM)", "(XEU)", "(TRL)"):  # given up, or no money
+        assert not_offered not in options
+    assert 140 <= options.count("<option") <= 170
+    # the page switches it to the country chosen, until one is picked
+    assert '"TR": "TRY"' in options and '"DE": "EUR"' in options
+
+
+def test_a_new_engagements_currency_is_its_countrys_else_the_languages(
+    client, factory, auth
+):
+    factory.user("tr@example.com", language="tr")
+    auth.login("tr@example.com")
+    page = client.get("/engagements/new").text
+    assert '<option selected value="TRY">Türk lirası (TRY)</option>' in page
+    german = {**NEW_ENGAGEMENT, "country": "DE", "sector": ""}
+    refused = client.post("/engagements/new", data=german).text
+    assert '<option selected value="EUR">Euro (EUR)</option>' in refused
+
+
+@pytest.mark.parametrize("code", ["XYZ", "DEM", "try"])
+def test_a_currency_not_in_use_is_refused(app, client, consultant, code):
+    response = client.post(
+        "/engagements/new", data={**NEW_ENGAGEMENT, "currency": code}
+    )
+    assert (
+        "Currency: This is not a currency in use today: choose one from the list."
+        in response.text
+    )
+    assert engagement_by_name(app, NEW_ENGAGEMENT["name"]) is None
+
+
+def test_the_chosen_currency_is_kept_whatever_the_country(app, client, consultant):
+    client.post("/engagements/new", data={**NEW_ENGAGEMENT, "currency": "EUR"})
+    assert engagement_by_name(app, NEW_ENGAGEMENT["name"]).currency == "EUR"
+
+
+def test_a_currency_its_country_gave_up_stays_while_other_details_change(
+    app, client, factory, consultant
+):
+    engagement_id = factory.engagement(consultant)
+    with app.app_context():
+        db.session.get(Engagement, engagement_id).currency = "HRK"
+        db.session.commit()
+    edit = f"/engagements/{engagement_id}/edit"
+    options = currency_select(client.get(edit).text)
+    assert '<option selected value="HRK">Croatian Kuna (HRK)</option>' in options
+    assert "data-currency-of-country" not in client.get(edit).text  # never moves
+    changed = {**NEW_ENGAGEMENT, "name": "Yeni Ad Ltd.", "currency": "HRK"}
+    assert client.post(edit, data=changed).status_code == 302
+    assert engagement_by_name(app, "Yeni Ad Ltd.").currency == "HRK"
+
+
 def test_client_members_cannot_open_engagements(client, auth, factory):
     factory.user("member@example.com", site_role=SiteRole.MEMBER)
     auth.login("member@example.com")
@@ -105,6 +171,7 @@ def test_consultant_edits_the_engagement(app, client, factory, consultant):
     engagement = engagement_by_name(app, "Yeni Ad Ltd.")
     assert engagement.id == engagement_id
     assert engagement.report_language == "en"
+    assert engagement.currency == "TRY"  # the country's, as it was
 
 
 def test_inviting_someone_new_creates_an_account_and_a_set_password_link(

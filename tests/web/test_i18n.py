@@ -11,7 +11,7 @@ from flask_babel import force_locale, format_date, format_decimal
 from flask_wtf import FlaskForm
 
 from app.forms import LocalNumberField
-from app.i18n.numbers import percent, period_label, with_unit
+from app.i18n.numbers import money, percent, period_label, with_unit
 from app.models import SiteRole, User
 from assessments.scorecard import Period
 
@@ -87,6 +87,20 @@ def test_percentages_put_the_sign_where_the_language_does(app):
             assert with_unit(12.5, " % ") == "12.5%"
             assert with_unit(3, "") == "3"
         assert percent(None) == with_unit(None, "%") == "—"
+
+
+def test_amounts_carry_their_currency_the_readers_way(app):
+    with app.test_request_context():
+        with force_locale("tr"):
+            assert money(35032574.4, "TRY") == "₺35.032.574"
+            assert money(-400, "TRY") == "-₺400"
+            assert money(1234.5, "EUR", "#,##0.00") == "€1.234,50"
+        with force_locale("en"):
+            # a symbol made of letters stands apart from the digits
+            assert money(35032574.4, "TRY") == "TRY\u00a035,032,574"
+            assert money(1234.5, "TRY", "#,##0.00") == "TRY\u00a01,234.50"
+            assert money(-400, "USD") == "-$400"
+        assert money(None, "TRY") == "—"
 
 
 def test_every_interface_string_has_a_turkish_translation(tmp_path):

@@ -84,6 +84,10 @@ def test_a_sponsor_approves_a_gate_and_both_dashboards_and_the_summary_say_so(
     assert "Decisions awaiting the sponsor" in glance
     waiting = glance.count('class="decision-form"')
     assert waiting >= 1
+    # the demo company sells in lira: its revenue says so
+    assert re.search(
+        r"Revenue of the last 12 months</th><td>TRY\u00a0[\d,]+</td>", glance
+    )
     response = approve(client, demo)
     assert response.location.endswith(f"/engagements/{demo}/glance")
     after = client.get(response.location).text
@@ -95,6 +99,7 @@ def test_a_sponsor_approves_a_gate_and_both_dashboards_and_the_summary_say_so(
     assert 2 <= page_count(summary.data) <= 4
     text = text_of(summary)
     assert "Yönetici özeti" in text  # the demo reports in Turkish
+    assert re.search(r"Son 12 ayın cirosu ₺\d{1,3}(\.\d{3})+ ", text)
     assert "Devam" in text and "Şule Karaağaç" in text
     sign_in(client, "consultant@example.com")
     dashboard = client.get(f"/engagements/{demo}").text
