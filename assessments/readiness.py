@@ -88,6 +88,17 @@ def needs_reason(status: GateStatus, decision: SponsorDecision) -> bool:
     )
 
 
+def may_override(status: GateStatus, decision: SponsorDecision | None) -> bool:
+    """Whether the consultant may override the gate, or change the override's
+    reason: a failed gate, before the sponsor decides it or once the sponsor
+    sent it back. Going on or stopping is the sponsor's decision, which an
+    override would undo."""
+    return status in (GateStatus.FAILED, GateStatus.OVERRIDDEN) and decision in (
+        None,
+        SponsorDecision.SENT_BACK,
+    )
+
+
 class GateState(StrEnum):
     """Where a gate stands once its outcome meets the sponsor's decision."""
 
@@ -303,6 +314,7 @@ def next_steps(
     organisation_recorded: bool,
     findings: Iterable[Finding],
     sent_back: Mapping[Gate, str] | None = None,
+    decided: Iterable[Gate] = (),
 ) -> list[Step]:
     """The consultant's next steps after a take: finish it, settle each gate
     (a failed one is discussed first: override it or stop), bring in the
@@ -310,7 +322,9 @@ def next_steps(
     ``undecided`` are the cleared gates without the sponsor's approval and
     ``findings`` the rules the recorded organisation breaks; ``sent_back``
     maps each gate the sponsor sent back to the sponsor's reason, which comes
-    first."""
+    first. A failed gate in ``decided`` (the sponsor has decided on it) is
+    discussed no more: the decision, or the send-back's reason, stands."""
+    decided = set(decided)
     steps = [] if complete else [Step(NextStep.FINISH_TAKE)]
     steps += [
         Step(NextStep.SENT_BACK, gate, reason=reason)
@@ -319,7 +333,7 @@ def next_steps(
     for gate in gates:
         if gate.status == GateStatus.NOT_ANSWERED:
             steps.append(Step(NextStep.ANSWER_GATE, gate.gate))
-        elif gate.status == GateStatus.FAILED:
+        elif gate.status == GateStatus.FAILED and gate.gate not in decided:
             steps.append(Step(NextStep.DISCUSS_FAILED_GATE, gate.gate))
     undecided = list(undecided)
     if not has_sponsor:

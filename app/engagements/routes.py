@@ -221,6 +221,24 @@ def new_link(membership: Membership, member_id: int):
     return _set_password_link_page(member)
 
 
+@bp.route(
+    "/engagements/<int:engagement_id>/members/<int:member_id>/sponsor",
+    methods=["POST"],
+)
+@engagement_view(Action.MANAGE_MEMBERS)
+def record_sponsor(membership: Membership, member_id: int):
+    """Record a sponsor member as the project organisation's sponsor."""
+    member = owned_or_404(Membership, member_id, membership.engagement_id)
+    if member.role != Role.SPONSOR or not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.record_as_sponsor(member, membership.user_id)
+    flash(
+        _("%(name)s is recorded as the project's sponsor.", name=member.user.name),
+        "success",
+    )
+    return _back_to_members(membership)
+
+
 def _back_to_members(membership: Membership):
     return redirect(
         url_for("engagements.members", engagement_id=membership.engagement_id)
@@ -243,6 +261,7 @@ def _members_page(membership: Membership, invite_form: InviteForm):
         "engagements/members.html",
         engagement=engagement,
         members=memberships.members(engagement),
+        people_of_members=services.people_of_members(engagement),
         invite_form=invite_form,
         role_form=RoleForm(),
         may_manage=can(membership.role, Action.MANAGE_MEMBERS),

@@ -14,7 +14,14 @@ from app.design.analyses import design_facts
 from app.extensions import db
 from app.i18n.currencies import FALLBACK_CURRENCY, country_currency
 from app.implementation.services import implementation_facts
-from app.models import CompanySize, Engagement, Membership, SiteRole, User
+from app.models import (
+    CompanySize,
+    Engagement,
+    Membership,
+    OrgPerson,
+    SiteRole,
+    User,
+)
 from app.planning.services import planning_facts
 from app.preparation import organisation
 from app.preparation.services import preparation_facts
@@ -135,20 +142,35 @@ def organisation_has_sponsor(engagement: Engagement) -> bool:
 
 def record_as_sponsor(membership: Membership, user_id: int | None) -> None:
     """Record a sponsor member in the project organisation as its sponsor, the
-    company's top decision maker, linked to the member by their e-mail."""
-    user = membership.user
-    organisation.save_person(
-        membership.engagement,
-        None,
-        organisation.PersonDetails(
-            name=user.name,
-            department=Department.MANAGEMENT,
-            email=user.email,
-            is_sponsor=True,
-            is_top_decision_maker=True,
-        ),
-        user_id,
-    )
+    company's top decision maker, linked to the member by their e-mail: the
+    person with that e-mail if there is one, so that no one is there twice."""
+    engagement = membership.engagement
+    person = people_of_members(engagement).get(membership.id)
+    if person is None:
+        user = membership.user
+        organisation.save_person(
+            engagement,
+            None,
+            organisation.PersonDetails(
+                name=user.name,
+                department=Department.MANAGEMENT,
+                email=user.email,
+                is_sponsor=True,
+                is_top_decision_maker=True,
+            ),
+            user_id,
+        )
+    elif not person.is_sponsor:
+        organisation.make_sponsor(engagement, person, user_id)
+
+
+def people_of_members(engagement: Engagement) -> dict[int, OrgPerson]:
+    """Who each member linked by e-mail is in the project organisation, by
+    membership id; the sponsor when several people share the e-mail."""
+    linked: dict[int, OrgPerson] = {}
+    for link in organisation.member_links(engagement):
+        linked.setdefault(link.member.id, link.person)
+    return linked
 
 
 def change_role(membership: Membership, role: Role) -> None:

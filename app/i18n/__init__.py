@@ -17,6 +17,7 @@ from app.i18n.labels import (
     flag_label,
     group_label,
     label,
+    member_role,
     obstacle_message,
     phase_purpose,
     seat_message,
@@ -30,6 +31,7 @@ def register_template_helpers(app: Flask) -> None:
     """Make labels and language names available to every template."""
     app.jinja_env.globals.update(
         label=label,
+        member_role=member_role,
         phase_purpose=phase_purpose,
         flag_action=flag_action,
         flag_label=flag_label,

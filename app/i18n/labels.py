@@ -544,6 +544,20 @@ def phase_purpose(phase: Phase) -> str:
     return str(_PHASE_PURPOSES[phase])
 
 
+#: A member's role as a note beside a person of the organisation: a phrase of
+#: its own rather than a lower-cased label, which Turkish would get wrong.
+_MEMBER_ROLES = {
+    Role.CONSULTANT: _l("member: consultant"),
+    Role.TEAM: _l("member: project team"),
+    Role.SPONSOR: _l("member: sponsor"),
+}
+
+
+def member_role(role: Role) -> str:
+    """Which member of the engagement a person of the organisation is."""
+    return str(_MEMBER_ROLES[role])
+
+
 def label(code: Enum) -> str:
     """The translated label of one of the core's codes."""
     return str(_LABELS[(type(code), code.value)])

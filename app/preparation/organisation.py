@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -10,10 +10,12 @@ from sqlalchemy import func, select
 from app import activity
 from app.extensions import db
 from app.i18n.locale import local_today
+from app.memberships import members
 from app.models import (
     AwarenessActivity,
     AwarenessKind,
     Engagement,
+    Membership,
     OrgPerson,
     PreparationMilestones,
     ResistanceItem,
@@ -111,6 +113,57 @@ def save_person(
     activity.record(engagement.id, user_id, kind, person.name)
     db.session.commit()
     return person
+
+
+@dataclass(frozen=True)
+class MemberLink:
+    """A member of the engagement who is also a person of the organisation."""
+
+    member: Membership
+    person: OrgPerson
+
+
+def member_links(engagement: Engagement) -> list[MemberLink]:
+    """Every member paired with each person of the organisation today who has
+    their e-mail, case aside; a sponsor comes before others with the same
+    e-mail. The one rule that links the members to the organisation, so that
+    the members page and the organisation page agree on who is whom."""
+    people_by_email: dict[str, list[OrgPerson]] = {}
+    for person in people(engagement):  # the sponsor first
+        if person.email.strip():
+            people_by_email.setdefault(_email_key(person.email), []).append(person)
+    return [
+        MemberLink(member=member, person=person)
+        for member in members(engagement)
+        for person in people_by_email.get(_email_key(member.user.email), [])
+    ]
+
+
+def members_of_people(engagement: Engagement) -> dict[int, Membership]:
+    """The member each person of the organisation is, by person id, for those
+    linked by e-mail."""
+    return {link.person.id: link.member for link in member_links(engagement)}
+
+
+def _email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+def make_sponsor(
+    engagement: Engagement, person: OrgPerson, user_id: int | None
+) -> OrgPerson:
+    """Make a person of the organisation its sponsor and, as the method wants
+    the sponsor to be, the top decision maker; noted in the activity feed like
+    any change to a person."""
+    details = PersonDetails(
+        **{field.name: getattr(person, field.name) for field in fields(PersonDetails)}
+    )
+    return save_person(
+        engagement,
+        person,
+        replace(details, is_sponsor=True, is_top_decision_maker=True),
+        user_id,
+    )
 
 
 def former_people(engagement: Engagement) -> list[OrgPerson]:

@@ -95,6 +95,37 @@ def decision_word(decision: SponsorDecision) -> str:
     return str(_DECISION_WORDS[SponsorDecision(decision)])
 
 
+#: The sponsor's decision as a sentence, a whole sentence for each decision
+#: (no decision word lower-cased into a sentence, which Turkish gets wrong).
+_DECISION_SENTENCES = {
+    SponsorDecision.APPROVED: _l(
+        "Sponsor's decision on the outcome “%(outcome)s”: go on, by %(name)s on"
+        " %(date)s."
+    ),
+    SponsorDecision.STOPPED: _l(
+        "Sponsor's decision on the outcome “%(outcome)s”: stop here, by %(name)s"
+        " on %(date)s."
+    ),
+    SponsorDecision.SENT_BACK: _l(
+        "Sponsor's decision on the outcome “%(outcome)s”: sent back, by %(name)s"
+        " on %(date)s."
+    ),
+}
+
+
+@bp.app_template_global()
+def decision_sentence(
+    decision: SponsorDecision, outcome: GateStatus, name: str, date: str
+) -> str:
+    """Who decided what on which outcome of a gate, and when: what the result
+    page shows where the offer to override was, once the sponsor decided."""
+    return str(_DECISION_SENTENCES[SponsorDecision(decision)]) % {
+        "outcome": label(GateStatus(outcome)),
+        "name": name,
+        "date": date,
+    }
+
+
 @bp.app_template_global()
 def decision_rule(decision: SponsorDecision, final: bool) -> str:
     """Whether a decision taken can still change, and by whom: the sponsor may

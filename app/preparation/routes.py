@@ -253,6 +253,7 @@ def _organisation_page(membership: Membership, form: PersonForm):
         "preparation/organisation.html",
         engagement=engagement,
         people=organisation.people(engagement),
+        members_of_people=organisation.members_of_people(engagement),
         former_people=organisation.former_people(engagement),
         findings=organisation.findings(engagement),
         form=form,

@@ -42,6 +42,7 @@ from assessments.readiness import (
     evaluate_gates,
     gate_state,
     lets_project_go_on,
+    may_override,
     needs_reason,
 )
 from assessments.readiness import (
@@ -106,6 +107,11 @@ class Assessment:
         review = self.reviews.get(gate)
         return review.sponsor_decision if review else None
 
+    def overridable(self, gate: GateResult) -> bool:
+        """Whether the consultant may still override the gate (the method's
+        ``may_override``): not once the sponsor decided to go on or stop."""
+        return may_override(gate.status, self.decision(gate.gate))
+
 
 def assess(take: QuestionnaireTake) -> Assessment:
     """Score a take and judge its readiness category and gates."""
@@ -149,6 +155,11 @@ def next_steps(assessment: Assessment, engagement: Engagement) -> list[NextStep]
             for gate, review in assessment.reviews.items()
             if review.sponsor_decision == SponsorDecision.SENT_BACK
         },
+        decided=[
+            gate
+            for gate, review in assessment.reviews.items()
+            if review.sponsor_decision is not None
+        ],
     )
 
 
@@ -168,10 +179,10 @@ def override_gate(take: QuestionnaireTake, gate: Gate, reason: str, user: User) 
     sponsor decides it or after the sponsor sent it back; a decision to go on
     or to stop is the sponsor's, which an override no longer reopens."""
     assessment = assess(take)
-    status = {result.gate: result.status for result in assessment.gates}.get(gate)
-    if status not in (GateStatus.FAILED, GateStatus.OVERRIDDEN):
+    result = next(result for result in assessment.gates if result.gate == gate)
+    if result.status not in (GateStatus.FAILED, GateStatus.OVERRIDDEN):
         raise Refusal("not_failed")
-    if assessment.states[gate] in (GateState.GOING_ON, GateState.STOPPED):
+    if not assessment.overridable(result):
         raise Refusal("decided")
     review = _review(take, gate)
     review.override_reason = reason.strip()

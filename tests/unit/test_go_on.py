@@ -12,6 +12,7 @@ from assessments.readiness import (
     SponsorDecision,
     gate_state,
     lets_project_go_on,
+    may_override,
     needs_reason,
     recommend,
 )
@@ -122,3 +123,26 @@ def test_no_gates_at_all_do_not_let_the_project_go_on():
 def test_the_gates_recommend_go_go_with_conditions_or_no_go(statuses, expected):
     gates = [gate(which, status) for which, status in zip(Gate, statuses, strict=False)]
     assert recommend(gates) == expected
+
+
+@pytest.mark.parametrize(
+    "status, decision, open_",
+    [
+        (GateStatus.FAILED, None, True),
+        (GateStatus.OVERRIDDEN, None, True),
+        (GateStatus.FAILED, SponsorDecision.SENT_BACK, True),
+        (GateStatus.OVERRIDDEN, SponsorDecision.SENT_BACK, True),
+        (GateStatus.FAILED, SponsorDecision.STOPPED, False),
+        (GateStatus.FAILED, SponsorDecision.APPROVED, False),
+        (GateStatus.OVERRIDDEN, SponsorDecision.APPROVED, False),
+        (GateStatus.OVERRIDDEN, SponsorDecision.STOPPED, False),
+        (GateStatus.PASSED, None, False),
+        (GateStatus.NOT_ANSWERED, None, False),
+    ],
+)
+def test_the_consultant_overrides_only_until_the_sponsor_goes_on_or_stops(
+    status, decision, open_
+):
+    """Issue 19: going on or stopping is the sponsor's; a send-back returns
+    the gate to the consultant, who may override it then."""
+    assert may_override(status, decision) is open_

@@ -49,6 +49,13 @@ def test_a_failed_gate_comes_first_and_names_its_gate():
     ]
 
 
+def test_a_failed_gate_the_sponsor_decided_is_no_longer_discussed():
+    failed = [gate(Gate.NEED, GateStatus.FAILED), gate(Gate.BACKING, GateStatus.FAILED)]
+    found = steps(gates=failed, decided=[Gate.BACKING])
+    assert Step(NextStep.DISCUSS_FAILED_GATE, Gate.NEED) in found
+    assert not [s for s in found if s.gate == Gate.BACKING]
+
+
 def test_an_overridden_gate_is_no_longer_a_step():
     found = steps(gates=[gate(Gate.BACKING, GateStatus.OVERRIDDEN)])
     assert not [s for s in found if s.gate is not None]

@@ -3,6 +3,7 @@ executive summary, the report pack and the archive, on the demo engagement."""
 
 import hashlib
 import re
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -14,13 +15,23 @@ from app.activity import describe
 from app.demo import DEMO_PASSWORD, SECOND_COMPANY
 from app.engagements.oversight import preparation_profile
 from app.extensions import db
-from app.models import Activity, Engagement, GateReview, IssuedReport, User
+from app.models import (
+    Activity,
+    Engagement,
+    GateReview,
+    IssuedReport,
+    OrgPerson,
+    SiteRole,
+    User,
+)
 from app.preparation import services as preparation
 from app.questionnaires import takes
 from app.questionnaires.results import maturity_profile
 from assessments.examples import typical_answers
+from assessments.organisation import Department
 from assessments.oversight import ActivityKind, Removable, ReportKind
 from assessments.questionnaire import Category, Dimension, QuestionnaireId
+from assessments.roles import Role
 from tests import removals
 from tests.pdf import issue_report, page_count, pdf_text
 
@@ -538,3 +549,117 @@ def test_a_gate_sent_back_leads_the_result_pages_next_steps(client, demo):
     first = re.search(r"<li>(.*?)</li>", steps.group(0), re.DOTALL).group(1)
     assert "The sponsor sent the gate back: Hedefler yazılsın" in first
     assert "#gate-need" in first
+
+
+def sponsor_cell(members_page: str, name: str) -> str:
+    """The project-organisation cell of a member's row on the members page."""
+    row = re.search(rf"<tr>\s*<td>{name}</td>.*?</tr>", members_page, re.DOTALL)
+    return re.search(
+        r'<td class="member-organisation">(.*?)</td>', row.group(0), re.DOTALL
+    ).group(1)
+
+
+def test_a_sponsor_invited_earlier_is_recorded_as_the_sponsor_later(
+    app, client, engagement, factory
+):
+    sponsor = factory.user("Patron@Example.com", "Büşra Patron", SiteRole.MEMBER)
+    member_id = factory.member(engagement, sponsor, Role.SPONSOR)
+    cell = sponsor_cell(
+        client.get(f"/engagements/{engagement}/members").text, "Büşra Patron"
+    )
+    assert "Not in the organisation" in cell
+    assert f"/members/{member_id}/sponsor" in cell
+    assert "Record as the project's sponsor" in cell
+    response = client.post(f"/engagements/{engagement}/members/{member_id}/sponsor")
+    assert response.location.endswith(f"/engagements/{engagement}/members")
+    members = client.get(response.location).text
+    assert "Büşra Patron is recorded as the project&#39;s sponsor." in members
+    cell = sponsor_cell(members, "Büşra Patron")
+    assert "The project's sponsor" in cell and "<form" not in cell
+    organisation = client.get(f"/engagements/{engagement}/preparation/organisation")
+    row = re.search(r"<tr>\s*<td>Büşra Patron.*?</tr>", organisation.text, re.DOTALL)
+    assert "(member: sponsor)" in row.group(0)
+    assert "top decision maker" in row.group(0)
+    summary = text_of(issue_report(client, engagement, "executive"))
+    assert "Proje sponsoru belirlenmedi" not in summary
+    assert "Büşra Patron" in summary
+
+
+def test_recording_the_sponsor_marks_the_person_with_that_email_not_a_second_one(
+    app, client, engagement, factory
+):
+    sponsor = factory.user("patron@example.com", "Büşra Patron", SiteRole.MEMBER)
+    member_id = factory.member(engagement, sponsor, Role.SPONSOR)
+    with app.app_context():
+        db.session.add(
+            OrgPerson(
+                engagement_id=engagement,
+                name="Büşra Patron",
+                title="Genel Müdür",
+                department=Department.MANAGEMENT,
+                email="PATRON@example.com ",
+                in_working_group=True,
+            )
+        )
+        db.session.commit()
+    members = client.get(f"/engagements/{engagement}/members").text
+    assert "In the organisation, not as its sponsor" in sponsor_cell(
+        members, "Büşra Patron"
+    )
+    organisation = client.get(f"/engagements/{engagement}/preparation/organisation")
+    assert "(member: sponsor)" in organisation.text
+    client.post(f"/engagements/{engagement}/members/{member_id}/sponsor")
+    with app.app_context():
+        [person] = db.session.scalars(select(OrgPerson)).all()
+        assert person.is_sponsor and person.is_top_decision_maker
+        assert person.in_working_group and person.title == "Genel Müdür"
+        kinds = list(db.session.scalars(select(Activity.kind)))
+        assert ActivityKind.PERSON_CHANGED in kinds
+        assert ActivityKind.PERSON_ADDED not in kinds
+    # a second press changes nothing more
+    client.post(f"/engagements/{engagement}/members/{member_id}/sponsor")
+    with app.app_context():
+        assert len(db.session.scalars(select(OrgPerson)).all()) == 1
+
+
+def test_a_sponsor_who_left_the_organisation_is_not_its_sponsor(
+    app, client, engagement, factory
+):
+    sponsor = factory.user("patron@example.com", "Büşra Patron", SiteRole.MEMBER)
+    factory.member(engagement, sponsor, Role.SPONSOR)
+    with app.app_context():
+        db.session.add(
+            OrgPerson(
+                engagement_id=engagement,
+                name="Büşra Patron",
+                department=Department.MANAGEMENT,
+                email="patron@example.com",
+                is_sponsor=True,
+                left_on=date(2026, 1, 5),
+            )
+        )
+        db.session.commit()
+    members = client.get(f"/engagements/{engagement}/members").text
+    assert "Not in the organisation" in sponsor_cell(members, "Büşra Patron")
+
+
+def test_only_a_consultant_records_a_sponsor_of_their_own_engagement(
+    app, client, auth, engagement, factory
+):
+    sponsor = factory.user("patron@example.com", "Büşra Patron", SiteRole.MEMBER)
+    member_id = factory.member(engagement, sponsor, Role.SPONSOR)
+    team = factory.user("ekip@example.com", "Ekip Üyesi", SiteRole.MEMBER)
+    team_id = factory.member(engagement, team, Role.TEAM)
+    other = factory.engagement(factory.user("other@example.com"), "Başka A.Ş.")
+    foreign = factory.member(other, sponsor, Role.SPONSOR)
+    url = f"/engagements/{engagement}/members/{{}}/sponsor"
+    assert client.post(url.format(foreign)).status_code == 404
+    assert client.post(url.format(team_id)).status_code == 400  # not a sponsor
+    auth.logout()
+    auth.login("ekip@example.com")
+    members = client.get(f"/engagements/{engagement}/members").text
+    assert "Not in the organisation" in sponsor_cell(members, "Büşra Patron")
+    assert "Record as the project" not in members
+    assert client.post(url.format(member_id)).status_code == 403
+    with app.app_context():
+        assert db.session.scalars(select(OrgPerson)).all() == []

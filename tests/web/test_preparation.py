@@ -154,7 +154,7 @@ def test_a_failed_gate_is_overridden_with_a_reason_and_the_sponsor_approves(
         approve, data={"backing-decision": "approved", "backing-comment": "Agreed."}
     )
     page = client.get(f"{base(engagement)}/takes/{take_id}/result").text
-    assert "Sponsor's decision: go on, by Büşra Patron" in page
+    assert "Sponsor&#39;s decision on the outcome “Overridden”: go on, by" in page
     assert "Only the sponsor can change this decision" in page
     with app.app_context():
         review = db.session.scalar(
@@ -535,3 +535,52 @@ def test_a_sponsor_stops_at_a_failed_gate_and_preparation_stops_with_it(
         data={"backing-reason": "A reason that is long enough to be accepted."},
     )
     assert "only the sponsor can change it now" in client.get(override.location).text
+
+
+def gate_section(page: str, gate: str) -> str:
+    return page.split(f'id="gate-{gate}"')[1].split('<div class="gate"')[0]
+
+
+def test_once_the_sponsor_decided_a_failed_gate_the_result_shows_the_decision(
+    app, client, auth, factory, engagement
+):
+    """The offer to discuss and override a failed gate gives way to the
+    sponsor's decision; a gate sent back can still be overridden."""
+    take_id = start(client, engagement)
+    reluctant = answer_as(Category.STRATEGIC_THINKER, supportive=False)
+    answer_everything(client, engagement, take_id, reluctant)
+    complete(client, engagement, take_id)
+    result = f"{base(engagement)}/takes/{take_id}/result"
+    before = client.get(result).text
+    assert "The gate “Top-management backing” failed." in before
+    assert "override-form" in gate_section(before, "backing")
+    sponsor = factory.user("boss@example.com", "Büşra Patron", SiteRole.MEMBER)
+    factory.member(engagement, sponsor, Role.SPONSOR)
+    auth.logout()
+    auth.login("boss@example.com", PASSWORD)
+    decide = f"{base(engagement)}/takes/{take_id}/gates/{{}}/decision"
+    client.post(decide.format("backing"), data={"backing-decision": "stopped"})
+    client.post(
+        decide.format("culture"),
+        data={"culture-decision": "sent_back", "culture-comment": "Tekrar bakalım"},
+    )
+    auth.logout()
+    auth.login("deniz@example.com", PASSWORD)
+    page = client.get(result).text
+    backing = gate_section(page, "backing")
+    assert "override-form" not in backing
+    assert "only the sponsor can change it now" in backing
+    assert (
+        "Sponsor&#39;s decision on the outcome “Failed”: stop here, by Büşra Patron"
+        in backing
+    )
+    steps = page.split('<ol class="next-steps"')[1].split("</ol>")[0]
+    assert "The gate “Top-management backing” failed." not in steps
+    assert "The gate “Culture open to change” failed." not in steps
+    assert "The sponsor sent the gate back: Tekrar bakalım" in steps
+    culture = gate_section(page, "culture")
+    assert "override-form" in culture  # sent back: the consultant may override
+    assert "sent back, by Büşra Patron" in culture
+    need = gate_section(page, "need")
+    assert "override-form" in need and "Waiting for the sponsor" in need
+    assert "The gate “Need for CRM” failed." in steps
