@@ -7,13 +7,17 @@ BIN := $(VENV)/bin
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
 export FLASK_APP := wsgi
 
-.PHONY: run test system-runtime system-test messages lint
+.PHONY: run worker test system-runtime system-test messages lint
 
 run: system-runtime $(VENV)/.runtime $(CATALOGS)  ## serve the app with a demo engagement
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo
-	@echo "Serving on http://127.0.0.1:5000 (Ctrl+C stops it)"
-	$(BIN)/gunicorn --bind 127.0.0.1:5000 --workers 2 --threads 4 --access-logfile - wsgi:app
+	@echo "Serving on http://127.0.0.1:5000 with a job worker (Ctrl+C stops both)"
+	scripts/serve.sh $(BIN) --bind 127.0.0.1:5000 --workers 2 --threads 4 --access-logfile - wsgi:app
+
+worker: system-runtime $(VENV)/.runtime $(CATALOGS)  ## run only the job worker (a second machine, or beside a server started by hand)
+	$(BIN)/flask db upgrade
+	$(BIN)/flask jobs worker
 
 test: system-test $(VENV)/.dev $(CATALOGS)  ## lint, then the whole suite on SQLite and PostgreSQL
 	$(BIN)/ruff check .

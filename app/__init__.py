@@ -18,6 +18,7 @@ from app import (
     headers,
     i18n,
     implementation,
+    jobs,
     navigation,
     planning,
     preparation,
@@ -32,6 +33,8 @@ from app.auth.services import load_user
 from app.extensions import babel, csrf, db, login_manager, migrate
 from app.i18n.dates import use_one_date_style
 from app.i18n.locale import SIGN_IN_FIRST, select_locale, select_timezone
+from app.jobs import queue as job_queue
+from app.jobs import services as job_services
 from app.questionnaires import definitions as questionnaire_definitions
 from app.questionnaires import routes as questionnaire_pages
 
@@ -56,12 +59,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     headers.init_app(app)
     rate_limits.init_app(app)
+    job_queue.init_app(app, job_services.run)
     _init_login(app)
     _init_i18n(app)
     tenancy.register_template_helpers(app)
     navigation.register_template_helpers(app)
     questionnaire_definitions.init_app(app)
     evidence.register_template_helpers(app)
+    jobs.register_template_helpers(app)
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(account.bp)
@@ -74,6 +79,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(questionnaire_pages.bp)
     app.register_blueprint(evidence.bp)
     app.register_blueprint(reports.bp)
+    app.register_blueprint(jobs.bp)
 
     app.register_blueprint(cli.bp)
     errors.register(app)

@@ -12,6 +12,8 @@ from app.analysis_file import FileProblem, read_transactions
 from app.auth.forms import MIN_PASSWORD_LENGTH
 from app.auth.services import change_password, email_taken
 from app.i18n.locale import local_today
+from app.jobs import queue as job_queue
+from app.jobs import services as job_services
 from app.models import SiteRole
 from assessments.analysis import Parameters, analyse
 from assessments.questionnaire import DEFINITIONS, InvalidDefinition, load_all
@@ -122,6 +124,23 @@ def analyze_command(
         f"Analysed {len(transactions)} transactions of {len(table)} customers "
         f"as of {analysis_date:%Y-%m-%d}; wrote {out}."
     )
+
+
+@bp.cli.group()
+def jobs():
+    """The worker that runs long work (analyses) off the web servers."""
+
+
+@jobs.command("worker")
+@click.option("--workers", default=2, show_default=True, help="Jobs run at once.")
+def worker_command(workers):
+    """Run jobs as they are queued, until Ctrl+C. Jobs a stopped worker of
+    this machine left running are marked failed first."""
+    abandoned = job_services.fail_abandoned()
+    if abandoned:
+        click.echo(f"{abandoned} job(s) left by a stopped worker marked failed.")
+    click.echo(f"Worker running {workers} job(s) at once; Ctrl+C stops it.")
+    job_queue.queue().create_consumer(workers=workers, worker_type="thread").run()
 
 
 @bp.cli.command("demo")

@@ -85,6 +85,14 @@ def defaults(instance_path: str) -> dict:
         "IMPORT_XLSX_MAX_RATIO": 200,
         #: uploads not imported within this many seconds are removed
         "IMPORT_KEEP_SECONDS": 24 * 3600,
+        #: where the job queue keeps its tasks and the progress of running
+        #: jobs: this SQLite file, which the web servers and the worker of one
+        #: machine share, unless JOBS_REDIS_URL names a Redis that every
+        #: machine shares
+        "JOBS_DATABASE": str(Path(instance_path) / "jobs.sqlite"),
+        "JOBS_REDIS_URL": None,
+        #: run each job at once, inside the request that starts it (the tests)
+        "JOBS_IMMEDIATE": False,
     }
 
 
@@ -99,6 +107,10 @@ def from_environment() -> dict:
         settings["APP_ENV"] = env
     if storage := os.environ.get("RATELIMIT_STORAGE_URI"):
         settings["RATELIMIT_STORAGE_URI"] = storage
+    if redis := os.environ.get("REDIS_URL"):
+        settings["JOBS_REDIS_URL"] = redis
+    if queue := os.environ.get("JOBS_DATABASE"):
+        settings["JOBS_DATABASE"] = queue
     return settings
 
 

@@ -72,6 +72,7 @@ ENGAGEMENT_TABS = (
     Tab("engagements.members", _l("Members")),
     Tab("reports.index", _l("Reports"), blueprint="reports"),
     Tab("engagements.activity_feed", _l("Activity")),
+    Tab("jobs.index", _l("Jobs"), blueprint="jobs"),
 )
 
 PHASE_TABS = {

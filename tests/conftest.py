@@ -27,6 +27,7 @@ from app.models import (
     Goal,
     Interaction,
     IssuedReport,
+    Job,
     Measure,
     MeasureValue,
     Membership,
@@ -41,6 +42,7 @@ from app.models import (
     WorkPackage,
 )
 from assessments.idic import Channel, InteractionDirection
+from assessments.jobs import JobKind
 from assessments.organisation import Department
 from assessments.oversight import ReportKind
 from assessments.planning import Direction, Perspective
@@ -88,6 +90,7 @@ def make_app(database_url: str, **overrides) -> Flask:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "crm.test",
+        "JOBS_IMMEDIATE": True,  # each job runs inside the request that starts it
     }
     config.update(overrides)
     return create_app(config)
@@ -275,7 +278,13 @@ class Factory:
                 pages=1,
                 pdf=b"%PDF",
             )
-            db.session.add_all([value, issued])
+            job = Job(
+                engagement_id=engagement_id,
+                kind=JobKind.ANALYSIS,
+                parameters={"as_of": "2026-01-31"},
+                started_by_id=user_id,
+            )
+            db.session.add_all([value, issued, job])
             db.session.commit()
             return {
                 "customer_id": customer.id,
@@ -296,6 +305,7 @@ class Factory:
                 "review_id": review.id,
                 "value_id": value.id,
                 "issued_id": issued.id,
+                "job_id": job.id,
             }
 
     def get(self, model, object_id):

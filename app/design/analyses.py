@@ -8,6 +8,7 @@ report is what the page still shows, whatever was imported since.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,6 +42,7 @@ from assessments import data_quality, rfm
 from assessments.analysis import Analysis, Parameters, analyse
 from assessments.figures import headline_figures
 from assessments.idic import Segment
+from assessments.jobs import Stage
 from assessments.oversight import ActivityKind
 from assessments.questionnaire import QuestionnaireId
 from assessments.snapshots import Movement, compare
@@ -73,6 +75,20 @@ class Settings:
             "rules": vars(self.rules),
             "bands": {k: list(v) if v else None for k, v in vars(self.bands).items()},
         }
+
+    def as_job(self) -> dict:
+        """The settings as a job carries them to the worker (JSON)."""
+        return {"as_of": self.as_of.isoformat(), **self.as_dict()}
+
+    @classmethod
+    def from_job(cls, values: dict) -> Settings:
+        """The settings a job was started with (see ``as_job``)."""
+        return cls(
+            as_of=date.fromisoformat(values["as_of"]),
+            use_profit=values["use_profit"],
+            rules=GroupRules(**values["rules"]),
+            bands=rfm.Bands(**values["bands"]),
+        )
 
 
 # --- reading the data ---------------------------------------------------------
@@ -193,9 +209,29 @@ def weakest_records(engagement_id: int, as_of: date, count: int = 20) -> list[di
 # --- taking a snapshot --------------------------------------------------------
 
 
-def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Snapshot:
+def has_sales_until(engagement_id: int, as_of: date) -> bool:
+    """Whether an analysis as of this day has any sale to read: asked before
+    an analysis is queued, so the form says so at once."""
+    return db.session.scalar(
+        select(
+            sa.exists().where(
+                Transaction.engagement_id == engagement_id,
+                Transaction.occurred_on <= as_of,
+            )
+        )
+    )
+
+
+def take_snapshot(
+    engagement: Engagement,
+    settings: Settings,
+    user: User,
+    on_stage: Callable[[Stage], None] = lambda stage: None,
+) -> Snapshot:
     """Analyse the engagement's data as of the chosen date and store it;
-    refused ("no_transactions") when there is nothing to analyse by then."""
+    refused ("no_transactions") when there is nothing to analyse by then.
+    ``on_stage`` hears each step begin (a job shows it, and may stop there)."""
+    on_stage(Stage.READING)
     transactions = transactions_frame(engagement.id)
     transactions = transactions[transactions[rfm.DATE] <= pd.Timestamp(settings.as_of)]
     if transactions.empty:
@@ -205,6 +241,7 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
     )
     customers = customers_frame(engagement.id)
     overrides = _overrides(engagement.id)
+    on_stage(Stage.SCORING)
     analysis = analyse(
         valued,
         settings.parameters(),
@@ -222,6 +259,7 @@ def take_snapshot(engagement: Engagement, settings: Settings, user: User) -> Sna
     quality = data_quality.report(
         customers, decision_maker_ids(engagement.id), pd.Timestamp(settings.as_of)
     )
+    on_stage(Stage.STORING)
     snapshot = Snapshot(
         engagement_id=engagement.id,
         number=_next_number(engagement.id),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from flask import abort, flash, render_template
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.design import analyses, bp, customers
 from app.design import strategies as group_strategies
+from app.design.analysis_jobs import ANALYSIS_REFUSALS
 from app.design.forms import AnalysisForm, StrategyForm, WithdrawForm, parse_edges
+from app.extensions import db
 from app.i18n.locale import local_today
+from app.jobs import services as jobs
 from app.models import Membership, Snapshot
 from app.questionnaires.results import capability_summary, maturity_profile
 from app.refusals import saved
@@ -18,23 +20,13 @@ from app.tenancy import engagement_view, owned_or_404, redirect_to
 from app.url_values import query_id
 from assessments import rfm
 from assessments.idic import Channel, Segment
+from assessments.jobs import JobKind, JobStatus
 from assessments.questionnaire import QuestionnaireId
 from assessments.roles import Action
 from assessments.value_groups import Flag, GroupRules, ValueGroup
 
 #: How many movers the comparison lists by name before it only counts.
 MOVERS_SHOWN = 100
-#: What a refused analysis means, and which field it belongs to.
-_REFUSALS = {
-    "no_transactions": (
-        "as_of",
-        _l("There are no sales on or before this date to analyse."),
-    ),
-    "already_withdrawn": (
-        "reason",
-        _l("This analysis was withdrawn already."),
-    ),
-}
 
 
 @bp.route("/analysis")
@@ -47,20 +39,23 @@ def analysis(membership: Membership):
 @bp.route("/analysis", methods=["POST"])
 @engagement_view(Action.ANALYSE_CUSTOMERS)
 def run_analysis(membership: Membership):
-    """Analyse the data as it is now and store the result as a new snapshot."""
+    """Queue an analysis of the data as it is now; its job's page follows it
+    to the new snapshot (straight there when it is over at once)."""
     form = AnalysisForm()
     if not form.validate_on_submit():
         return _analysis_page(membership, form), 400
     settings = _settings(form)
-    snapshot = saved(
-        form,
-        lambda: analyses.take_snapshot(membership.engagement, settings, current_user),
-        _REFUSALS,
-    )
-    if snapshot is None:
+    if not analyses.has_sales_until(membership.engagement_id, settings.as_of):
+        form.as_of.errors.append(str(ANALYSIS_REFUSALS["no_transactions"][1]))
         return _analysis_page(membership, form), 400
-    flash(_("Analysis %(number)s is ready.", number=snapshot.number), "success")
-    return redirect_to("design.snapshot", membership, snapshot_id=snapshot.id)
+    job = jobs.start(
+        membership.engagement, JobKind.ANALYSIS, current_user, settings.as_job()
+    )
+    if job.status == JobStatus.DONE:  # quick enough to be over already
+        snapshot = db.session.get(Snapshot, job.result_id)
+        flash(_("Analysis %(number)s is ready.", number=snapshot.number), "success")
+        return redirect_to("design.snapshot", membership, snapshot_id=snapshot.id)
+    return redirect_to("jobs.show", membership, job_id=job.id)
 
 
 def _analysis_page(membership: Membership, form: AnalysisForm):
@@ -111,7 +106,7 @@ def withdraw_analysis(membership: Membership, snapshot_id: int):
     if not form.validate_on_submit() or not saved(
         form,
         lambda: analyses.withdraw(row, form.reason.data, membership.user_id),
-        _REFUSALS,
+        ANALYSIS_REFUSALS,
     ):
         return _snapshot_page(membership, row, form), 400
     flash(_("Analysis %(number)s is withdrawn.", number=row.number), "success")

@@ -25,6 +25,7 @@ from assessments.evidence import Figure, Source, Verdict
 from assessments.factors import FactorState
 from assessments.gaps import Component, Layer
 from assessments.idic import Channel, InteractionDirection, LifecycleStage, Segment
+from assessments.jobs import JobKind, JobStatus, Stage
 from assessments.organisation import (
     AnnouncementBreach,
     Department,
@@ -54,6 +55,16 @@ _LABELS: dict[tuple[type, str], object] = {
     (type(member), member.value): text
     for member, text in (
         (Role.CONSULTANT, _l("Consultant")),
+        (JobKind.ANALYSIS, _l("Customer analysis")),
+        (JobStatus.QUEUED, _l("Waiting for a worker")),
+        (JobStatus.RUNNING, _l("Running")),
+        (JobStatus.DONE, _l("Done")),
+        (JobStatus.FAILED, _l("Failed")),
+        (JobStatus.CANCELLED, _l("Cancelled")),
+        (Stage.WAITING, _l("Waiting to start")),
+        (Stage.READING, _l("Reading the sales")),
+        (Stage.SCORING, _l("Scoring the customers")),
+        (Stage.STORING, _l("Storing the result")),
         (Role.TEAM, _l("Project team")),
         (Role.SPONSOR, _l("Sponsor")),
         (SiteRole.ADMIN, _l("Administrator")),

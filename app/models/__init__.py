@@ -20,6 +20,7 @@ from app.models.implementation import (
     TransitionSettings,
     WorkPackage,
 )
+from app.models.jobs import Job
 from app.models.oversight import Activity, IssuedReport
 from app.models.planning import (
     BusinessStrategy,
@@ -63,6 +64,7 @@ __all__ = [
     "Transaction",
     "Activity",
     "IssuedReport",
+    "Job",
     "ActionStatus",
     "Review",
     "ReviewAction",

@@ -34,13 +34,14 @@ def live_app(tmp_path_factory) -> Flask:
     return migrated_app(tmp_path_factory.mktemp("e2e") / "e2e.sqlite")
 
 
-def migrated_app(database: Path) -> Flask:
+def migrated_app(database: Path, **config) -> Flask:
     """The product as `make run` serves it, on a fresh SQLite file."""
     app = make_app(
         f"sqlite:///{database}",
         TESTING=False,
         WTF_CSRF_ENABLED=True,
         SERVER_NAME=None,
+        **config,
     )
     with app.app_context():
         upgrade()
