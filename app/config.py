@@ -111,6 +111,8 @@ def from_environment() -> dict:
         settings["JOBS_REDIS_URL"] = redis
     if queue := os.environ.get("JOBS_DATABASE"):
         settings["JOBS_DATABASE"] = queue
+    if uploads := os.environ.get("IMPORT_FOLDER"):
+        settings["IMPORT_FOLDER"] = uploads
     return settings
 
 

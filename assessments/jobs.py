@@ -9,6 +9,8 @@ from enum import StrEnum
 
 class JobKind(StrEnum):
     ANALYSIS = "analysis"
+    IMPORT_CHECK = "import_check"
+    IMPORT_COMMIT = "import_commit"
 
 
 class JobStatus(StrEnum):
@@ -32,14 +34,21 @@ class Stage(StrEnum):
     READING = "reading"
     SCORING = "scoring"
     STORING = "storing"
+    READING_FILE = "reading_file"
+    CHECKING = "checking"
+    SAVING = "saving"
 
 
 #: the stages a job may be cancelled in
-CANCELLABLE = frozenset({Stage.WAITING, Stage.READING, Stage.SCORING})
+CANCELLABLE = frozenset(
+    {Stage.WAITING, Stage.READING, Stage.SCORING, Stage.READING_FILE, Stage.CHECKING}
+)
 
 #: each kind's stages after waiting, in order
 STAGES: dict[JobKind, tuple[Stage, ...]] = {
     JobKind.ANALYSIS: (Stage.READING, Stage.SCORING, Stage.STORING),
+    JobKind.IMPORT_CHECK: (Stage.READING_FILE, Stage.CHECKING),
+    JobKind.IMPORT_COMMIT: (Stage.READING_FILE, Stage.CHECKING, Stage.SAVING),
 }
 
 

@@ -17,13 +17,14 @@ import csv
 import os
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app import create_app
 from app.design import import_service
-from app.design.import_file import Kind, Limits, Settings
+from app.design.import_file import ImportRequest, Kind, Limits, Settings
 from app.extensions import db
 from app.models import CompanySize, Customer, Engagement, Transaction
 from benchmarks.analysis import synthetic_file
@@ -63,8 +64,9 @@ def product(app, path: Path) -> tuple[float, dict]:
         engagement_id = _engagement("product")
         upload = import_service.Upload("benchmark", path.name, path)
         start = time.perf_counter()
+        request = ImportRequest(Kind.TRANSACTIONS, Settings(), MAPPING)
         plan = import_service.plan(
-            engagement_id, upload, Kind.TRANSACTIONS, Settings(), MAPPING, Limits()
+            engagement_id, upload, request, Limits(), date.today()
         )
         assert plan.ok, plan.problems[:3]
         run = import_service.commit(engagement_id, None, path.name, plan)

@@ -23,7 +23,15 @@ from flask import current_app
 from flask_babel import force_locale
 
 from app.design import import_service
-from app.design.import_file import FileRejected, Kind, Problem, Settings, describe
+from app.design.import_file import (
+    FileRejected,
+    ImportRequest,
+    Kind,
+    Problem,
+    Settings,
+    describe,
+)
+from app.i18n.locale import today_of
 from app.models import Engagement, ImportRun, User
 from assessments.idic import Channel, LifecycleStage
 
@@ -271,7 +279,11 @@ def import_file(
     try:
         import_service.inspect(upload, file.kind, SETTINGS, limits)
         plan = import_service.plan(
-            engagement.id, upload, file.kind, SETTINGS, file.mapping, limits
+            engagement.id,
+            upload,
+            ImportRequest(file.kind, SETTINGS, file.mapping),
+            limits,
+            today_of(engagement),
         )
         if not plan.ok:
             raise DemoImportFailed(

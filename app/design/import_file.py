@@ -14,9 +14,9 @@ import csv
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -37,6 +37,9 @@ MAX_PROBLEMS = 1000
 PREVIEW_ROWS = 10
 #: Values looked at when guessing the decimal style and the date format.
 SAMPLE_SIZE = 2000
+#: how many rows are checked at a time: a long check says how far it is
+#: after each part, and a part's converted columns stay small
+CHECK_ROWS = 200_000
 #: The largest amount a Numeric(16, 2) column holds.
 MAX_MONEY = 1e14
 
@@ -654,6 +657,8 @@ _REASONS = {
 def describe(problem: Problem, filename: str) -> str:
     """The problem as a sentence naming the file, the row and the column."""
     details = {"percent": "45%", **problem.details}
+    if details.get("field") in FIELDS:
+        details["field"] = FIELDS[details["field"]].label
     details["value"] = _shortened(problem.value)
     reason = str(_REASONS[problem.reason]) % details
     if problem.row is not None and problem.column is not None:
@@ -689,6 +694,27 @@ class Settings:
     delimiter: str = DETECT
     decimal: str = DETECT
     date_format: str = DETECT
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What the person asked to import: the kind of file, how to read it and
+    which column holds which field. It travels to the worker as JSON."""
+
+    kind: Kind
+    settings: Settings
+    mapping: dict[str, str]
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind.value,
+            "settings": asdict(self.settings),
+            "mapping": self.mapping,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ImportRequest:
+        return cls(Kind(data["kind"]), Settings(**data["settings"]), data["mapping"])
 
 
 @dataclass(frozen=True)
@@ -1215,10 +1241,17 @@ class _Problems:
 
 
 def validate(
-    table: Table, kind: Kind, mapping: dict[str, str], settings: Settings, today: date
+    table: Table,
+    kind: Kind,
+    mapping: dict[str, str],
+    settings: Settings,
+    today: date,
+    on_rows: Callable[[int, int], None] = lambda done, total: None,
 ) -> Parsed:
     """Every mapped cell converted to its type; every bad cell reported,
-    dates after ``today`` among them: a file's dates record what happened."""
+    dates after ``today`` among them: a file's dates record what happened.
+    Rows are checked CHECK_ROWS at a time, and ``on_rows(done, total)`` hears
+    after each, so a long check can say how far it is."""
     problems = _Problems()
     mapping = {
         name: header
@@ -1227,9 +1260,7 @@ def validate(
     }
     for name in KIND_FIELDS[kind]:
         if name in REQUIRED[kind] and name not in mapping:
-            problems.add(
-                Problem(Reason.MISSING_COLUMN, details={"field": FIELDS[name].label})
-            )
+            problems.add(Problem(Reason.MISSING_COLUMN, details={"field": name}))
     cells = pd.DataFrame(
         {name: table.frame[header] for name, header in mapping.items()}
     )
@@ -1239,13 +1270,19 @@ def validate(
         if cells.empty:
             problems.add(Problem(Reason.NO_ROWS))
     decimal, date_format = resolved(table, mapping, settings)
-    records = pd.DataFrame(index=cells.index)
-    for name, header in mapping.items():
-        records[name] = _convert(
-            FIELDS[name], cells[name], header, decimal, date_format, today, problems
-        )
-        if name in REQUIRED[kind]:
-            _required(cells[name], header, problems)
+    parts = []
+    for start in range(0, max(len(cells), 1), CHECK_ROWS):
+        chunk = cells.iloc[start : start + CHECK_ROWS]
+        part = pd.DataFrame(index=chunk.index)
+        for name, header in mapping.items():
+            part[name] = _convert(
+                FIELDS[name], chunk[name], header, decimal, date_format, today, problems
+            )
+            if name in REQUIRED[kind]:
+                _required(chunk[name], header, problems)
+        parts.append(part)
+        on_rows(start + len(chunk), len(cells))
+    records = pd.concat(parts) if len(parts) > 1 else parts[0]
     if "name" in records and kind in (Kind.CUSTOMERS, Kind.TRANSACTIONS):
         _conflicting_names(records, mapping["name"], problems)
     return Parsed(

@@ -18,6 +18,7 @@ from app.design.import_file import (
     FIELDS,
     KIND_FIELDS,
     REQUIRED,
+    ImportRequest,
     Kind,
     Settings,
 )
@@ -109,6 +110,14 @@ class MappingForm(SettingsFields, Form):
             for name in KIND_FIELDS[self.chosen_kind]
             if self[f"map_{name}"].data
         }
+
+    def import_request(self) -> ImportRequest:
+        """What the form asks to import, to hand to a job."""
+        return ImportRequest(self.chosen_kind, self.settings(), self.mapping())
+
+    def selections(self) -> dict[str, str]:
+        """Every choice on the form, to draw it again on a later page."""
+        return {f.name: f.data or "" for f in self if f.type == "SelectField"}
 
     def mapping_fields(self):
         return [self[f"map_{name}"] for name in KIND_FIELDS[self.chosen_kind]]

@@ -3,14 +3,12 @@ customer export."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import current_app, flash, render_template, request
+from flask import abort, current_app, flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from app.design import bp, exports
+from app.design import bp, exports, import_jobs
 from app.design import import_service as service
 from app.design.import_file import (
     FileRejected,
@@ -27,14 +25,13 @@ from app.design.import_forms import (
     known_kind,
     mapping_form,
 )
-from app.models import Membership
+from app.jobs import follow
+from app.jobs import services as jobs
+from app.models import ImportRun, Job, Membership
 from app.request_size import accepts_upload
-from app.tenancy import engagement_view, redirect_to
+from app.tenancy import engagement_view, owned_or_404, redirect_to
+from assessments.jobs import JobKind, JobStatus
 from assessments.roles import Action
-
-
-def _folder() -> Path:
-    return Path(current_app.config["IMPORT_FOLDER"])
 
 
 def _limits():
@@ -53,7 +50,7 @@ def import_file(membership: Membership):
     if form.validate_on_submit():
         try:
             upload = service.store_upload(
-                _folder(),
+                import_jobs.upload_folder(),
                 membership.engagement_id,
                 form.file.data.stream,
                 form.file.data.filename or "",
@@ -92,7 +89,9 @@ def _upload_page(membership: Membership, form: UploadForm):
 
 
 def _upload_or_none(membership: Membership, token: str):
-    upload = service.open_upload(_folder(), membership.engagement_id, token)
+    upload = service.open_upload(
+        import_jobs.upload_folder(), membership.engagement_id, token
+    )
     if upload is None:
         flash(
             _(
@@ -187,55 +186,84 @@ def _posted_form(membership: Membership, upload):
 @bp.route("/import/<token>/plan", methods=["POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def import_plan(membership: Membership, token: str):
-    """Check every row and show what the import would create, update or skip."""
-    return _planned(membership, token, commit=False)
+    """Check every row in the background; the job's page then shows what the
+    import would create, update or skip."""
+    return _started(membership, token, JobKind.IMPORT_CHECK)
 
 
 @bp.route("/import/<token>/commit", methods=["POST"])
 @engagement_view(Action.MANAGE_CUSTOMER_DATA)
 def import_commit(membership: Membership, token: str):
-    """Import the file in one transaction, then show the customers."""
-    return _planned(membership, token, commit=True)
+    """Import the file in the background, in one transaction. An upload is
+    imported once: pressing Import again leads to the import already made."""
+    done = jobs.started(membership.engagement_id, import_jobs.commit_key(token))
+    if done is not None:
+        return follow(done)
+    return _started(membership, token, JobKind.IMPORT_COMMIT)
 
 
-def _planned(membership: Membership, token: str, commit: bool):
+def _started(membership: Membership, token: str, kind: JobKind):
     upload = _upload_or_none(membership, token)
     if upload is None:
         return redirect_to("design.import_file", membership)
     try:
         form, inspection = _posted_form(membership, upload)
     except FileRejected as rejected:
-        kind = known_kind(request.form.get("kind"))
-        form = mapping_form(kind, [], formdata=None, data=_settings_data(request.form))
+        form = mapping_form(
+            known_kind(request.form.get("kind")),
+            [],
+            formdata=None,
+            data=_settings_data(request.form),
+        )
         error = describe(rejected.problem, upload.filename)
         return _mapping_page(membership, upload, form, None, error, status=422)
     if not form.validate_on_submit():
         return _mapping_page(membership, upload, form, inspection, status=400)
-    engagement_id = membership.engagement_id
-    plan = service.plan(
-        engagement_id,
-        upload,
-        form.chosen_kind,
-        form.settings(),
-        form.mapping(),
-        _limits(),
+    committing = kind == JobKind.IMPORT_COMMIT
+    job = jobs.start(
+        membership.engagement,
+        kind,
+        current_user,
+        import_jobs.parameters(token, form.import_request(), form.selections()),
+        key=import_jobs.commit_key(token) if committing else None,
+        once=committing,
     )
-    if commit and plan.ok:
-        run = service.commit(engagement_id, current_user.id, upload.filename, plan)
-        service.discard_upload(upload)
-        flash(_imported_message(upload.filename, run.counts), "success")
-        return redirect_to("design.customers", membership)
+    return follow(job)
+
+
+@bp.route("/import/checks/<int:job_id>")
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def import_checked(membership: Membership, job_id: int):
+    """What importing the file would do, as its check found it."""
+    job = owned_or_404(Job, job_id, membership.engagement_id)
+    if job.kind != JobKind.IMPORT_CHECK:
+        abort(404)
+    if job.status != JobStatus.DONE:
+        return redirect_to("jobs.show", membership, job_id=job.id)
+    upload = _upload_or_none(membership, job.parameters["token"])
+    if upload is None:
+        return redirect_to("design.import_file", membership)
+    plan = service.Plan.from_summary(job.outcome)
     return render_template(
         "design/import_plan.html",
         engagement=membership.engagement,
         upload=upload,
-        form=form,
+        selections=job.parameters["selections"],
         confirm=ConfirmImportForm(formdata=None),
         plan=plan,
         messages=[describe(problem, upload.filename) for problem in plan.problems],
         settings_text=described,
         action_text=_action_text,
     ), (200 if plan.ok else 422)
+
+
+@bp.route("/import/runs/<int:run_id>")
+@engagement_view(Action.MANAGE_CUSTOMER_DATA)
+def imported(membership: Membership, run_id: int):
+    """Where a finished import leads: the customers, with what it did."""
+    run = owned_or_404(ImportRun, run_id, membership.engagement_id)
+    flash(_imported_message(run.filename, run.counts), "success")
+    return redirect_to("design.customers", membership)
 
 
 def _action_text(action: str) -> str:

@@ -14,7 +14,8 @@ import json
 import secrets
 import shutil
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -35,6 +36,7 @@ from app.design.import_file import (
     SUFFIXES,
     FieldType,
     FileRejected,
+    ImportRequest,
     Kind,
     Limits,
     Parsed,
@@ -51,7 +53,6 @@ from app.design.import_file import (
     validate,
 )
 from app.extensions import db
-from app.i18n.locale import local_today
 from app.models import Complaint, Contact, Customer, ImportRun, Interaction, Transaction
 from app.models.columns import utcnow
 from app.models.design import CUSTOMER_FIELDS
@@ -256,21 +257,65 @@ class Plan:
     def ok(self) -> bool:
         return self.problem_count == 0
 
+    def summary(self) -> dict:
+        """What the check page shows of the plan, as JSON: a check runs in a
+        worker, and its page is drawn later, by any server, in the reader's
+        language (problems keep their reasons, not their sentences)."""
+        return {
+            "kind": self.kind.value,
+            "filename": self.filename,
+            "problems": [_problem_record(problem) for problem in self.problems],
+            "problem_count": self.problem_count,
+            "counts": self.counts,
+            "rows": [
+                {**asdict(row), "when": row.when and row.when.isoformat()}
+                for row in self.rows
+            ],
+            "row_count": self.row_count,
+            "decimal": self.decimal,
+            "date_format": self.date_format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+        }
+
+    @classmethod
+    def from_summary(cls, summary: dict) -> Plan:
+        """The plan a check found, for its page (without what a commit writes:
+        the commit checks the file again)."""
+        rows = [
+            PlanRow(**{**row, "when": row["when"] and date.fromisoformat(row["when"])})
+            for row in summary["rows"]
+        ]
+        problems = [
+            Problem(**{**problem, "reason": Reason(problem["reason"])})
+            for problem in summary["problems"]
+        ]
+        fields = {**summary, "kind": Kind(summary["kind"]), "rows": rows}
+        return cls(**{**fields, "problems": problems})
+
+
+def _problem_record(problem: Problem) -> dict:
+    record = asdict(problem)
+    record["details"] = json.loads(json.dumps(problem.details, default=str))
+    return {**record, "reason": problem.reason.value}
+
 
 def plan(
     engagement_id: int,
     upload: Upload,
-    kind: Kind,
-    settings: Settings,
-    mapping: dict[str, str],
+    request: ImportRequest,
     limits: Limits,
+    today: date,
+    on_rows: Callable[[int, int], None] = lambda done, total: None,
 ) -> Plan:
-    """Read and check the whole file, then work out every row's fate."""
+    """Read and check the whole file, then work out every row's fate; the
+    file's dates may not lie after ``today``, where the engagement works."""
+    kind = request.kind
     try:
-        table = read_table(upload.path, upload.filename, settings, limits)
+        table = read_table(upload.path, upload.filename, request.settings, limits)
     except FileRejected as rejected:
         return Plan(kind, upload.filename, [rejected.problem], 1)
-    parsed = validate(table, kind, mapping, settings, local_today())
+    parsed = validate(table, kind, request.mapping, request.settings, today, on_rows)
     result = Plan(
         kind,
         upload.filename,

@@ -56,6 +56,8 @@ _LABELS: dict[tuple[type, str], object] = {
     for member, text in (
         (Role.CONSULTANT, _l("Consultant")),
         (JobKind.ANALYSIS, _l("Customer analysis")),
+        (JobKind.IMPORT_CHECK, _l("Check of an import")),
+        (JobKind.IMPORT_COMMIT, _l("Import of a file")),
         (JobStatus.QUEUED, _l("Waiting for a worker")),
         (JobStatus.RUNNING, _l("Running")),
         (JobStatus.DONE, _l("Done")),
@@ -65,6 +67,9 @@ _LABELS: dict[tuple[type, str], object] = {
         (Stage.READING, _l("Reading the sales")),
         (Stage.SCORING, _l("Scoring the customers")),
         (Stage.STORING, _l("Storing the result")),
+        (Stage.READING_FILE, _l("Reading the file")),
+        (Stage.CHECKING, _l("Checking the rows")),
+        (Stage.SAVING, _l("Saving")),
         (Role.TEAM, _l("Project team")),
         (Role.SPONSOR, _l("Sponsor")),
         (SiteRole.ADMIN, _l("Administrator")),

@@ -42,6 +42,12 @@ def local_today() -> date:
     return datetime.now(ZoneInfo(select_timezone())).date()
 
 
+def today_of(engagement) -> date:
+    """Today where this engagement works, outside a request (in a worker)."""
+    zone = engagement.time_zone or current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    return datetime.now(ZoneInfo(zone)).date()
+
+
 def select_timezone() -> str:
     """The time zone of the engagement the request is about, else the
     product's: dates of events are checked, and times shown, where the

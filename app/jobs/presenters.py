@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import label
@@ -12,7 +14,7 @@ from app.i18n.numbers import percent
 from app.jobs import services
 from app.models import Job
 from app.refusals import Refusal, in_words
-from assessments.jobs import FINISHED, JobStatus, Progress, may_cancel
+from assessments.jobs import FINISHED, JobStatus, Progress, Stage, may_cancel
 
 #: why a job failed, when its kind has no message of its own for it
 _FAILURES = {
@@ -27,6 +29,12 @@ _FAILURES = {
 }
 
 
+#: how a stage that counts its steps says where it is
+_COUNTED = {
+    Stage.CHECKING: _l("row %(done)s of %(total)s"),
+}
+
+
 @dataclass(frozen=True)
 class JobView:
     job: Job
@@ -37,12 +45,30 @@ class JobView:
     result_url: str | None
     failure: str | None
 
+    @property
+    def stage_text(self) -> str:
+        """The stage in words, with how far into it the job is where the
+        stage counts its steps ("Checking the rows: row 120,000 of 2,000,000")."""
+        progress = self.progress
+        counted = _COUNTED.get(progress.stage)
+        if counted is None or not progress.total:
+            return str(label(progress.stage))
+        return _(
+            "%(stage)s: %(count)s",
+            stage=label(progress.stage),
+            count=str(counted)
+            % {
+                "done": format_decimal(progress.done, "#,##0"),
+                "total": format_decimal(progress.total, "#,##0"),
+            },
+        )
+
     def as_json(self) -> dict:
         """What the progress poll needs to redraw the page."""
         return {
             "status": self.job.status.value,
             "status_text": label(self.job.status),
-            "stage_text": label(self.progress.stage),
+            "stage_text": self.stage_text,
             "percent": self.percent,
             "percent_text": percent(self.percent, "#,##0"),
             "finished": self.finished,

@@ -13,7 +13,11 @@ from assessments.jobs import JobKind
 from assessments.roles import Action, can
 
 #: who may start (and so cancel) each kind of job
-_STARTERS = {JobKind.ANALYSIS: Action.ANALYSE_CUSTOMERS}
+_STARTERS = {
+    JobKind.ANALYSIS: Action.ANALYSE_CUSTOMERS,
+    JobKind.IMPORT_CHECK: Action.MANAGE_CUSTOMER_DATA,
+    JobKind.IMPORT_COMMIT: Action.MANAGE_CUSTOMER_DATA,
+}
 
 
 @bp.route("/")

@@ -69,17 +69,20 @@ class Cancelled(Exception):
     """Raised inside a job at its next step once someone cancelled it."""
 
 
-def start(engagement: Engagement, kind: JobKind, user: User, parameters: dict) -> Job:
+def start(
+    engagement: Engagement,
+    kind: JobKind,
+    user: User,
+    parameters: dict,
+    key: str | None = None,
+    once: bool = False,
+) -> Job:
     """Queue a job, or hand back the same job already waiting or running: the
-    same work asked for twice (a double click, two tabs) runs once."""
-    key = _dedupe_key(kind, parameters)
-    job = db.session.scalar(
-        select(Job).where(
-            Job.engagement_id == engagement.id,
-            Job.dedupe_key == key,
-            Job.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]),
-        )
-    )
+    same work asked for twice (a double click, two tabs) runs once. ``key``
+    names what counts as the same work (by default: the same parameters);
+    work done ``once`` (an import) is never done again under its key."""
+    key = key or _dedupe_key(kind, parameters)
+    job = started(engagement.id, key, once)
     if job is not None:
         return job
     job = Job(
@@ -94,6 +97,23 @@ def start(engagement: Engagement, kind: JobKind, user: User, parameters: dict) -
     queue.enqueue(job.id)
     db.session.refresh(job)  # an immediate queue has run it already
     return job
+
+
+def started(engagement_id: int, key: str, done_too: bool = True) -> Job | None:
+    """The job under this key that is waiting, running or (``done_too``) done."""
+    statuses = [JobStatus.QUEUED, JobStatus.RUNNING]
+    if done_too:
+        statuses.append(JobStatus.DONE)
+    return db.session.scalar(
+        select(Job)
+        .where(
+            Job.engagement_id == engagement_id,
+            Job.dedupe_key == key,
+            Job.status.in_(statuses),
+        )
+        .order_by(Job.id.desc())
+        .limit(1)
+    )
 
 
 def _dedupe_key(kind: JobKind, parameters: dict) -> str:
@@ -133,9 +153,11 @@ def run(job_id: int) -> None:
 
 
 def _ended(job: Job, status: JobStatus, code: str = "", details=None) -> None:
-    result_id = job.result_id if status == JobStatus.DONE else None
+    done = status == JobStatus.DONE
+    result_id, outcome = (job.result_id, job.outcome) if done else (None, {})
     db.session.rollback()  # whatever the job had not committed is undone
     job.status, job.finished_at, job.result_id = status, utcnow(), result_id
+    job.outcome = outcome
     job.error_code = code
     job.error_details = json.loads(json.dumps(details or {}, default=str))
     db.session.commit()

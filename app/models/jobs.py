@@ -48,6 +48,9 @@ class Job(db.Model):
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     #: what it made: the id of the analysis (by kind)
     result_id: Mapped[int | None]
+    #: what it found, for a kind whose result is a summary rather than a
+    #: record (an import check: what importing the file would do), as JSON
+    outcome: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     #: why it failed: a refusal code with its details, shown in words
     error_code: Mapped[str] = mapped_column(sa.String(60), default="")
     error_details: Mapped[dict] = mapped_column(sa.JSON, default=dict)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from app.design import import_file
 from app.design.import_file import (
     STAGE_WORDS,
     FileRejected,
@@ -550,3 +551,30 @@ def test_describe_names_file_row_and_column():
     )
     odd = Problem(Reason.EMAIL, 2, "E-posta", "%(x)s 100%")
     assert describe(odd, "s.csv").endswith("“%(x)s 100%” is not an e-mail address")
+
+
+def test_rows_checked_in_parts_give_the_whole_files_result(tmp_path, monkeypatch):
+    """A long file is checked CHECK_ROWS at a time so its job can say how far
+    it is; the parts together are exactly the file checked at once."""
+    rows = [
+        *SALES,
+        ["C-9", "", "bad", "1", "", ""],
+        ["", "X", "01.01.2026", "", "", ""],
+    ]
+    table = _table(tmp_path, rows)
+    mapping = guess_mapping(Kind.TRANSACTIONS, table.headers)
+    whole = validate(table, Kind.TRANSACTIONS, mapping, Settings(), TODAY)
+    heard = []
+    monkeypatch.setattr(import_file, "CHECK_ROWS", 2)
+    parts = validate(
+        table,
+        Kind.TRANSACTIONS,
+        mapping,
+        Settings(),
+        TODAY,
+        on_rows=lambda done, total: heard.append((done, total)),
+    )
+    assert heard == [(2, 6), (4, 6), (6, 6)]
+    pd.testing.assert_frame_equal(parts.records, whole.records)
+    assert parts.problems == whole.problems
+    assert parts.problem_count == whole.problem_count == 3
