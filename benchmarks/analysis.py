@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from app.analysis_file import read_transactions
 from assessments.analysis import Parameters, analyse
+from assessments.transactions_file import read_transactions
 
 CUSTOMERS = 100_000
 TRANSACTIONS = 1_000_000
