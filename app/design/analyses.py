@@ -39,7 +39,12 @@ from app.models.columns import utcnow
 from app.questionnaires.takes import latest_completed_take
 from app.refusals import Refusal
 from assessments import data_quality, rfm
-from assessments.analysis import Analysis, Parameters, analyse
+from assessments.analysis import (
+    Analysis,
+    Parameters,
+    analyse_figures,
+    customer_figures,
+)
 from assessments.figures import headline_figures
 from assessments.idic import Segment
 from assessments.jobs import Stage
@@ -232,18 +237,20 @@ def take_snapshot(
     refused ("no_transactions") when there is nothing to analyse by then.
     ``on_stage`` hears each step begin (a job shows it, and may stop there)."""
     on_stage(Stage.READING)
+    as_of = pd.Timestamp(settings.as_of)
     transactions = transactions_frame(engagement.id)
-    transactions = transactions[transactions[rfm.DATE] <= pd.Timestamp(settings.as_of)]
-    if transactions.empty:
+    figures = customer_figures(transactions, as_of, use_profit=False)
+    if figures.empty:
         raise Refusal("no_transactions")
-    valued = (
-        transactions.fillna({rfm.PROFIT: 0.0}) if settings.use_profit else transactions
-    )
+    if settings.use_profit:
+        # A sale without profit counts as none.
+        valued = transactions.fillna({rfm.PROFIT: 0.0})
+        figures["monetary"] = customer_figures(valued, as_of, True)["monetary"]
     customers = customers_frame(engagement.id)
     overrides = _overrides(engagement.id)
     on_stage(Stage.SCORING)
-    analysis = analyse(
-        valued,
+    analysis = analyse_figures(
+        figures,
         settings.parameters(),
         customers=customers.rename(
             columns={
@@ -265,9 +272,9 @@ def take_snapshot(
         number=_next_number(engagement.id),
         as_of=settings.as_of,
         parameters=settings.as_dict(),
-        summary=_summary(analysis, results, quality, engagement.id, transactions),
+        summary=_summary(analysis, results, quality, engagement.id, figures),
         customer_count=len(results),
-        transaction_count=len(transactions),
+        transaction_count=int(figures["lines"].sum()),
         taken_by_id=user.id,
     )
     db.session.add(snapshot)
@@ -321,7 +328,7 @@ def _summary(
     results: pd.DataFrame,
     quality: data_quality.QualityReport,
     engagement_id: int,
-    transactions: pd.DataFrame,
+    figures: pd.DataFrame,
 ) -> dict:
     """Everything the analysis page, the report and the scorecard show,
     computed once."""
@@ -344,9 +351,8 @@ def _summary(
         "quality": quality.as_dict(),
         "interactions": interactions,
         "figures": headline_figures(
-            transactions,
+            figures,
             results,
-            as_of,
             sum(sum(row.values()) for row in interactions.values()),
             quality.as_dict(),
             analysis.parameters.rules.mvc_share,
