@@ -51,6 +51,7 @@ def _engagement(name: str) -> int:
         sector="Food",
         size=CompanySize.MEDIUM,
         country="TR",
+        currency="TRY",
         report_language="tr",
     )
     db.session.add(engagement)
