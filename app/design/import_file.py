@@ -942,7 +942,7 @@ def human_size(size: int) -> str:
 def _read_csv(
     path: Path, settings: Settings, limits: Limits, nrows: int | None
 ) -> Table:
-    data = path.read_bytes()
+    data = _first_lines(path.read_bytes(), nrows)
     if not data.strip():
         raise FileRejected(Problem(Reason.EMPTY))
     detected = settings.encoding == DETECT
@@ -950,7 +950,8 @@ def _read_csv(
     if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     text = _decoded(data, encoding, detected, settings.delimiter)
-    header_line, first_line = ([*text.split("\n", 2)[:2], ""])[:2]
+    del data
+    header_line, first_line = _two_lines(text)
     del text
     if not header_line.strip():
         raise FileRejected(Problem(Reason.EMPTY))
@@ -966,6 +967,8 @@ def _read_csv(
                 path,
                 sep=delimiter,
                 encoding="utf-8-sig" if encoding == "utf-8" else encoding,
+                # a preview's rows were checked above; the check reads them all
+                encoding_errors="strict" if nrows is None else "replace",
                 dtype=str,
                 na_filter=False,
                 skip_blank_lines=False,
@@ -1004,6 +1007,35 @@ def _read_csv(
     frame = frame.fillna("")
     table = Table(frame, headers, 2, encoding, delimiter, "csv")
     return _with_rows(table)
+
+
+def _first_lines(data: bytes, lines: int | None) -> bytes:
+    """The file's first ``lines`` lines and its header (all of it for None).
+
+    A preview of a 2,000,000-row file reads, detects and checks the
+    characters of its first rows only, so that the upload's page answers at
+    once; the check of every row reads the whole file. A line ends at a
+    line-feed byte, which in every encoding offered ends a character too."""
+    if lines is None:
+        return data
+    end = -1
+    for _line in range(lines + 1):
+        end = data.find(b"\n", end + 1)
+        if end == -1:
+            return data
+    return data[: end + 1]
+
+
+def _two_lines(text: str) -> tuple[str, str]:
+    """The header line and the first data line ("" where there is none),
+    found without copying the rest of a large text."""
+    first_end = text.find("\n")
+    if first_end == -1:
+        return text, ""
+    second_end = text.find("\n", first_end + 1)
+    return text[:first_end], text[
+        first_end + 1 : None if second_end == -1 else second_end
+    ]
 
 
 #: C1 control characters: what bytes 0x80–0x9F read as ISO-8859-9 become.

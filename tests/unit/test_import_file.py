@@ -495,6 +495,19 @@ def test_a_byte_no_turkish_encoding_defines_is_refused_where_it_sits(tmp_path, b
     )
 
 
+def test_a_preview_reads_its_rows_only_and_the_check_reads_every_row(tmp_path):
+    """The upload's preview of a large file answers at once; a byte no
+    encoding defines, far below the preview's rows, is found by the check."""
+    rows = "".join(f"{n};Ad {n}\r\n" for n in range(3000))
+    path = tmp_path / "x.csv"
+    path.write_bytes(f"Kod;Ad\r\n{rows}".encode() + b"3000;\x81\r\n")
+    preview = read_table(path, "x.csv", Settings(), Limits(), nrows=10)
+    assert (preview.headers, len(preview.frame)) == (["Kod", "Ad"], 10)
+    with pytest.raises(FileRejected) as rejected:
+        read_table(path, "x.csv", Settings(), Limits())
+    assert (rejected.value.problem.row, rejected.value.problem.column) == (3002, "Ad")
+
+
 @pytest.mark.parametrize(
     ("data", "encoding", "where", "code"),
     [
