@@ -395,8 +395,8 @@ REQUIRED: dict[Kind, frozenset[str]] = {
 
 ENCODINGS = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 with BOM",
-    "windows-1254": "Windows-1254 (Turkish)",
+    "utf-8-sig": _l("UTF-8 with BOM"),
+    "windows-1254": _l("Windows-1254 (Turkish)"),
     "iso-8859-9": "ISO-8859-9 (Latin-5)",
     "utf-16": "UTF-16",
 }
@@ -443,6 +443,26 @@ def fold(text: str) -> str:
     """A header or word reduced to lower-case ASCII letters and digits, so that
     "Müşteri Adı", "MUSTERI_ADI" and "müşteri adı" compare equal."""
     return re.sub(r"[^a-z0-9?]", "", str(text).translate(_FOLD).lower())
+
+
+#: words of a header that names the decision maker ("Karar Verici Adı")
+_DECISION_MAKER_WORDS = ("decisionmaker", "kararverici", "kararveren")
+
+
+def names_decision_makers(mapping: dict[str, str]) -> bool:
+    """Whether the contacts' names come from a column headed as the decision
+    maker ("Karar Verici", "Decision maker") while no yes/no column says who
+    decides: the people in such a column are the customers' decision makers,
+    and storing them as "decision maker: no" would leave data quality saying
+    none is known. A yes/no header ("Karar verici mi?") names no one."""
+    header = mapping.get("contact_name")
+    if header is None or "contact_decision_maker" in mapping:
+        return False
+    folded = fold(header)
+    questions = {fold(word) for word in FIELDS["contact_decision_maker"].synonyms}
+    return folded not in questions and any(
+        word in folded for word in _DECISION_MAKER_WORDS
+    )
 
 
 def _words(pairs: dict) -> dict[str, object]:
@@ -659,6 +679,8 @@ def describe(problem: Problem, filename: str) -> str:
     details = {"percent": "45%", **problem.details}
     if details.get("field") in FIELDS:
         details["field"] = FIELDS[details["field"]].label
+    if "encoding" in details:
+        details["encoding"] = ENCODINGS.get(details["encoding"], details["encoding"])
     details["value"] = _shortened(problem.value)
     reason = str(_REASONS[problem.reason]) % details
     if problem.row is not None and problem.column is not None:
@@ -759,11 +781,13 @@ def source_of(filename: str) -> str:
 
 
 def detect_encoding(data: bytes) -> str:
-    """UTF-8 (with or without BOM) when the bytes decode as such; otherwise one
-    of the two Turkish single-byte encodings. They differ only in 0x80–0x9F,
-    where Windows-1254 has printable characters (all but seven bytes) and
-    ISO-8859-9 control codes, which no one types: a file with such bytes is
-    Windows-1254 or neither, and reading it says which."""
+    """UTF-8 (with or without BOM) when the bytes decode as such; otherwise
+    Windows-1254, which Turkish Windows programs and Excel write. ISO-8859-9
+    has the same letters and differs only in 0x80–0x9F: Windows-1254's
+    € „ “ ” – …, control codes in ISO-8859-9 that no one types. So a file of
+    Turkish letters reads the same either way, one with € or “ reads right
+    only as Windows-1254, and a byte Windows-1254 leaves undefined makes
+    reading refuse the file."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -771,12 +795,8 @@ def detect_encoding(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8"
-    if re.search(rb"[\x80-\x9f]", data):
         return "windows-1254"
-    return "iso-8859-9"
+    return "utf-8"
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -1054,15 +1074,12 @@ def _decoded(data: bytes, encoding: str, detected: bool, delimiter: str) -> str:
             details = {"byte": f"0x{data[error.start]:02X}"}
         else:
             reason = Reason.ENCODING
-            details = {"encoding": ENCODINGS.get(encoding, encoding)}
+            details = {"encoding": encoding}
         before = data[: error.start].decode(encoding, "replace")
         raise FileRejected(_located(reason, details, before, delimiter)) from error
     found = _C1_CONTROL.search(text)
     if found is not None:
-        details = {
-            "encoding": ENCODINGS.get(encoding, encoding),
-            "code": f"U+{ord(found.group()):04X}",
-        }
+        details = {"encoding": encoding, "code": f"U+{ord(found.group()):04X}"}
         before = text[: found.start()]
         raise FileRejected(
             _located(Reason.CONTROL_CHARACTER, details, before, delimiter)
@@ -1315,6 +1332,8 @@ def validate(
         parts.append(part)
         on_rows(start + len(chunk), len(cells))
     records = pd.concat(parts) if len(parts) > 1 else parts[0]
+    if names_decision_makers(mapping):
+        records["contact_decision_maker"] = records["contact_name"] != ""
     if "name" in records and kind in (Kind.CUSTOMERS, Kind.TRANSACTIONS):
         _conflicting_names(records, mapping["name"], problems)
     return Parsed(

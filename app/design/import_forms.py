@@ -21,6 +21,7 @@ from app.design.import_file import (
     ImportRequest,
     Kind,
     Settings,
+    names_decision_makers,
 )
 from app.forms import Form, select_choices
 
@@ -33,20 +34,22 @@ KIND_LABELS = {
 SETTINGS = ("encoding", "delimiter", "decimal", "date_format")
 
 
-def _options(known: Mapping, found: str | None = None):
-    detect = _l("Detect") if not found else _l("Detect (found: %(found)s)", found=found)
-    return select_choices([(DETECT, detect), *known.items()])
+#: each setting's known values, value → how the user knows it
+_KNOWN = {
+    "encoding": ENCODINGS,
+    "delimiter": DELIMITERS,
+    "decimal": DECIMALS,
+    "date_format": DATE_FORMATS,
+}
+
+
+def _options(known: Mapping):
+    return select_choices([(DETECT, _l("Detect")), *known.items()])
 
 
 def described(name: str, value: str | None) -> str:
     """A detected setting as the user knows it (e.g. "31.12.2025")."""
-    table = {
-        "encoding": ENCODINGS,
-        "delimiter": DELIMITERS,
-        "decimal": DECIMALS,
-        "date_format": DATE_FORMATS,
-    }[name]
-    return str(table.get(value, value or ""))
+    return str(_KNOWN[name].get(value, value or ""))
 
 
 class SettingsFields:
@@ -69,18 +72,15 @@ class SettingsFields:
     )
 
     def detected(self, found: Mapping[str, str | None]) -> None:
-        """Show what detection found next to "Detect"."""
+        """Say under each setting left to "Detect" what detection found: in
+        the select's own option it would be cut off where the select is
+        narrow."""
         for name in SETTINGS:
-            known = {
-                "encoding": ENCODINGS,
-                "delimiter": DELIMITERS,
-                "decimal": DECIMALS,
-                "date_format": DATE_FORMATS,
-            }[name]
-            value = found.get(name)
-            getattr(self, name).choices = _options(
-                known, described(name, value) if value else None
-            )
+            setting, value = getattr(self, name), found.get(name)
+            if setting.data == DETECT and value:
+                setting.description = _l(
+                    "Found: %(found)s", found=described(name, value)
+                )
 
     def settings(self) -> Settings:
         return Settings(**{name: getattr(self, name).data for name in SETTINGS})
@@ -118,6 +118,17 @@ class MappingForm(SettingsFields, Form):
     def selections(self) -> dict[str, str]:
         """Every choice on the form, to draw it again on a later page."""
         return {f.name: f.data or "" for f in self if f.type == "SelectField"}
+
+    def note_decision_makers(self) -> None:
+        """Say under the contact's name when its column names the decision
+        maker, so the import will store each person in it as one."""
+        if names_decision_makers(self.mapping()):
+            name = self["map_contact_name"]
+            name.description = _l(
+                "“%(column)s” names the decision maker: each person in it is "
+                "stored as a contact who is the customer's decision maker.",
+                column=name.data,
+            )
 
     def mapping_fields(self):
         return [self[f"map_{name}"] for name in KIND_FIELDS[self.chosen_kind]]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, render_template, request
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from app.design import bp, exports, import_jobs
 from app.design import import_service as service
+from app.design.import_counts import count_texts
 from app.design.import_file import (
     FileRejected,
     Reason,
@@ -118,7 +118,6 @@ def import_mapping(membership: Membership, token: str):
         inspection = service.inspect(upload, kind, settings_form.settings(), _limits())
     except FileRejected as rejected:
         # Keep the file: another encoding or delimiter may read it.
-        settings_form.detected({})
         return _mapping_page(
             membership,
             upload,
@@ -161,6 +160,7 @@ def _mapping_page(
                 "date_format": inspection.date_format,
             }
         )
+        form.note_decision_makers()
     return (
         render_template(
             "design/import_mapping.html",
@@ -251,6 +251,7 @@ def import_checked(membership: Membership, job_id: int):
         selections=job.parameters["selections"],
         confirm=ConfirmImportForm(formdata=None),
         plan=plan,
+        counts=count_texts(plan.counts, planned=True),
         messages=[describe(problem, upload.filename) for problem in plan.problems],
         settings_text=described,
         action_text=_action_text,
@@ -275,69 +276,12 @@ def _action_text(action: str) -> str:
     }.get(action, "")
 
 
-_COUNT_TEXTS = {
-    "customers_created": lambda n: ngettext(
-        "%(num)s customer created", "%(num)s customers created", n
-    ),
-    "customers_updated": lambda n: ngettext(
-        "%(num)s customer updated", "%(num)s customers updated", n
-    ),
-    "customers_unchanged": lambda n: ngettext(
-        "%(num)s customer unchanged", "%(num)s customers unchanged", n
-    ),
-    "contacts_created": lambda n: ngettext(
-        "%(num)s contact created", "%(num)s contacts created", n
-    ),
-    "contacts_updated": lambda n: ngettext(
-        "%(num)s contact updated", "%(num)s contacts updated", n
-    ),
-    "contacts_unchanged": lambda n: ngettext(
-        "%(num)s contact unchanged", "%(num)s contacts unchanged", n
-    ),
-    "transactions_created": lambda n: ngettext(
-        "%(num)s sale created", "%(num)s sales created", n
-    ),
-    "transactions_skipped": lambda n: ngettext(
-        "%(num)s sale already there, skipped",
-        "%(num)s sales already there, skipped",
-        n,
-    ),
-    "complaints_created": lambda n: ngettext(
-        "%(num)s complaint created", "%(num)s complaints created", n
-    ),
-    "complaints_skipped": lambda n: ngettext(
-        "%(num)s complaint already there, skipped",
-        "%(num)s complaints already there, skipped",
-        n,
-    ),
-    "interactions_created": lambda n: ngettext(
-        "%(num)s interaction created", "%(num)s interactions created", n
-    ),
-    "interactions_skipped": lambda n: ngettext(
-        "%(num)s interaction already there, skipped",
-        "%(num)s interactions already there, skipped",
-        n,
-    ),
-}
-
-
-def count_texts(counts: dict[str, int]) -> list[str]:
-    """The plan's or import's counts as sentences, in a fixed order."""
-    texts = [text(counts[key]) for key, text in _COUNT_TEXTS.items() if counts.get(key)]
-    return texts or [_("nothing to change")]
-
-
 def _imported_message(filename: str, counts: dict[str, int]) -> str:
     return _(
         "Imported %(file)s: %(counts)s.",
         file=filename,
         counts=", ".join(count_texts(counts)),
     )
-
-
-@bp.app_template_global("import_counts")
-def _import_counts(counts: dict[str, int]) -> list[str]:
-    return count_texts(counts)
 
 
 @bp.route("/customers/export")

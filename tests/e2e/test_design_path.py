@@ -72,7 +72,14 @@ def test_from_a_turkish_export_to_groups_heatmaps_and_the_report(
     expect(
         page.get_by_role("cell", name="Şahin Gıda 1 Ltd. Şti.").first
     ).to_be_visible()
+    # What detection found is written out in full, under its select.
+    expect(page.get_by_text("Found: Windows-1254 (Turkish)")).to_be_visible()
+    expect(page.get_by_label("Encoding")).to_have_accessible_description(
+        "Found: Windows-1254 (Turkish)"
+    )
     page.get_by_role("button", name="Check the whole file").click()
+    # Nothing is saved yet: the plan says what the import would do.
+    expect(page.get_by_text("12 customers will be created")).to_be_visible()
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_text("12 customers created")).to_be_visible()
 

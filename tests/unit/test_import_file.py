@@ -30,6 +30,7 @@ from app.design.import_file import (
     fold,
     guess_mapping,
     human_size,
+    names_decision_makers,
     numbers,
     read_table,
     shares,
@@ -61,7 +62,8 @@ def series(*values) -> pd.Series:
         ("Şişli".encode(), "utf-8"),
         (b"\xef\xbb\xbfCari Kod", "utf-8-sig"),
         ("Şişli…".encode("windows-1254"), "windows-1254"),
-        ("Şişli Iğdır".encode("iso-8859-9"), "iso-8859-9"),
+        # Turkish letters alone read alike in ISO-8859-9: named as Windows writes
+        ("Şişli Iğdır".encode("iso-8859-9"), "windows-1254"),
         # 0x81 is no character in Windows-1254: reading it refuses the file.
         (b"Kod;Ad\r\n1;\x81\r\n", "windows-1254"),
         (b"plain ascii", "utf-8"),
@@ -159,6 +161,9 @@ def test_guess_mapping_from_turkish_headers():
         (["Müşteri Kodu", "Müşteri Adı"], "name", "Müşteri Adı"),
         (["Kod", "Şehir", "Yetkili"], "contact_name", "Yetkili"),
         (["Kod", "Karar Verici"], "contact_name", "Karar Verici"),
+        (["Kod", "Karar Verici Adı"], "contact_name", "Karar Verici Adı"),
+        (["Code", "Decision maker"], "contact_name", "Decision maker"),
+        (["Kod", "Karar verici mi?"], "contact_decision_maker", "Karar verici mi?"),
         (["Account number", "Name", "City"], "city", "City"),
         (["ACCOUNT NO", "COMPANY NAME"], "name", "COMPANY NAME"),
     ],
@@ -358,6 +363,40 @@ def test_validate_reads_a_yes_no_column_left_blank_as_no(tmp_path):
     assert parsed.records["contact_decision_maker"].tolist() == [False, False]
 
 
+@pytest.mark.parametrize(
+    ("mapping", "expected"),
+    [
+        ({"contact_name": "Karar Verici"}, True),
+        ({"contact_name": "KARAR VERİCİ ADI"}, True),
+        ({"contact_name": "Karar veren kişi"}, True),
+        ({"contact_name": "Decision maker"}, True),
+        ({"contact_name": "Decision-maker name"}, True),
+        ({"contact_name": "Yetkili"}, False),
+        ({"contact_name": "Karar verici mi?"}, False),
+        ({"contact_name": "Is decision maker"}, False),
+        # a yes/no column says who decides
+        ({"contact_name": "Karar Verici", "contact_decision_maker": "Evet"}, False),
+        ({}, False),
+    ],
+)
+def test_names_decision_makers(mapping, expected):
+    assert names_decision_makers(mapping) is expected
+
+
+def test_validate_marks_the_people_of_a_decision_maker_column(tmp_path):
+    rows = [
+        ["Cari Kod", "Ünvan", "Karar Verici"],
+        ["A", "Bir", "Ayşe Yılmaz"],
+        ["B", "İki", ""],
+    ]
+    table = _table(tmp_path, rows)
+    mapping = guess_mapping(Kind.CUSTOMERS, table.headers)
+    assert mapping["contact_name"] == "Karar Verici"
+    parsed = validate(table, Kind.CUSTOMERS, mapping, Settings(), TODAY)
+    assert parsed.ok
+    assert parsed.records["contact_decision_maker"].tolist() == [True, False]
+
+
 def test_read_table_semicolons_and_decimal_commas(tmp_path):
     table = _table(tmp_path, SALES)
     assert table.delimiter == ";"
@@ -538,6 +577,19 @@ def test_control_characters_are_refused_whatever_the_encoding(
     assert f"the text holds the control character {code} where a letter" in (
         describe(problem, "x.csv")
     )
+
+
+def test_a_turkish_windows_export_reads_its_euro_dashes_and_quotes(tmp_path):
+    text = "Kod;Ünvan;Not\r\n1;Işık – Gıda;„Fiyat“ 1.250 € … ‘iyi’\r\n"
+    path = tmp_path / "x.csv"
+    path.write_bytes(text.encode("cp1254"))
+    table = read_table(path, "x.csv", Settings(), Limits())
+    assert table.encoding == "windows-1254"
+    assert table.frame.iloc[0].tolist() == [
+        "1",
+        "Işık – Gıda",
+        "„Fiyat“ 1.250 € … ‘iyi’",
+    ]
 
 
 def test_windows_1254_reads_every_byte_it_defines(tmp_path):

@@ -205,7 +205,7 @@ def test_the_export_re_imports_unchanged(app, client, engagement, tmp_path):
     data = export(client, engagement, "csv").data
     plan, _, _ = checked(client, engagement, data, "export.csv")
     assert plan.status_code == 200, plan.text
-    assert "2 customers unchanged" in plan.text
+    assert "2 customers stay unchanged" in plan.text
 
 
 @pytest.mark.parametrize("language", ["tr", "en"])
@@ -217,7 +217,11 @@ def test_each_dialect_re_imports_unchanged(app, client, engagement, tmp_path, la
     data = export(client, engagement, "csv").data
     plan, _, _ = checked(client, engagement, data, "export.csv")
     assert plan.status_code == 200, plan.text
-    unchanged = "2 müşteri değişmedi" if language == "tr" else "2 customers unchanged"
+    unchanged = (
+        "2 müşteri değişmeden kalacak"
+        if language == "tr"
+        else "2 customers stay unchanged"
+    )
     assert unchanged in plan.text
 
 

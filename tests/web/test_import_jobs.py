@@ -62,7 +62,7 @@ def test_a_check_waits_for_a_worker_then_its_page_says_what_the_import_does(
     assert status["result_url"].endswith(f"{base(engagement)}/import/checks/{job.id}")
     checked = client.get(status["result_url"])
     assert checked.status_code == 200
-    assert "3 customers created" in checked.text
+    assert "3 customers will be created" in checked.text
     assert "Nothing is saved until you press Import" in checked.text
     assert imports(app) == (0, 0)
 
