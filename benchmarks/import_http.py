@@ -26,7 +26,6 @@ import tempfile
 import threading
 import time
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +40,7 @@ from app.engagements import services as engagements
 from app.extensions import db
 from app.factory import create_app
 from app.models import CompanySize, SiteRole
+from tests.html_forms import selected
 
 PROJECT = Path(__file__).resolve().parents[1]
 SECRET = "benchmark-secret-key-that-is-long-enough-0123456789"
@@ -117,27 +117,6 @@ def in_one_call(url: str, engagement_id: int, path: Path) -> float:
     return seconds
 
 
-class _Selected(HTMLParser):
-    """The chosen value of every select of a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.values: dict[str, str] = {}
-        self._name = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "select":
-            self._name = attrs.get("name")
-            self.values.setdefault(self._name, "")
-        elif tag == "option" and self._name and "selected" in attrs:
-            self.values[self._name] = attrs.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._name = None
-
-
 def _token(page: str) -> str:
     return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
 
@@ -190,9 +169,7 @@ def through_http(browser: Browser, engagement_id: int, path: Path) -> tuple:
             data={"csrf_token": _token(form), "kind": "transactions"},
             files={"file": (path.name, handle, "text/csv")},
         )
-    parser = _Selected()
-    parser.feed(mapping.text)
-    chosen = {**parser.values, **{f"map_{k}": v for k, v in MAPPING.items()}}
+    chosen = {**selected(mapping.text), **{f"map_{k}": v for k, v in MAPPING.items()}}
     token = mapping.url.split("/import/")[1].split("?")[0]
     posted = {**chosen, "csrf_token": _token(mapping.text)}
     check = browser.post(f"{design}/import/{token}/plan", data=posted)
@@ -324,17 +301,23 @@ def _fresh_postgres(url: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=2_000_000)
-    rows = parser.parse_args().rows
+    parser.add_argument(
+        "--databases", default="sqlite,postgresql", help="which, comma-separated"
+    )
+    arguments = parser.parse_args()
+    rows, databases = arguments.rows, arguments.databases.split(",")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         path = sales_file(folder, rows)
         print(f"file: {rows:,} rows, {path.stat().st_size / 1024 / 1024:.0f} MB")
-        measure("sqlite", f"sqlite:///{folder / 'bench.sqlite'}", folder, path)
-        postgres = os.environ.get("TEST_POSTGRES_URL")
-        if postgres:
-            measure("postgresql", _fresh_postgres(postgres), folder, path)
-        else:
-            print("postgresql: skipped (run through scripts/with-postgres.sh)")
+        if "sqlite" in databases:
+            measure("sqlite", f"sqlite:///{folder / 'bench.sqlite'}", folder, path)
+        if "postgresql" in databases:
+            postgres = os.environ.get("TEST_POSTGRES_URL")
+            if postgres:
+                measure("postgresql", _fresh_postgres(postgres), folder, path)
+            else:
+                print("postgresql: skipped (run through scripts/with-postgres.sh)")
 
 
 if __name__ == "__main__":

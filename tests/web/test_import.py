@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,6 +23,7 @@ from app.models import (
 )
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
 from assessments.roles import Role
+from tests.html_forms import selected
 from tests.import_files import (
     CUSTOMERS,
     SALES,
@@ -48,33 +48,6 @@ def limits(**config):
 
 def base(engagement_id: int) -> str:
     return f"/engagements/{engagement_id}/design"
-
-
-class _Selects(HTMLParser):
-    """The selected value of every select of a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.values: dict[str, str] = {}
-        self._name: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "select":
-            self._name = attrs.get("name")
-            self.values.setdefault(self._name, "")
-        elif tag == "option" and self._name and "selected" in attrs:
-            self.values[self._name] = attrs.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._name = None
-
-
-def selected(page: str) -> dict[str, str]:
-    parser = _Selects()
-    parser.feed(page)
-    return parser.values
 
 
 def upload(client, engagement_id, data: bytes, filename: str, **fields):
