@@ -159,9 +159,9 @@ def search(engagement: Engagement, user: User) -> Job:
 @jobs.runs(JobKind.DUPLICATES, "design.duplicates", None)
 def run_search(job: Job) -> int:
     """Compare every customer with the others and keep the pairs, in place
-    of any earlier search's. The state is read before the customers: an edit
-    in between makes the pairs look outdated (and found again), never the
-    other way round."""
+    of any earlier search's (the list shows the latest search's). The state
+    is read before the customers: an edit in between makes the pairs look
+    outdated (and found again), never the other way round."""
     jobs.step(job, Stage.READING_CUSTOMERS)
     found_in = state(job.engagement_id)
     frame = _frame(
@@ -182,6 +182,7 @@ def run_search(job: Job) -> int:
                 select(Job.id).where(
                     Job.engagement_id == job.engagement_id,
                     Job.kind == JobKind.DUPLICATES,
+                    Job.id < job.id,  # a later search, done first, stays
                 )
             )
         )

@@ -321,6 +321,31 @@ def test_while_the_search_runs_the_list_shows_its_progress(
     assert pair_ids(page) == {(first, second), (second, first)}
 
 
+def test_an_outdated_search_finishing_last_leaves_the_current_pairs(
+    app, client, engagement, monkeypatch
+):
+    first, second = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Alfa Kimya", "email": "a@alfa.com"},
+        {"account_number": "C-2", "name": "Beta Lojistik", "email": "b@beta.com"},
+    )
+    monkeypatch.setattr(queue, "enqueue", lambda _job_id: None)
+    client.get(f"{base(engagement)}/duplicates")
+    client.post(
+        f"{base(engagement)}/{second}/edit",
+        data={"account_number": "C-2", "name": "Beta Lojistik", "email": "a@alfa.com"},
+    )
+    client.get(f"{base(engagement)}/duplicates")
+    outdated, latest = (job_id for job_id, _status in searches(app))
+    with app.app_context():
+        services.run(latest)
+        services.run(outdated)
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert pair_ids(page) == {(first, second), (second, first)}
+    assert len(searches(app)) == 2
+
+
 def test_an_import_makes_the_pairs_outdated(app, client, engagement):
     (ours,) = add_customers(
         app, engagement, {"account_number": "X-1", "name": "Şimşek Gıda A.Ş."}
