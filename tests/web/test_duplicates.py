@@ -309,8 +309,12 @@ def test_while_the_search_runs_the_list_shows_its_progress(
     assert f'data-job-poll="/engagements/{engagement}/jobs/{job_id}/status"' in page
     assert not pair_ids(page)
     # Another visit (another tab, another server) follows the same search.
-    client.get(f"{base(engagement)}/duplicates")
+    client.post("/account/language", data={"language": "tr", "next": "/"})
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert "İki kez girilmiş müşteriler aranıyor" in page
+    assert "Müşterileri yeniden karşılaştır" not in page  # not over yet
     assert len(searches(app)) == 1
+    client.post("/account/language", data={"language": "en", "next": "/"})
 
     with app.app_context():
         services.run(job_id)  # the worker
