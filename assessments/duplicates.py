@@ -27,6 +27,8 @@ Decisions, pinned by tests:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -129,19 +131,27 @@ def normalise_phones(phones: pd.Series) -> pd.Series:
     return digits.where(digits.str.len() >= MIN_PHONE_DIGITS, "")
 
 
-def suggest(customers: pd.DataFrame) -> pd.DataFrame:
+#: Told how many of the distinct names have been compared, of how many.
+OnProgress = Callable[[int, int], None]
+
+
+def suggest(
+    customers: pd.DataFrame, on_progress: OnProgress | None = None
+) -> pd.DataFrame:
     """Pairs of customers that may be one customer, best first.
 
     ``customers`` has the columns ``id``, ``name``, ``email`` and ``phone``
     (``account_number`` may come along; it is not compared). The result has
     ``first_id`` < ``second_id``, ``score`` (0–100), ``reasons`` (a tuple) and
-    one boolean column per reason.
+    one boolean column per reason. Comparing the names is most of the work
+    on a large base: ``on_progress`` hears how far it has got, about every
+    hundredth of the names, so a job can show it.
     """
     ids = customers[ID].to_numpy(dtype="int64")
     found = [
         _same_value(ids, normalise_emails(customers[EMAIL]), SAME_EMAIL),
         _same_value(ids, normalise_phones(customers[PHONE]), SAME_PHONE),
-        _similar_names(ids, normalise_names(customers[NAME])),
+        _similar_names(ids, normalise_names(customers[NAME]), on_progress),
     ]
     found = [frame for frame in found if len(frame)]
     if not found:
@@ -205,7 +215,9 @@ def _same_value(ids: np.ndarray, keys: pd.Series, reason: str) -> pd.DataFrame:
     return _pair_frame(pairs[f"{ID}_x"], pairs[f"{ID}_y"], reason, 1.0)
 
 
-def _similar_names(ids: np.ndarray, names: pd.Series) -> pd.DataFrame:
+def _similar_names(
+    ids: np.ndarray, names: pd.Series, on_progress: OnProgress | None
+) -> pd.DataFrame:
     """Names with the same words (in any order), and similar ones within blocks."""
     words = names.str.split().map(lambda found: " ".join(sorted(found)))
     exact = _same_value(ids, words, SIMILAR_NAME)
@@ -235,7 +247,9 @@ def _similar_names(ids: np.ndarray, names: pd.Series) -> pd.DataFrame:
     starts = np.concatenate(([0], boundaries))
     ends = np.concatenate((boundaries, [len(blocks)]))
 
-    left, right, similarity = _compare_blocks(keys.tolist(), lengths, starts, ends)
+    left, right, similarity = _compare_blocks(
+        keys.tolist(), lengths, starts, ends, on_progress
+    )
     if not len(left):
         return exact
 
@@ -260,7 +274,11 @@ def _similar_names(ids: np.ndarray, names: pd.Series) -> pd.DataFrame:
 
 
 def _compare_blocks(
-    texts: list[str], lengths: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    texts: list[str],
+    lengths: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    on_progress: OnProgress | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Index pairs (left < right) of similar texts within each block, and their
     similarity. Inside a block the texts are sorted by length; the Indel
@@ -269,7 +287,11 @@ def _compare_blocks(
     that run only. The texts are words sorted and joined by one space, so
     plain ``ratio`` gives token_sort_ratio without sorting again per pair."""
     left_parts, right_parts, score_parts = [], [], []
+    every, told = max(1, len(texts) // 100), 0
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        if on_progress is not None and start - told >= every:
+            on_progress(start, len(texts))
+            told = start
         if end - start < 2:
             continue
         block_lengths = lengths[start:end]

@@ -11,6 +11,7 @@ class JobKind(StrEnum):
     ANALYSIS = "analysis"
     IMPORT_CHECK = "import_check"
     IMPORT_COMMIT = "import_commit"
+    DUPLICATES = "duplicates"
 
 
 class JobStatus(StrEnum):
@@ -37,11 +38,21 @@ class Stage(StrEnum):
     READING_FILE = "reading_file"
     CHECKING = "checking"
     SAVING = "saving"
+    READING_CUSTOMERS = "reading_customers"
+    COMPARING = "comparing"
 
 
 #: the stages a job may be cancelled in
 CANCELLABLE = frozenset(
-    {Stage.WAITING, Stage.READING, Stage.SCORING, Stage.READING_FILE, Stage.CHECKING}
+    {
+        Stage.WAITING,
+        Stage.READING,
+        Stage.SCORING,
+        Stage.READING_FILE,
+        Stage.CHECKING,
+        Stage.READING_CUSTOMERS,
+        Stage.COMPARING,
+    }
 )
 
 #: each kind's stages after waiting, in order
@@ -49,6 +60,7 @@ STAGES: dict[JobKind, tuple[Stage, ...]] = {
     JobKind.ANALYSIS: (Stage.READING, Stage.SCORING, Stage.STORING),
     JobKind.IMPORT_CHECK: (Stage.READING_FILE, Stage.CHECKING),
     JobKind.IMPORT_COMMIT: (Stage.READING_FILE, Stage.CHECKING, Stage.SAVING),
+    JobKind.DUPLICATES: (Stage.READING_CUSTOMERS, Stage.COMPARING, Stage.STORING),
 }
 
 

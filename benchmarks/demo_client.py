@@ -15,14 +15,16 @@ from app.factory import create_app
 
 
 @contextmanager
-def demo_client() -> Iterator[FlaskClient]:
-    """A test client on a fresh, migrated SQLite database holding the demo."""
+def demo_client(**settings) -> Iterator[FlaskClient]:
+    """A test client on a fresh, migrated SQLite database holding the demo;
+    ``settings`` add to or override its configuration."""
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
             {
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(folder) / 'bench.sqlite'}",
                 "SECRET_KEY": "benchmark-secret-key-0123456789-abcdef",
                 "WTF_CSRF_ENABLED": False,
+                **settings,
             }
         )
         with app.app_context():

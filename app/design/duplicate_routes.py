@@ -13,10 +13,12 @@ from app.design import bp
 from app.design import duplicates as merging
 from app.design.presenters import FIELD_LABELS
 from app.forms import ConfirmForm
+from app.jobs.presenters import job_view
 from app.models import Customer, Membership
 from app.refusals import Refusal, flash_refusal
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from app.url_values import page_number
+from assessments.jobs import JobStatus
 from assessments.roles import Action
 
 #: Why a pair is suggested, as the pages say it.
@@ -40,13 +42,21 @@ _REFUSALS = {"gone": _l("One of the two customers no longer exists.")}
 @bp.route("/customers/duplicates", endpoint="duplicates")
 @engagement_view()
 def duplicate_list(membership: Membership):
-    """Pairs of customers that look like one customer entered twice."""
+    """Pairs of customers that look like one customer entered twice. When
+    the customers changed since the last search (or none ran yet), a job
+    looks for them again, and the page follows it until it is done."""
     engagement = membership.engagement
-    page = merging.suggestions(engagement, page_number())
+    found = merging.current(engagement.id)
+    if found is None:
+        found = merging.search(engagement, current_user)
+        if found.status != JobStatus.DONE:
+            return render_template(
+                "design/duplicates.html", engagement=engagement, search=job_view(found)
+            )
     return render_template(
         "design/duplicates.html",
         engagement=engagement,
-        page=page,
+        page=merging.suggestions(found, page_number()),
         reason_labels=REASON_LABELS,
     )
 

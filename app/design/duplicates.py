@@ -1,6 +1,10 @@
 """Customers entered twice: the suggested pairs, and merging one record into
 another in one database transaction.
 
+Comparing 100,000 customers takes seconds, so a job finds the pairs and keeps
+them in the database (DuplicatePair) with the state of the customers it
+compared; the list pages through them, and a merge mends them at once.
+
 A merge moves the absorbed customer's contacts, sales, complaints and
 interactions to the kept one, fills the kept record's empty fields from the
 absorbed one (never overwriting), keeps one value-group override, joins the
@@ -11,29 +15,35 @@ database sets their link to the deleted customer to NULL.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from math import ceil
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from app import activity
 from app.extensions import db
+from app.jobs import services as jobs
 from app.models import (
     Complaint,
     Contact,
     Customer,
+    DuplicatePair,
     Engagement,
     GroupOverride,
     Interaction,
+    Job,
     Transaction,
     User,
 )
 from app.models.design import CUSTOMER_FIELDS
 from app.refusals import Refusal
 from assessments import duplicates
+from assessments.jobs import JobKind, JobStatus, Stage
 from assessments.oversight import ActivityKind
 
 logger = logging.getLogger(__name__)
@@ -97,65 +107,143 @@ class SuggestionPage:
         return self.page + 1 if self.has_next else None
 
 
-#: The last suggestions per engagement, with the state of the customers they
-#: were computed from: paging through 100,000 customers' pairs then costs one
-#: small query per page instead of the whole comparison (seconds) each time.
-_SUGGESTED: dict[tuple[str, int], tuple[tuple, pd.DataFrame]] = {}
-_SUGGESTED_KEPT = 8
+def state(engagement_id: int) -> list:
+    """The state of the engagement's customers, in a few numbers any change
+    of them changes (how many, which ids, the last edit): suggestions found
+    in another state are outdated, on whichever server looks."""
+    count, ids, edited = db.session.execute(
+        select(
+            func.count(Customer.id),
+            func.coalesce(func.sum(Customer.id), 0),
+            func.max(Customer.updated_at),
+        ).where(Customer.engagement_id == engagement_id)
+    ).one()
+    return [count, int(ids), edited.isoformat() if edited else None]
 
 
-def _suggested_pairs(engagement_id: int) -> pd.DataFrame:
-    state = tuple(
-        db.session.execute(
-            select(
-                func.count(Customer.id),
-                func.sum(Customer.id),
-                func.max(Customer.updated_at),
-            ).where(Customer.engagement_id == engagement_id)
-        ).one()
-    )
-    key = (str(db.engine.url), engagement_id)
-    cached = _SUGGESTED.get(key)
-    if cached is not None and cached[0] == state:
-        return cached[1]
-    rows = db.session.execute(
-        select(Customer.id, Customer.name, Customer.email, Customer.phone).where(
-            Customer.engagement_id == engagement_id
+def _search_key(customers_state: list) -> str:
+    digest = hashlib.sha256(json.dumps(customers_state).encode()).hexdigest()
+    return f"{JobKind.DUPLICATES.value}:{digest}"
+
+
+def current(engagement_id: int) -> Job | None:
+    """The last search for duplicates, if the customers are still as it
+    found them."""
+    job = db.session.scalar(
+        select(Job)
+        .where(
+            Job.engagement_id == engagement_id,
+            Job.kind == JobKind.DUPLICATES,
+            Job.status == JobStatus.DONE,
         )
-    ).all()
-    found = duplicates.suggest(
-        pd.DataFrame(rows, columns=["id", "name", "email", "phone"])
+        .order_by(Job.id.desc())
+        .limit(1)
     )
-    if len(_SUGGESTED) >= _SUGGESTED_KEPT:
-        _SUGGESTED.pop(next(iter(_SUGGESTED)))
-    _SUGGESTED[key] = (state, found)
-    return found
+    if job is None or job.outcome.get("state") != state(engagement_id):
+        return None
+    return job
 
 
-def suggestions(
-    engagement: Engagement, page: int = 1, per_page: int = PER_PAGE
-) -> SuggestionPage:
-    """One page of the engagement's likely duplicate pairs, best first.
+def search(engagement: Engagement, user: User) -> Job:
+    """Start looking for duplicates among the customers as they are now, or
+    hand back the search of them already under way (two tabs, two servers)."""
+    return jobs.start(
+        engagement,
+        JobKind.DUPLICATES,
+        user,
+        {},
+        key=_search_key(state(engagement.id)),
+    )
 
-    The customers are read with one query and compared in pandas; a page
-    past the end shows the last one (after merges the list gets shorter)."""
-    found = _suggested_pairs(engagement.id)
-    total = len(found)
+
+@jobs.runs(JobKind.DUPLICATES, "design.duplicates", None)
+def run_search(job: Job) -> int:
+    """Compare every customer with the others and keep the pairs, in place
+    of any earlier search's (the list shows the latest search's). The state
+    is read before the customers: an edit in between makes the pairs look
+    outdated (and found again), never the other way round."""
+    jobs.step(job, Stage.READING_CUSTOMERS)
+    found_in = state(job.engagement_id)
+    frame = _frame(
+        db.session.execute(
+            select(Customer.id, Customer.name, Customer.email, Customer.phone).where(
+                Customer.engagement_id == job.engagement_id
+            )
+        ).all()
+    )
+    jobs.step(job, Stage.COMPARING)
+    found = duplicates.suggest(
+        frame, lambda done, total: jobs.step(job, Stage.COMPARING, done, total)
+    )
+    jobs.step(job, Stage.STORING)
+    db.session.execute(
+        delete(DuplicatePair).where(
+            DuplicatePair.job_id.in_(
+                select(Job.id).where(
+                    Job.engagement_id == job.engagement_id,
+                    Job.kind == JobKind.DUPLICATES,
+                    Job.id < job.id,  # a later search, done first, stays
+                )
+            )
+        )
+    )
+    _store(job.id, found)
+    job.outcome = {"state": found_in}
+    db.session.commit()
+    return job.id
+
+
+def _frame(rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["id", "name", "email", "phone"])
+
+
+def _store(job_id: int, found: pd.DataFrame) -> None:
+    if found.empty:
+        return
+    db.session.execute(
+        insert(DuplicatePair.__table__),  # plain rows: tens of thousands at once
+        [
+            {
+                "job_id": job_id,
+                "first_id": int(row.first_id),
+                "second_id": int(row.second_id),
+                "score": int(row.score),
+                "reasons": " ".join(row.reasons),
+            }
+            for row in found.itertuples(index=False)
+        ],
+    )
+
+
+def suggestions(job: Job, page: int = 1, per_page: int = PER_PAGE) -> SuggestionPage:
+    """One page of the pairs a search found, best first: one small query
+    per page, however many customers were compared. A page past the end
+    shows the last one (after merges the list gets shorter)."""
+    of_job = DuplicatePair.job_id == job.id
+    total = db.session.scalar(select(func.count()).where(of_job)) or 0
     page = min(max(page, 1), max(1, ceil(total / per_page)))
-    window = found.iloc[(page - 1) * per_page : page * per_page]
-    ids = {int(i) for i in window["first_id"]} | {int(i) for i in window["second_id"]}
-    records = _customers(engagement.id, ids)
-    sales = _transaction_counts(engagement.id, ids)
+    window = db.session.scalars(
+        select(DuplicatePair)
+        .where(of_job)
+        .order_by(
+            DuplicatePair.score.desc(), DuplicatePair.first_id, DuplicatePair.second_id
+        )
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    ids = {pair.first_id for pair in window} | {pair.second_id for pair in window}
+    records = _customers(job.engagement_id, ids)
+    sales = _transaction_counts(job.engagement_id, ids)
     items = [
         Suggestion(
-            first=records[int(row.first_id)],
-            second=records[int(row.second_id)],
-            score=int(row.score),
-            reasons=tuple(row.reasons),
-            first_transactions=sales.get(int(row.first_id), 0),
-            second_transactions=sales.get(int(row.second_id), 0),
+            first=records[pair.first_id],
+            second=records[pair.second_id],
+            score=pair.score,
+            reasons=tuple(pair.reasons.split()),
+            first_transactions=sales.get(pair.first_id, 0),
+            second_transactions=sales.get(pair.second_id, 0),
         )
-        for row in window.itertuples(index=False)
+        for pair in window
     ]
     return SuggestionPage(items=items, page=page, per_page=per_page, total=total)
 
@@ -284,6 +372,8 @@ def merge(
         if len(locked) != 2:
             raise Refusal("gone")
         plan = merge_plan(engagement, keep, absorb)
+        found = current(engagement.id)
+        partners = _partners(found, keep.id, absorb.id) if found else set()
         _move_rows(engagement.id, keep.id, absorb.id)
         if plan.moves_override:
             db.session.execute(
@@ -311,6 +401,8 @@ def merge(
             .execution_options(synchronize_session=False)
         )
         db.session.expunge(absorb)
+        if found:
+            _mend(found, keep.id, partners)
         half = activity.NAME_KEPT // 2  # each name at most half of what is kept
         activity.record(
             engagement.id,
@@ -331,6 +423,45 @@ def merge(
         plan.moves,
     )
     return plan
+
+
+def _partners(search: Job, keep_id: int, absorb_id: int) -> set[int]:
+    """The customers the search paired with either of the two."""
+    two = (keep_id, absorb_id)
+    pairs = db.session.execute(
+        select(DuplicatePair.first_id, DuplicatePair.second_id).where(
+            DuplicatePair.job_id == search.id,
+            or_(DuplicatePair.first_id.in_(two), DuplicatePair.second_id.in_(two)),
+        )
+    ).all()
+    return {id_ for pair in pairs for id_ in pair} - set(two)
+
+
+def _mend(search: Job, keep_id: int, partners: set[int]) -> None:
+    """Bring a current search up to date after a merge, in its transaction,
+    instead of comparing every customer again: the absorbed record's pairs
+    went with it, and the kept one's are found again among the customers
+    either was paired with. Only they can pair with it anew: what the kept
+    record gained are the absorbed one's values, whose matches the search
+    had paired with the absorbed record already."""
+    db.session.execute(
+        delete(DuplicatePair).where(
+            DuplicatePair.job_id == search.id,
+            or_(DuplicatePair.first_id == keep_id, DuplicatePair.second_id == keep_id),
+        )
+    )
+    rows = db.session.execute(
+        select(Customer.id, Customer.name, Customer.email, Customer.phone).where(
+            Customer.engagement_id == search.engagement_id,
+            Customer.id.in_(partners | {keep_id}),
+        )
+    ).all()
+    found = duplicates.suggest(_frame(rows))
+    _store(
+        search.id,
+        found[(found["first_id"] == keep_id) | (found["second_id"] == keep_id)],
+    )
+    search.outcome = {"state": state(search.engagement_id)}
 
 
 def named(customer: Customer) -> str:

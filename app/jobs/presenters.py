@@ -32,6 +32,7 @@ _FAILURES = {
 #: how a stage that counts its steps says where it is
 _COUNTED = {
     Stage.CHECKING: _l("row %(done)s of %(total)s"),
+    Stage.COMPARING: _l("name %(done)s of %(total)s"),
 }
 
 
@@ -91,7 +92,7 @@ def job_view(job: Job) -> JobView:
         result_url=url_for(
             kind.result_endpoint,
             engagement_id=job.engagement_id,
-            **{kind.result_arg: job.result_id},
+            **({kind.result_arg: job.result_id} if kind.result_arg else {}),
         )
         if done and job.result_id
         else None,

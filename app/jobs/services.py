@@ -39,18 +39,19 @@ log = logging.getLogger(__name__)
 class JobType:
     """What a kind of job does: ``run`` does the work and returns the id of
     what it made; ``result_endpoint`` shows it, given that id as
-    ``result_arg``; ``messages`` say its refusals in words."""
+    ``result_arg`` (none: the page shows the latest, as the duplicates list
+    does); ``messages`` say its refusals in words."""
 
     run: Callable[[Job], int]
     result_endpoint: str
-    result_arg: str
+    result_arg: str | None
     messages: Mapping[str, object] = field(default_factory=dict)
 
 
 _TYPES: dict[JobKind, JobType] = {}
 
 
-def runs(kind: JobKind, result_endpoint: str, result_arg: str, messages=None):
+def runs(kind: JobKind, result_endpoint: str, result_arg: str | None, messages=None):
     """Register the function that does a kind of job (a decorator), so the
     queue need not know the areas whose work it carries."""
 

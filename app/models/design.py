@@ -190,6 +190,29 @@ class ImportRun(db.Model):
     imported_by: Mapped[User | None] = relationship()
 
 
+class DuplicatePair(db.Model):
+    """One pair of customers a duplicates search (its job) found may be one
+    customer. Kept in the database so that every server pages through the
+    same list; a pair goes with either of its customers (a merge deletes
+    one) and with its search."""
+
+    __tablename__ = "duplicate_pairs"
+    __table_args__ = (sa.Index("ix_duplicate_pairs_job_score", "job_id", "score"),)
+
+    job_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True
+    )
+    first_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    second_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[int]
+    #: why, as the reason codes joined by spaces ("email name")
+    reasons: Mapped[str] = mapped_column(sa.String(40))
+
+
 class GroupOverride(db.Model):
     """The consultant's strategic judgement over the numbers: this customer
     belongs in this value group, whatever the next analysis computes."""

@@ -247,3 +247,16 @@ def test_no_customers_or_no_duplicates_give_an_empty_result():
     ]
     assert suggest(empty).empty
     assert suggest(customers({}, {}, {})).empty
+
+
+def test_comparing_the_names_says_how_far_it_has_got():
+    # 300 names in 300 blocks: told about every hundredth, always short of all.
+    heard = []
+    names = customers(
+        *({"name": f"{chr(0x4E00 + n)}{n:03d} Firma"} for n in range(300))
+    )
+    suggest(names, lambda done, total: heard.append((done, total)))
+    assert len(heard) >= 50
+    assert all(total == 300 for _done, total in heard)
+    assert [done for done, _total in heard] == sorted({done for done, _ in heard})
+    assert all(0 < done < 300 for done, _total in heard)

@@ -1,5 +1,5 @@
-"""Duplicate customers through the test client: the suggested pairs, the
-confirmation page and the merge."""
+"""Duplicate customers through the test client: the suggested pairs (found by
+a job, in immediate mode here), the confirmation page and the merge."""
 
 import re
 from datetime import date
@@ -9,13 +9,16 @@ from sqlalchemy import delete, func, select
 
 from app.design import duplicates as merging
 from app.extensions import db
+from app.jobs import queue, services
 from app.models import (
     Complaint,
     Contact,
     Customer,
+    DuplicatePair,
     Engagement,
     GroupOverride,
     Interaction,
+    Job,
     SiteRole,
     Snapshot,
     SnapshotResult,
@@ -24,9 +27,12 @@ from app.models import (
 )
 from app.refusals import Refusal
 from assessments.idic import Channel, InteractionDirection, LifecycleStage
+from assessments.jobs import JobKind, JobStatus
 from assessments.roles import Role
 from assessments.value_groups import ValueGroup
 from tests.conftest import PASSWORD
+from tests.import_files import CUSTOMERS, csv_bytes
+from tests.web.test_import import imported
 
 
 def base(engagement_id: int) -> str:
@@ -243,6 +249,201 @@ def test_sponsor_and_team_see_the_list_without_merge_buttons(
 def test_another_engagements_list_is_not_found(client, auth, two_companies):
     auth.login(two_companies.our_consultant)
     assert client.get(f"{base(two_companies.theirs)}/duplicates").status_code == 404
+
+
+# --- the search, a job --------------------------------------------------------
+
+
+@pytest.fixture
+def app_config(tmp_path) -> dict:
+    """Uploads in a temporary folder, for the import that outdates the pairs."""
+    return {"IMPORT_FOLDER": str(tmp_path / "imports")}
+
+
+def searches(app) -> list[tuple[int, JobStatus]]:
+    with app.app_context():
+        return db.session.execute(
+            select(Job.id, Job.status)
+            .where(Job.kind == JobKind.DUPLICATES)
+            .order_by(Job.id)
+        ).all()
+
+
+def test_the_pairs_are_found_once_by_a_job_and_kept_for_every_visit(
+    app, client, engagement
+):
+    first, second, _other = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Alfa Kimya", "email": "a@alfa.com"},
+        {"account_number": "C-2", "name": "Zeta Metal", "email": "a@alfa.com"},
+        {"account_number": "C-3", "name": "Beta Lojistik"},
+    )
+    for _visit in range(3):
+        page = client.get(f"{base(engagement)}/duplicates").text
+        assert pair_ids(page) == {(first, second), (second, first)}
+    [(job_id, status)] = searches(app)
+    assert status == JobStatus.DONE
+    assert count(app, DuplicatePair, job_id=job_id) == 1
+    jobs_page = client.get(f"/engagements/{engagement}/jobs/").text
+    assert "Search for duplicate customers" in jobs_page
+    job_page = client.get(f"/engagements/{engagement}/jobs/{job_id}").text
+    assert f'href="{base(engagement)}/duplicates"' in job_page
+
+
+def test_while_the_search_runs_the_list_shows_its_progress(
+    app, client, engagement, monkeypatch
+):
+    first, second = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Alfa Kimya", "phone": "0212 555 12 34"},
+        {"account_number": "C-2", "name": "Zeta Metal", "phone": "+902125551234"},
+    )
+    monkeypatch.setattr(queue, "enqueue", lambda _job_id: None)  # no worker yet
+    page = client.get(f"{base(engagement)}/duplicates").text
+    [(job_id, status)] = searches(app)
+    assert status == JobStatus.QUEUED
+    assert "Looking for customers entered twice" in page
+    assert "Waiting for a worker" in page
+    assert f'data-job-poll="/engagements/{engagement}/jobs/{job_id}/status"' in page
+    assert not pair_ids(page)
+    # Another visit (another tab, another server) follows the same search.
+    client.post("/account/language", data={"language": "tr", "next": "/"})
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert "İki kez girilmiş müşteriler aranıyor" in page
+    assert "Müşterileri yeniden karşılaştır" not in page  # not over yet
+    assert len(searches(app)) == 1
+    client.post("/account/language", data={"language": "en", "next": "/"})
+
+    with app.app_context():
+        services.run(job_id)  # the worker
+    state = client.get(f"/engagements/{engagement}/jobs/{job_id}/status").json
+    assert state["finished"]
+    assert state["result_url"].endswith(f"{base(engagement)}/duplicates")
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert pair_ids(page) == {(first, second), (second, first)}
+
+
+def test_an_outdated_search_finishing_last_leaves_the_current_pairs(
+    app, client, engagement, monkeypatch
+):
+    first, second = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Alfa Kimya", "email": "a@alfa.com"},
+        {"account_number": "C-2", "name": "Beta Lojistik", "email": "b@beta.com"},
+    )
+    monkeypatch.setattr(queue, "enqueue", lambda _job_id: None)
+    client.get(f"{base(engagement)}/duplicates")
+    client.post(
+        f"{base(engagement)}/{second}/edit",
+        data={"account_number": "C-2", "name": "Beta Lojistik", "email": "a@alfa.com"},
+    )
+    client.get(f"{base(engagement)}/duplicates")
+    outdated, latest = (job_id for job_id, _status in searches(app))
+    with app.app_context():
+        services.run(latest)
+        services.run(outdated)
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert pair_ids(page) == {(first, second), (second, first)}
+    assert len(searches(app)) == 2
+
+
+def test_an_import_makes_the_pairs_outdated(app, client, engagement):
+    (ours,) = add_customers(
+        app, engagement, {"account_number": "X-1", "name": "Şimşek Gıda A.Ş."}
+    )
+    assert "No possible duplicates" in client.get(f"{base(engagement)}/duplicates").text
+    imported(client, engagement, csv_bytes(CUSTOMERS), "müşteriler.csv")
+    page = client.get(f"{base(engagement)}/duplicates").text
+    with app.app_context():
+        theirs = db.session.scalar(
+            select(Customer.id).where(Customer.account_number == "C-001")
+        )
+    assert pair_ids(page) == {(ours, theirs), (theirs, ours)}
+    assert [status for _id, status in searches(app)] == [JobStatus.DONE] * 2
+    # The new search's pairs replace the old one's.
+    assert count(app, DuplicatePair) == 1
+
+
+def test_a_merge_mends_the_pairs_without_a_new_search(app, client, engagement):
+    alfa, alfa_ltd, zeta, beta, kappa = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Alfa Kimya"},
+        {
+            "account_number": "C-2",
+            "name": "Alfa Kimya Ltd. Şti.",
+            "email": "s@alfa.com",
+        },
+        {"account_number": "C-3", "name": "Zeta Metal", "email": "s@alfa.com"},
+        {"account_number": "C-4", "name": "Beta Tarım", "phone": "0212 555 12 34"},
+        {"account_number": "C-5", "name": "Kappa Enerji", "phone": "0212 555 12 34"},
+    )
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert {tuple(sorted(ids)) for ids in pair_ids(page)} == {
+        (alfa, alfa_ltd),
+        (alfa_ltd, zeta),
+        (beta, kappa),
+    }
+    client.post(merge_url(engagement, alfa, alfa_ltd))
+    page = client.get(f"{base(engagement)}/duplicates").text
+    # The absorbed record's pairs went with it; the kept one took its e-mail,
+    # and with it its pair.
+    assert {tuple(sorted(ids)) for ids in pair_ids(page)} == {
+        (alfa, zeta),
+        (beta, kappa),
+    }
+    assert "Same e-mail" in page
+    assert len(searches(app)) == 1
+
+
+def test_a_failed_search_says_so_and_can_run_again(
+    app, client, engagement, monkeypatch
+):
+    first, second = add_customers(
+        app,
+        engagement,
+        {"account_number": "C-1", "name": "Alfa Kimya", "email": "a@alfa.com"},
+        {"account_number": "C-2", "name": "Zeta Metal", "email": "a@alfa.com"},
+    )
+
+    def broken(_customers, _on_progress=None):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(merging.duplicates, "suggest", broken)
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert "This job stopped on an unexpected error" in page
+    assert "Compare the customers again" in page
+    monkeypatch.undo()
+    page = client.get(f"{base(engagement)}/duplicates").text
+    assert pair_ids(page) == {(first, second), (second, first)}
+    assert [status for _id, status in searches(app)] == [
+        JobStatus.FAILED,
+        JobStatus.DONE,
+    ]
+
+
+def test_another_engagements_search_is_not_found(app, client, auth, two_companies):
+    add_customers(
+        app,
+        two_companies.theirs,
+        {"account_number": "Z-1", "name": "Gizli Kimya", "email": "g@gizli.com"},
+        {"account_number": "Z-2", "name": "Gizli Metal", "email": "g@gizli.com"},
+    )
+    auth.login(two_companies.their_consultant)
+    client.get(f"{base(two_companies.theirs)}/duplicates")
+    [(job_id, _status)] = searches(app)
+    auth.logout()
+    auth.login(two_companies.our_consultant)
+    for engagement_id in (two_companies.ours, two_companies.theirs):
+        jobs = f"/engagements/{engagement_id}/jobs/{job_id}"
+        assert client.get(jobs).status_code == 404
+        assert client.get(f"{jobs}/status").status_code == 404
+        assert client.post(f"{jobs}/cancel").status_code == 404
+    page = client.get(f"{base(two_companies.ours)}/duplicates").text
+    assert "Gizli" not in page
 
 
 # --- merging ------------------------------------------------------------------
