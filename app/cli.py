@@ -1,5 +1,6 @@
 """Command-line tasks; they call the same services as the views."""
 
+import os
 from pathlib import Path
 
 import click
@@ -78,9 +79,20 @@ def jobs():
 
 @jobs.command("worker")
 @click.option("--workers", default=2, show_default=True, help="Jobs run at once.")
-def worker_command(workers):
+@click.option(
+    "--nice",
+    default=10,
+    show_default=True,
+    help="How far below the web servers' priority the jobs run (0: the same).",
+)
+def worker_command(workers, nice):
     """Run jobs as they are queued, until Ctrl+C. Jobs a stopped worker of
-    this machine left running are marked failed first."""
+    this machine left running are marked failed first.
+
+    The worker runs at a lower priority than the web servers beside it, so a
+    long import on a busy machine slows itself rather than the pages people
+    are waiting for."""
+    os.nice(nice)
     abandoned = job_services.fail_abandoned()
     if abandoned:
         click.echo(f"{abandoned} job(s) left by a stopped worker marked failed.")
