@@ -11,6 +11,7 @@ class JobKind(StrEnum):
     ANALYSIS = "analysis"
     IMPORT_CHECK = "import_check"
     IMPORT_COMMIT = "import_commit"
+    PACK = "pack"
 
 
 class JobStatus(StrEnum):
@@ -37,11 +38,20 @@ class Stage(StrEnum):
     READING_FILE = "reading_file"
     CHECKING = "checking"
     SAVING = "saving"
+    RENDERING = "rendering"
+    BINDING = "binding"
 
 
 #: the stages a job may be cancelled in
 CANCELLABLE = frozenset(
-    {Stage.WAITING, Stage.READING, Stage.SCORING, Stage.READING_FILE, Stage.CHECKING}
+    {
+        Stage.WAITING,
+        Stage.READING,
+        Stage.SCORING,
+        Stage.READING_FILE,
+        Stage.CHECKING,
+        Stage.RENDERING,
+    }
 )
 
 #: each kind's stages after waiting, in order
@@ -49,6 +59,9 @@ STAGES: dict[JobKind, tuple[Stage, ...]] = {
     JobKind.ANALYSIS: (Stage.READING, Stage.SCORING, Stage.STORING),
     JobKind.IMPORT_CHECK: (Stage.READING_FILE, Stage.CHECKING),
     JobKind.IMPORT_COMMIT: (Stage.READING_FILE, Stage.CHECKING, Stage.SAVING),
+    # the pack lays its parts out one by one (part k of n), then binds them
+    # with their page numbers, then keeps the PDF in the archive
+    JobKind.PACK: (Stage.RENDERING, Stage.BINDING, Stage.STORING),
 }
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
-from app.i18n.locale import local_today
+from app.i18n.locale import today_of
 from app.models import Engagement, IssuedReport, User
 from app.pdf import RenderedPdf, pdf_download, render_pdf
 from app.reports import catalog
@@ -39,7 +39,19 @@ def issue(
     written in ``language`` when the person issuing it asks for one (a sponsor
     who reads English), else in the engagement's report language."""
     language = language or engagement.report_language
-    rendered = build(engagement, kind, local_today(), language)
+    rendered = build(engagement, kind, today_of(engagement), language)
+    return keep(engagement, kind, user, language, rendered)
+
+
+def keep(
+    engagement: Engagement,
+    kind: ReportKind,
+    user: User,
+    language: str,
+    rendered: RenderedPdf,
+) -> IssuedReport:
+    """Keep a report built already (by the pack's job, which says where it
+    stands between building and keeping) and note it in the activity feed."""
     row = IssuedReport(
         engagement_id=engagement.id,
         kind=kind,
