@@ -1,5 +1,5 @@
 """What gunicorn serves: ``gunicorn wsgi:app``."""
 
-from app import create_app
+from app.factory import create_app
 
 app = create_app()

@@ -3,22 +3,16 @@
 from pathlib import Path
 
 import click
-import pandas as pd
 from flask import Blueprint
 
 from app import demo
 from app.admin.services import create_user
-from app.analysis_file import FileProblem, read_transactions
 from app.auth.forms import MIN_PASSWORD_LENGTH
 from app.auth.services import change_password, email_taken
-from app.i18n.locale import local_today
 from app.jobs import queue as job_queue
 from app.jobs import services as job_services
 from app.models import SiteRole
-from assessments.analysis import Parameters, analyse
 from assessments.questionnaire import DEFINITIONS, InvalidDefinition, load_all
-from assessments.rfm import AMOUNT, CUSTOMER, DATE, PROFIT
-from assessments.value_groups import Flag
 
 bp = Blueprint("cli", __name__, cli_group=None)
 
@@ -75,55 +69,6 @@ def check_assessments(folder):
     for definition in definitions.values():
         count = sum(1 for _ in definition.questions())
         click.echo(f"{definition.id}: {count} questions, version {definition.version}")
-
-
-@bp.cli.command("analyze")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--customer-col", required=True, help="Header of the customer id.")
-@click.option("--date-col", required=True, help="Header of the transaction date.")
-@click.option("--amount-col", required=True, help="Header of the amount.")
-@click.option("--profit-col", help="Header of the profit; then M is profit.")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Analysis date.")
-@click.option("--date-format", help="strftime format of the dates, e.g. %d.%m.%Y.")
-@click.option("--sep", default=",", show_default=True, help="Column separator.")
-@click.option("--decimal", default=".", show_default=True, help="Decimal mark.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
-def analyze_command(
-    file,
-    customer_col,
-    date_col,
-    amount_col,
-    profit_col,
-    as_of,
-    date_format,
-    sep,
-    decimal,
-    out,
-):
-    """Analyse a transactions file without the database: one row per customer."""
-    if as_of and as_of.date() > local_today():
-        raise click.BadParameter(
-            f"{as_of:%Y-%m-%d} is after today; an analysis looks back from a "
-            "day that has happened.",
-            param_hint="--as-of",
-        )
-    columns = {CUSTOMER: customer_col, DATE: date_col, AMOUNT: amount_col}
-    if profit_col:
-        columns[PROFIT] = profit_col
-    try:
-        transactions = read_transactions(file, columns, date_format, sep, decimal)
-    except FileProblem as problem:
-        raise click.ClickException(str(problem)) from problem
-    analysis_date = pd.Timestamp(as_of) if as_of else transactions[DATE].max()
-    result = analyse(
-        transactions, Parameters(as_of=analysis_date, use_profit=bool(profit_col))
-    )
-    table = result.customers.astype({flag.value: "int8" for flag in Flag})
-    table.to_csv(out, index_label="customer")
-    click.echo(
-        f"Analysed {len(transactions)} transactions of {len(table)} customers "
-        f"as of {analysis_date:%Y-%m-%d}; wrote {out}."
-    )
 
 
 @bp.cli.group()

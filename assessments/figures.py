@@ -31,14 +31,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from assessments.rfm import PROFIT
-from assessments.value_groups import (
-    Flag,
-    GroupRules,
-    ValueGroup,
-    top_share_mask,
-    yearly_sales,
-)
+from assessments.analysis import yearly
+from assessments.value_groups import Flag, GroupRules, ValueGroup, top_share_mask
 
 FIGURES = (
     "customers",
@@ -61,29 +55,25 @@ FIGURES = (
 
 
 def headline_figures(
-    transactions: pd.DataFrame,
+    figures: pd.DataFrame,
     results: pd.DataFrame,
-    as_of: pd.Timestamp,
     interactions: int,
     quality: dict,
     mvc_share: float = GroupRules().mvc_share,
 ) -> dict[str, float | int | None]:
-    """The figures above from the analysed transactions and per-customer results
+    """The figures above from the analysed customers' sums of their sales
+    (``assessments.analysis.CUSTOMER_FIGURES``) and per-customer results
     (value_group, frequency, monetary and the flag columns); ``mvc_share`` is
     the analysis's MVC setting, which names last year's best customers."""
     count = len(results)
     groups = results["value_group"]
-    this_year, last_year = yearly_sales(transactions, as_of)
+    this_year, last_year = yearly(figures)
     buyers_before = last_year[last_year > 0].index
     retained = this_year.reindex(buyers_before, fill_value=0) > 0
     best_before = last_year[buyers_before]
     best_before = best_before[top_share_mask(best_before, mvc_share)].index
     best_retained = this_year.reindex(best_before, fill_value=0) > 0
-    recent = transactions[
-        (transactions["date"] > as_of - pd.Timedelta(days=365))
-        & (transactions["date"] <= as_of)
-    ]
-    has_profit = PROFIT in recent and recent[PROFIT].notna().any()
+    profit = figures["profit_12m"]
     return {
         "customers": count,
         "mvc_count": int((groups == ValueGroup.MVC.value).sum()),
@@ -102,8 +92,8 @@ def headline_figures(
         else None,
         "average_frequency": _mean(results["frequency"]),
         "average_value": _mean(results["monetary"]),
-        "revenue_12m": round(float(recent["amount"].sum()), 2),
-        "profit_12m": round(float(recent[PROFIT].sum()), 2) if has_profit else None,
+        "revenue_12m": round(float(this_year.sum()), 2),
+        "profit_12m": round(float(profit.sum()), 2) if profit.notna().any() else None,
         "valuable_complaints": int(results[Flag.VALUABLE_COMPLAINED.value].sum()),
         "interactions_per_customer": round(interactions / count, 2) if count else None,
         "decision_maker_coverage": quality.get("decision_maker_coverage"),

@@ -41,10 +41,21 @@ class Bands:
 def measure(
     transactions: pd.DataFrame, as_of: pd.Timestamp, use_profit: bool = False
 ) -> pd.DataFrame:
-    """Per customer: recency (days), frequency (purchases) and monetary value.
+    """Per customer: recency (days), frequency (purchases) and monetary value."""
+    return measures(figures(transactions, as_of, use_profit), as_of)
 
-    Works on integer codes and day numbers with numpy, not on strings: a million
-    transactions take a fraction of a second.
+
+def figures(
+    transactions: pd.DataFrame, as_of: pd.Timestamp, use_profit: bool = False
+) -> pd.DataFrame:
+    """Per customer: the day of the last purchase (``last``), the purchases
+    (``frequency``) and the value (``monetary``), from every sale.
+
+    A database computes the same with GROUP BY (``app.design.analyses``); this
+    is the reference for files, and for tests. It works on integer codes and
+    day numbers with numpy, not on strings: a million transactions take a
+    fraction of a second. Money is counted in cents: a day whose lines add up
+    to less than a cent is no purchase, whatever order the lines are summed in.
     """
     frame = transactions[transactions[DATE] <= as_of]
     codes, customers = pd.factorize(frame[CUSTOMER])
@@ -58,24 +69,37 @@ def measure(
     span = int(days.max() - first_day + 1) if len(days) else 1
     keys = codes.astype("int64") * span + (days - first_day)
     day_keys, day_index = np.unique(keys, return_inverse=True)
-    day_totals = np.bincount(day_index, weights=amounts)
+    day_totals = np.round(np.bincount(day_index, weights=amounts), 2)
     purchase_keys = day_keys[day_totals > 0]  # sorted by customer, then day
 
     last_line = _last_per_customer(day_keys, span, count)
     last_purchase = _last_per_customer(purchase_keys, span, count)
     last = np.where(last_purchase >= 0, last_purchase, last_line) + first_day
+    return pd.DataFrame(
+        {
+            "last": last.astype("datetime64[D]").astype("datetime64[ns]"),
+            "frequency": np.bincount(purchase_keys // span, minlength=count).astype(
+                "int64"
+            ),
+            "monetary": np.bincount(codes, weights=values, minlength=count),
+        },
+        index=pd.Index(customers, name=CUSTOMER),
+    )
+
+
+def measures(figures: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Recency (days from ``last`` to the analysis date), frequency and
+    monetary value (to the cent) from per-customer figures: however they were
+    summed up, from a file or by a database."""
+    last = figures["last"].to_numpy().astype("datetime64[D]").astype("int64")
     as_of_day = np.datetime64(as_of.normalize(), "D").astype("int64")
     return pd.DataFrame(
         {
             "recency": (as_of_day - last).astype("int64"),
-            "frequency": np.bincount(purchase_keys // span, minlength=count).astype(
-                "int64"
-            ),
-            "monetary": np.round(
-                np.bincount(codes, weights=values, minlength=count), 2
-            ),
+            "frequency": figures["frequency"].to_numpy().astype("int64"),
+            "monetary": np.round(figures["monetary"].to_numpy(dtype="float64"), 2),
         },
-        index=pd.Index(customers, name=CUSTOMER),
+        index=figures.index,
     )
 
 

@@ -101,7 +101,8 @@ def yearly_sales(
 
 def classify(
     scored: pd.DataFrame,
-    transactions: pd.DataFrame,
+    this_year: pd.Series,
+    last_year: pd.Series,
     as_of: pd.Timestamp,
     rules: GroupRules = GroupRules(),
     customers: pd.DataFrame | None = None,
@@ -110,19 +111,14 @@ def classify(
 ) -> pd.DataFrame:
     """Add value_group, abc and one boolean column per flag.
 
-    ``customers`` may carry ``potential`` (1–5) and ``share_of_wallet`` (0–1),
-    indexed by customer; ``complaints`` has customer and date columns.
+    ``this_year`` and ``last_year`` are each customer's net sales of the 12
+    months to the analysis date and of the 12 before, indexed like ``scored``
+    (zero without sales; see ``yearly_sales``). ``customers`` may carry ``potential``
+    (1–5) and ``share_of_wallet`` (0–1), indexed by customer; ``complaints``
+    has customer and date columns.
     """
     result = scored.copy()
     value = result["monetary"]
-    this_year, last_year = (
-        # An empty year is all zeroes (pandas cannot reindex an empty
-        # categorical index onto a larger one).
-        s.reindex(result.index, fill_value=0.0)
-        if len(s)
-        else pd.Series(0.0, index=result.index)
-        for s in yearly_sales(transactions, as_of)
-    )
     extra = (customers if customers is not None else pd.DataFrame()).reindex(
         result.index
     )

@@ -43,10 +43,10 @@ from pathlib import Path
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, delete, make_url, select, text
 
-from app import create_app
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
+from app.factory import create_app
 from app.models import Answer, CompanySize, Membership, SiteRole
 from app.questionnaires import takes
 from assessments.questionnaire import QuestionnaireId

@@ -10,8 +10,8 @@ from pathlib import Path
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
-from app import create_app
 from app.demo import DEMO_PASSWORD, load_demo
+from app.factory import create_app
 
 
 @contextmanager

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import create_app
 from app.design import import_service
 from app.design.import_file import ImportRequest, Kind, Limits, Settings
 from app.extensions import db
+from app.factory import create_app
 from app.models import CompanySize, Customer, Engagement, Transaction
 from benchmarks.analysis import synthetic_file
 
@@ -51,6 +51,7 @@ def _engagement(name: str) -> int:
         sector="Food",
         size=CompanySize.MEDIUM,
         country="TR",
+        currency="TRY",
         report_language="tr",
     )
     db.session.add(engagement)

@@ -12,10 +12,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, delete, make_url, select, text
 
-from app import create_app
 from app.auth import services as accounts
 from app.engagements import services as engagements
 from app.extensions import db
+from app.factory import create_app
 from app.models import (
     AwarenessActivity,
     AwarenessKind,

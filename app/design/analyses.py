@@ -39,7 +39,7 @@ from app.models.columns import utcnow
 from app.questionnaires.takes import latest_completed_take
 from app.refusals import Refusal
 from assessments import data_quality, rfm
-from assessments.analysis import Analysis, Parameters, analyse
+from assessments.analysis import Analysis, Parameters, analyse_figures
 from assessments.figures import headline_figures
 from assessments.idic import Segment
 from assessments.jobs import Stage
@@ -107,28 +107,62 @@ def _as(column, type_):
     return column
 
 
-def transactions_frame(engagement_id: int) -> pd.DataFrame:
-    """customer (id), date, amount and profit of every sale of the engagement.
+def figures_frame(engagement_id: int, as_of: date, use_profit: bool) -> pd.DataFrame:
+    """Per customer with a sale on or before ``as_of``, the sums an analysis
+    needs of their sales (``assessments.analysis.CUSTOMER_FIGURES``), added up
+    by the database: a million sales stay where they are and one row per
+    customer comes out. ``customer_figures`` sums a frame of sales the same
+    way; a property test holds the two to the same figures.
 
-    Dates come as ISO text and money as floats on both databases, which pandas
-    parses far faster than date and Decimal objects. Profit is always read, so
-    every analysis of data with profit stores the profit figures (a measure of
-    profit gets a value whichever value the analysis ranks by); a sale without
-    profit keeps NaN, so data without any profit stores none."""
-    columns = [
-        Transaction.customer_id,
-        _as(Transaction.occurred_on, sa.String),
-        _as(Transaction.amount, sa.Float),
-        _as(Transaction.profit, sa.Float),
-    ]
-    names = [rfm.CUSTOMER, rfm.DATE, rfm.AMOUNT, rfm.PROFIT]
-    frame = read_frame(
-        select(*columns).where(Transaction.engagement_id == engagement_id), names
+    The sales are first summed per customer and day (a purchase is a day whose
+    lines add up to at least a cent), then per customer. Dates come as ISO
+    text and money as floats on both databases (see ``_as``)."""
+    day = Transaction.occurred_on
+    value = (
+        sa.func.coalesce(Transaction.profit, 0) if use_profit else Transaction.amount
     )
-    frame[rfm.DATE] = _iso_dates(frame[rfm.DATE])
-    frame[rfm.AMOUNT] = frame[rfm.AMOUNT].astype("float64")
-    frame[rfm.PROFIT] = frame[rfm.PROFIT].astype("float64")
-    return frame
+    days = (
+        select(
+            Transaction.customer_id.label("customer"),
+            day.label("day"),
+            func.sum(Transaction.amount).label("total"),
+            func.sum(value).label("value"),
+            func.sum(Transaction.profit).label("profit"),
+            func.count().label("lines"),
+        )
+        .where(Transaction.engagement_id == engagement_id, day <= as_of)
+        .group_by(Transaction.customer_id, day)
+        .subquery()
+    )
+    purchase = func.round(days.c.total, 2) > 0
+    this_year = days.c.day > as_of - timedelta(days=365)
+    year_before = (days.c.day > as_of - timedelta(days=730)) & ~this_year
+    last = func.coalesce(
+        func.max(sa.case((purchase, days.c.day))), func.max(days.c.day)
+    )
+    columns = {
+        rfm.CUSTOMER: days.c.customer,
+        "last": _as(last, sa.String),
+        "frequency": func.count(sa.case((purchase, 1))),
+        "monetary": _as(func.sum(days.c.value), sa.Float),
+        "sales_12m": _as(
+            func.sum(sa.case((this_year, days.c.total), else_=0)), sa.Float
+        ),
+        "sales_prior_12m": _as(
+            func.sum(sa.case((year_before, days.c.total), else_=0)), sa.Float
+        ),
+        "profit_12m": _as(func.sum(sa.case((this_year, days.c.profit))), sa.Float),
+        "lines": func.sum(days.c.lines),
+    }
+    frame = read_frame(
+        select(*columns.values()).group_by(days.c.customer).order_by(days.c.customer),
+        list(columns),
+    )
+    frame["last"] = _iso_dates(frame["last"])
+    money = ["monetary", "sales_12m", "sales_prior_12m", "profit_12m"]
+    frame[money] = frame[money].astype("float64")
+    frame[["frequency", "lines"]] = frame[["frequency", "lines"]].astype("int64")
+    return frame.set_index(rfm.CUSTOMER)
 
 
 def customers_frame(engagement_id: int) -> pd.DataFrame:
@@ -232,18 +266,14 @@ def take_snapshot(
     refused ("no_transactions") when there is nothing to analyse by then.
     ``on_stage`` hears each step begin (a job shows it, and may stop there)."""
     on_stage(Stage.READING)
-    transactions = transactions_frame(engagement.id)
-    transactions = transactions[transactions[rfm.DATE] <= pd.Timestamp(settings.as_of)]
-    if transactions.empty:
+    figures = figures_frame(engagement.id, settings.as_of, settings.use_profit)
+    if figures.empty:
         raise Refusal("no_transactions")
-    valued = (
-        transactions.fillna({rfm.PROFIT: 0.0}) if settings.use_profit else transactions
-    )
     customers = customers_frame(engagement.id)
     overrides = _overrides(engagement.id)
     on_stage(Stage.SCORING)
-    analysis = analyse(
-        valued,
+    analysis = analyse_figures(
+        figures,
         settings.parameters(),
         customers=customers.rename(
             columns={
@@ -265,9 +295,9 @@ def take_snapshot(
         number=_next_number(engagement.id),
         as_of=settings.as_of,
         parameters=settings.as_dict(),
-        summary=_summary(analysis, results, quality, engagement.id, transactions),
+        summary=_summary(analysis, results, quality, engagement.id, figures),
         customer_count=len(results),
-        transaction_count=len(transactions),
+        transaction_count=int(figures["lines"].sum()),
         taken_by_id=user.id,
     )
     db.session.add(snapshot)
@@ -321,7 +351,7 @@ def _summary(
     results: pd.DataFrame,
     quality: data_quality.QualityReport,
     engagement_id: int,
-    transactions: pd.DataFrame,
+    figures: pd.DataFrame,
 ) -> dict:
     """Everything the analysis page, the report and the scorecard show,
     computed once."""
@@ -344,9 +374,8 @@ def _summary(
         "quality": quality.as_dict(),
         "interactions": interactions,
         "figures": headline_figures(
-            transactions,
+            figures,
             results,
-            as_of,
             sum(sum(row.values()) for row in interactions.values()),
             quality.as_dict(),
             analysis.parameters.rules.mvc_share,

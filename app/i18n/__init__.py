@@ -22,7 +22,12 @@ from app.i18n.labels import (
     phase_purpose,
     seat_message,
 )
-from app.i18n.locale import LANGUAGE_NAMES, country_name, page_to_return_to
+from app.i18n.locale import (
+    LANGUAGE_NAMES,
+    country_name,
+    lower_case,
+    page_to_return_to,
+)
 from app.i18n.numbers import money, percent, period_label, with_unit
 from assessments.scorecard import ComputedMeasure, Status
 
@@ -54,3 +59,4 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["percent"] = percent
     app.jinja_env.filters["with_unit"] = with_unit
     app.jinja_env.filters["money"] = money
+    app.jinja_env.filters["lower"] = lower_case

@@ -103,3 +103,17 @@ def page_to_return_to() -> str:
     if referrer.netloc == request.host and referrer.path.startswith("/"):
         return urlunsplit(("", "", referrer.path, referrer.query, ""))
     return url_for("engagements.index")
+
+
+#: Turkish dotted and dotless i: "I" lowers to "ı" and "İ" to "i", where
+#: Python's lower() would give "i" and "i̇" (an i with a second dot)
+_TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def lower_case(text: object) -> str:
+    """Text in lower case by the reader's language, for a label set inside a
+    sentence ("3 onaylandı, 1 iptal edildi")."""
+    text = str(text)
+    if str(get_locale()) == "tr":
+        text = text.translate(_TURKISH_LOWER)
+    return text.lower()

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from assessments.analysis import Parameters, analyse
+from assessments.analysis import Parameters, analyse, customer_figures
 from assessments.figures import FIGURES, headline_figures
 
 AS_OF = pd.Timestamp("2026-06-30")
@@ -14,7 +14,8 @@ def sales(*rows) -> pd.DataFrame:
 
 def figures(frame, interactions=0, quality=None):
     results = analyse(frame, Parameters(as_of=AS_OF)).customers
-    return headline_figures(frame, results, AS_OF, interactions, quality or {})
+    sums = customer_figures(frame, AS_OF)
+    return headline_figures(sums, results, interactions, quality or {})
 
 
 def test_figures_by_hand():

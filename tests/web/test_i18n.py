@@ -262,3 +262,13 @@ def test_an_address_for_forms_answers_a_visit_with_a_page_not_a_bare_error(
     response = client.get("/account/language")
     assert response.status_code == 405 and "POST" in response.headers["Allow"]
     assert '<html lang="tr">' in response.text and "Projelerinize dön" in response.text
+
+
+def test_a_label_set_in_lower_case_keeps_turkish_letters(app):
+    """Labels lowered inside a sentence ("3 iptal edildi") follow Turkish
+    casing: I → ı and İ → i, never an i with a second dot."""
+    template = app.jinja_env.from_string("{{ text | lower }}")
+    with app.test_request_context(), force_locale("tr"):
+        assert template.render(text="İptal Edildi · IŞIK") == "iptal edildi · ışık"
+    with app.test_request_context(), force_locale("en"):
+        assert template.render(text="İptal Edildi · IŞIK") == "i̇ptal edildi · işik"
