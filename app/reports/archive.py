@@ -30,7 +30,7 @@ def issue(
     who reads English), else in the engagement's report language. Not the
     pack: it takes longer, and is built by its job (``pack_jobs``)."""
     language = language or engagement.report_language
-    source = catalog.builder(kind)(engagement, today_of(engagement), language)
+    source = catalog.source(kind, engagement, today_of(engagement), language)
     rendered = render_pdf(source)
     return keep(engagement, kind, user, language, rendered)
 

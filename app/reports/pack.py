@@ -54,7 +54,7 @@ def build_pack(
     renderer = Renderer()
     edition = (engagement, issued_on, language)
     parts = [
-        (kind, report_html(_in_pack(catalog.builder(kind)(*edition))))
+        (kind, report_html(_in_pack(catalog.source(kind, *edition))))
         for kind in PACK_ORDER
     ]
     on_part(0, len(parts))
