@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from flask import Response, current_app, render_template, send_file
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 import renderer
 from app.report_cover import cover
@@ -35,6 +36,15 @@ MEBIBYTE = 1024 * 1024
 
 class ReportTooLarge(Exception):
     """The report needed more time or memory than the renderer is allowed."""
+
+
+#: what the person who asked for a report that stopped at its limits is told,
+#: on the reports page or on the page of the job that built it
+TOO_LARGE = _l(
+    "This report is too large to produce: it needed more time or memory"
+    " than the server allows, so nothing was issued. Ask your"
+    " administrator to raise the report limits."
+)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ class JobKind(StrEnum):
     IMPORT_CHECK = "import_check"
     IMPORT_COMMIT = "import_commit"
     DUPLICATES = "duplicates"
+    PACK = "pack"
 
 
 class JobStatus(StrEnum):
@@ -40,6 +41,8 @@ class Stage(StrEnum):
     SAVING = "saving"
     READING_CUSTOMERS = "reading_customers"
     COMPARING = "comparing"
+    RENDERING = "rendering"
+    BINDING = "binding"
 
 
 #: the stages a job may be cancelled in
@@ -52,6 +55,7 @@ CANCELLABLE = frozenset(
         Stage.CHECKING,
         Stage.READING_CUSTOMERS,
         Stage.COMPARING,
+        Stage.RENDERING,
     }
 )
 
@@ -61,6 +65,9 @@ STAGES: dict[JobKind, tuple[Stage, ...]] = {
     JobKind.IMPORT_CHECK: (Stage.READING_FILE, Stage.CHECKING),
     JobKind.IMPORT_COMMIT: (Stage.READING_FILE, Stage.CHECKING, Stage.SAVING),
     JobKind.DUPLICATES: (Stage.READING_CUSTOMERS, Stage.COMPARING, Stage.STORING),
+    # the pack lays its parts out one by one (part k of n), then binds them
+    # with their page numbers, then keeps the PDF in the archive
+    JobKind.PACK: (Stage.RENDERING, Stage.BINDING, Stage.STORING),
 }
 
 

@@ -81,7 +81,12 @@ def child_overhead(client: FlaskClient) -> None:
         parts = [
             Part(
                 report_html(
-                    catalog.builder(ReportKind.SUMMARY)(engagement, AS_OF.date())
+                    catalog.source(
+                        ReportKind.SUMMARY,
+                        engagement,
+                        AS_OF.date(),
+                        engagement.report_language,
+                    )
                 )
             )
         ]

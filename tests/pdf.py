@@ -40,3 +40,13 @@ def issue_report(client, engagement_id: int, kind: str, language: str | None = N
         f"/engagements/{engagement_id}/reports/issue/{kind}",
         data={"language": language} if language else {},
     )
+
+
+def build_pack(client, engagement_id: int, language: str | None = None):
+    """Build the report pack the way its button does. Its job runs at once
+    (immediate mode), so starting it leads straight to the archived copy's
+    download: the answer is that download."""
+    started = issue_report(client, engagement_id, "pack", language)
+    assert started.status_code == 302, started.status_code
+    assert "/reports/issued/" in started.location, started.location
+    return client.get(started.location)

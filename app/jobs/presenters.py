@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import format_decimal
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import label
@@ -29,10 +28,12 @@ _FAILURES = {
 }
 
 
-#: how a stage that counts its steps says where it is
+#: how a stage that counts its steps says where it is: ``done`` steps of
+#: ``total`` are over, the one in hand is ``current``
 _COUNTED = {
-    Stage.CHECKING: _l("row %(done)s of %(total)s"),
-    Stage.COMPARING: _l("name %(done)s of %(total)s"),
+    Stage.CHECKING: _l("Checking the rows: row %(done)s of %(total)s"),
+    Stage.COMPARING: _l("Comparing the customers: name %(done)s of %(total)s"),
+    Stage.RENDERING: _l("Laying out part %(current)s of %(total)s"),
 }
 
 
@@ -49,20 +50,17 @@ class JobView:
     @property
     def stage_text(self) -> str:
         """The stage in words, with how far into it the job is where the
-        stage counts its steps ("Checking the rows: row 120,000 of 2,000,000")."""
+        stage counts its steps ("Checking the rows: row 120,000 of 2,000,000",
+        "Laying out part 3 of 6")."""
         progress = self.progress
         counted = _COUNTED.get(progress.stage)
         if counted is None or not progress.total:
             return str(label(progress.stage))
-        return _(
-            "%(stage)s: %(count)s",
-            stage=label(progress.stage),
-            count=str(counted)
-            % {
-                "done": format_decimal(progress.done, "#,##0"),
-                "total": format_decimal(progress.total, "#,##0"),
-            },
-        )
+        return str(counted) % {
+            "done": format_decimal(progress.done, "#,##0"),
+            "current": format_decimal(min(progress.done + 1, progress.total), "#,##0"),
+            "total": format_decimal(progress.total, "#,##0"),
+        }
 
     def as_json(self) -> dict:
         """What the progress poll needs to redraw the page."""

@@ -5,7 +5,6 @@ download it again or issue a fresh one."""
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
 from flask import Response
 from flask_babel import to_user_timezone
@@ -15,21 +14,12 @@ from sqlalchemy.orm import selectinload
 
 from app import activity
 from app.extensions import db
-from app.i18n.locale import local_today
+from app.i18n.locale import today_of
 from app.models import Engagement, IssuedReport, User
 from app.pdf import RenderedPdf, pdf_download, render_pdf
 from app.reports import catalog
-from app.reports.pack import build_pack
 from app.url_values import paginate
 from assessments.oversight import ActivityKind, ReportKind
-
-
-def build(
-    engagement: Engagement, kind: ReportKind, issued_on: date, language: str
-) -> RenderedPdf:
-    if kind == ReportKind.PACK:
-        return build_pack(engagement, issued_on, language)
-    return render_pdf(catalog.builder(kind)(engagement, issued_on, language))
 
 
 def issue(
@@ -37,9 +27,23 @@ def issue(
 ) -> IssuedReport:
     """Build the report now, keep it, and note it in the activity feed. It is
     written in ``language`` when the person issuing it asks for one (a sponsor
-    who reads English), else in the engagement's report language."""
+    who reads English), else in the engagement's report language. Not the
+    pack: it takes longer, and is built by its job (``pack_jobs``)."""
     language = language or engagement.report_language
-    rendered = build(engagement, kind, local_today(), language)
+    source = catalog.source(kind, engagement, today_of(engagement), language)
+    rendered = render_pdf(source)
+    return keep(engagement, kind, user, language, rendered)
+
+
+def keep(
+    engagement: Engagement,
+    kind: ReportKind,
+    user: User,
+    language: str,
+    rendered: RenderedPdf,
+) -> IssuedReport:
+    """Keep a report built already (by the pack's job, which says where it
+    stands between building and keeping) and note it in the activity feed."""
     row = IssuedReport(
         engagement_id=engagement.id,
         kind=kind,

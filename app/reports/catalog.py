@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from flask_babel import force_locale
+
 from app.design.reports import design_report
 from app.implementation.reports import implementation_report, scorecard_report
 from app.models import Engagement
@@ -41,10 +43,15 @@ _FILE_NAMES: dict[ReportKind, str] = {
 }
 
 
-def builder(kind: ReportKind) -> Builder:
-    """The function that gathers a report of this kind (not the pack, which
-    binds several of them)."""
-    return _BUILDERS[kind]
+def source(
+    kind: ReportKind, engagement: Engagement, issued_on: date, language: str
+) -> ReportSource:
+    """A report of this kind (not the pack, which binds several of them),
+    gathered in the language it is written in: a builder names some things
+    itself (the gap grid's cells), and a worker has no reader whose language
+    it could take instead."""
+    with force_locale(language):
+        return _BUILDERS[kind](engagement, issued_on, language)
 
 
 def file_name(kind: ReportKind) -> str:

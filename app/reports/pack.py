@@ -10,6 +10,7 @@ sections under it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -41,14 +42,26 @@ def _in_pack(source: ReportSource) -> ReportSource:
     return replace(source, context={**source.context, "in_pack": True})
 
 
-def build_pack(engagement: Engagement, issued_on: date, language: str) -> RenderedPdf:
+def build_pack(
+    engagement: Engagement,
+    issued_on: date,
+    language: str,
+    on_part: Callable[[int, int], None] = lambda done, total: None,
+) -> RenderedPdf:
+    """The pack as one PDF. ``on_part(done, total)`` hears of each part as it
+    is laid out, so whoever waits can see "part k of n"; once it has heard
+    of the last, what remains is binding them."""
     renderer = Renderer()
     edition = (engagement, issued_on, language)
     parts = [
-        (kind, report_html(_in_pack(catalog.builder(kind)(*edition))))
+        (kind, report_html(_in_pack(catalog.source(kind, *edition))))
         for kind in PACK_ORDER
     ]
-    counts = renderer.page_counts([Part(html) for _kind, html in parts])
+    on_part(0, len(parts))
+    counts = []
+    for done, (_kind, html) in enumerate(parts, start=1):
+        counts += renderer.page_counts([Part(html)])
+        on_part(done, len(parts))
 
     def contents(first_part_page: int):
         starts, page = [], first_part_page

@@ -10,11 +10,13 @@ from flask_login import current_user
 from app.errors import error_page
 from app.extensions import limiter
 from app.i18n.locale import LANGUAGE_NAMES
+from app.jobs import follow
 from app.models import IssuedReport, Membership
-from app.pdf import ReportTooLarge
-from app.reports import archive, bp
+from app.pdf import TOO_LARGE, ReportTooLarge
+from app.reports import archive, bp, pack_jobs
 from app.tenancy import engagement_view, owned_or_404, redirect_to
 from app.url_values import page_number
+from assessments.jobs import JobStatus
 from assessments.oversight import ReportKind
 from assessments.roles import Action
 
@@ -60,13 +62,16 @@ _render_limit = limiter.shared_limit(
 @_render_limit
 def issue(membership: Membership, kind: str):
     """Issue a report into the archive. Issuing writes a record, so it is a
-    POST with a CSRF token, never a link. Every report, the pack too,
-    downloads at once and is kept in the archive."""
+    POST with a CSRF token, never a link. A report downloads at once and is
+    kept in the archive; the pack, which takes longer, is built by a job,
+    whose page follows it to the archived copy's download."""
     try:
         chosen = ReportKind(kind)
     except ValueError:
         abort(404)
     language = chosen_language(request.form)
+    if chosen == ReportKind.PACK:
+        return follow(pack_jobs.start(membership.engagement, current_user, language))
     row = archive.issue(membership.engagement, chosen, current_user, language)
     return archive.download(row)
 
@@ -95,11 +100,20 @@ def issued(membership: Membership, issued_id: int):
 @engagement_view(Action.GENERATE_REPORTS)
 @_render_limit
 def regenerate(membership: Membership, issued_id: int):
-    """Issue a fresh report of the same kind from today's data."""
+    """Issue a fresh report of the same kind from today's data; a pack by
+    its job, whose page shows it being built when it is not over at once."""
     row = owned_or_404(IssuedReport, issued_id, membership.engagement_id)
-    fresh = archive.issue(membership.engagement, row.kind, current_user, row.language)
+    if row.kind == ReportKind.PACK:
+        job = pack_jobs.start(membership.engagement, current_user, row.language)
+        if job.status != JobStatus.DONE:
+            return redirect_to("jobs.show", membership, job_id=job.id)
+        fresh_id = job.result_id
+    else:
+        fresh_id = archive.issue(
+            membership.engagement, row.kind, current_user, row.language
+        ).id
     flash(_("A new copy was issued from today's data."), "success")
-    return redirect_to("reports.archive_page", membership, _anchor=f"issued-{fresh.id}")
+    return redirect_to("reports.archive_page", membership, _anchor=f"issued-{fresh_id}")
 
 
 @bp.errorhandler(RateLimitExceeded)
@@ -115,14 +129,7 @@ def too_large(error: ReportTooLarge):
     current_app.logger.warning(
         "Report %s stopped at its render limit: %s", request.path, error
     )
-    flash(
-        _(
-            "This report is too large to produce: it needed more time or memory"
-            " than the server allows, so nothing was issued. Ask your"
-            " administrator to raise the report limits."
-        ),
-        "error",
-    )
+    flash(str(TOO_LARGE), "error")
     page = (
         "reports.archive_page"
         if request.endpoint == "reports.regenerate"

@@ -1,5 +1,6 @@
-"""An analysis runs in a real worker process: the consultant starts it, the
-job's page follows it and opens the analysis once the worker is done."""
+"""An analysis and the report pack run in a real worker process: the
+consultant starts each, and its job's page follows it to the analysis, or
+to the pack's download, once the worker is done."""
 
 import os
 import re
@@ -16,6 +17,7 @@ from app.extensions import db
 from app.models import CompanySize, SiteRole
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import migrated_app, serve
+from tests.pdf import downloaded_text
 from tests.web.test_design import seed
 
 pytestmark = pytest.mark.e2e
@@ -62,13 +64,17 @@ def queued(tmp_path_factory):
         worker.wait(timeout=20)
 
 
-def test_an_analysis_runs_in_the_worker_and_its_page_opens_the_result(
-    page: Page, queued: str
-):
-    page.goto(f"{queued}/design/analysis")
+def sign_in(page: Page, url: str) -> None:
+    page.goto(url)
     page.get_by_label("E-mail").fill("jobs@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.keyboard.press("Enter")
+
+
+def test_an_analysis_runs_in_the_worker_and_its_page_opens_the_result(
+    page: Page, queued: str
+):
+    sign_in(page, f"{queued}/design/analysis")
     page.get_by_label("Analysis date").fill("2026-06-30")
     page.get_by_role("button", name="Run the analysis").click()
     expect(page.get_by_role("heading", name="Customer analysis")).to_be_visible()
@@ -80,3 +86,15 @@ def test_an_analysis_runs_in_the_worker_and_its_page_opens_the_result(
     page.goto(f"{queued}/jobs/")
     expect(page.get_by_role("cell", name="Done")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("Open the result"))).to_be_visible()
+
+
+def test_the_pack_is_laid_out_in_the_worker_and_downloads_when_ready(
+    page: Page, queued: str
+):
+    sign_in(page, f"{queued}/reports/")
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Build the report pack").click()
+        expect(page.get_by_role("heading", name="Report pack")).to_be_visible()
+    text = downloaded_text(download.value)
+    assert "Contents" in text and "Scorecard report" in text
+    expect(page.locator("[data-job-status]")).to_have_text("Done")

@@ -152,7 +152,12 @@ def test_jobs_a_stopped_worker_left_running_are_marked_failed(app, client, engag
 def test_another_engagements_job_is_not_found(app, client, auth, engagement, factory):
     seed(app, engagement)
     analyse(client, engagement)
-    job = only_job(app)
+    assert_not_found_elsewhere(client, auth, factory, engagement, only_job(app))
+
+
+def assert_not_found_elsewhere(client, auth, factory, engagement: int, job) -> None:
+    """A consultant of another engagement finds none of this job's pages,
+    under their engagement or under its own."""
     outsider = factory.user("other@example.com", "Başka Danışman")
     other = factory.engagement(outsider, "Başka Şirket")
     auth.logout()

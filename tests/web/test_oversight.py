@@ -33,7 +33,7 @@ from assessments.oversight import ActivityKind, Removable, ReportKind
 from assessments.questionnaire import Category, Dimension, QuestionnaireId
 from assessments.roles import Role
 from tests import removals
-from tests.pdf import issue_report, page_count, pdf_text
+from tests.pdf import build_pack, issue_report, page_count, pdf_text
 
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_the_pack_binds_every_report_with_contents_and_running_numbers(
         "Uygulama raporu": issue_report(client, demo, "implementation"),
         "Dengeli puan kartı raporu": issue_report(client, demo, "scorecard"),
     }
-    response = issue_report(client, demo, "pack")
+    response = build_pack(client, demo)
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/pdf"
     with app.app_context():
