@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import select
+from sqlalchemy import delete, false, select, text
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -82,6 +82,7 @@ def start(
     names what counts as the same work (by default: the same parameters);
     work done ``once`` (an import) is never done again under its key."""
     key = key or _dedupe_key(kind, parameters)
+    _one_start_at_a_time(engagement.id, key)
     job = started(engagement.id, key, once)
     if job is not None:
         return job
@@ -97,6 +98,21 @@ def start(
     queue.enqueue(job.id)
     db.session.refresh(job)  # an immediate queue has run it already
     return job
+
+
+def _one_start_at_a_time(engagement_id: int, key: str) -> None:
+    """Make a second start of the same work wait here until the first is
+    committed, so that it finds that job instead of queueing another: Import
+    pressed twice at once, on two servers behind a load balancer, imports
+    once. PostgreSQL holds a lock on the work's key to the end of the
+    transaction; SQLite takes its one write lock (a write that changes
+    nothing), which it holds as long."""
+    if db.engine.dialect.name == "postgresql":
+        digest = hashlib.sha256(f"{engagement_id}:{key}".encode()).digest()
+        lock = int.from_bytes(digest[:8], "big", signed=True)
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": lock})
+    else:
+        db.session.execute(delete(Job).where(false()))
 
 
 def started(engagement_id: int, key: str, done_too: bool = True) -> Job | None:

@@ -17,11 +17,13 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -364,8 +366,7 @@ def test_two_servers_share_sessions_uploads_progress_and_limits(setup):
     assert "Yük Dengesi A.Ş." in html.unescape(browser.get(b + engagement).text)
 
     # Uploaded through A, the file is read by B for its columns and by the
-    # workers; the check started on A is watched on B, the import started on
-    # B is watched on A.
+    # workers; the check started on A is watched on B.
     importing = f"{engagement}/design/import"
     answer = browser.post(
         a + importing,
@@ -375,9 +376,16 @@ def test_two_servers_share_sessions_uploads_progress_and_limits(setup):
     assert answer.status == 302, answer
     columns = path_of(answer.location)
     plan = columns.split("?")[0] + "/plan"
-    checked = follow_job(browser, a, b, plan, form(browser.get(b + columns), plan))
+    check = job_page(browser.post(a + plan, form(browser.get(b + columns), plan)))
+    checked = watched(browser, b, check)
+    # Import pressed on A and B at once is one job: the file is imported once.
     commit = columns.split("?")[0] + "/commit"
-    imported = follow_job(browser, b, a, commit, form(browser.get(b + checked), commit))
+    fields = form(browser.get(b + checked), commit)
+    pressed = at_once(
+        lambda server: job_page(browser.post(server + commit, fields)), a, b
+    )
+    assert pressed[0] == pressed[1], pressed
+    imported = watched(browser, a, pressed[0])
 
     # Imported once: every customer is in the database, and a worker did it.
     assert "/import/runs/" in imported
@@ -415,23 +423,40 @@ def customers_file() -> bytes:
     return csv_bytes([CUSTOMER_HEADER, *rows])
 
 
-def follow_job(browser: Browser, starts: str, watches: str, path: str, fields):
-    """Start a job through one server and watch its progress through the
-    other, as its page's poll does, until it is done; where it leads."""
-    answer = browser.post(starts + path, fields)
+def job_page(answer: Answer) -> str:
+    """The page of the job a press started (or found already started)."""
     assert answer.status == 302, answer
-    job_page = path_of(answer.location)
-    assert "/jobs/" in job_page, answer
-    assert browser.get(watches + job_page).status == 200
+    page = path_of(answer.location)
+    assert "/jobs/" in page, answer
+    return page
+
+
+def watched(browser: Browser, server: str, page: str) -> str:
+    """Watch the job through the server, its page and then its progress as
+    the page's poll asks for it, until it is done; where it leads."""
+    assert browser.get(server + page).status == 200
     seen = []
     deadline = time.monotonic() + 60
     while not seen or not seen[-1]["finished"]:
         assert time.monotonic() < deadline, seen
-        seen.append(json.loads(browser.get(watches + job_page + "/status").text))
+        seen.append(json.loads(browser.get(server + page + "/status").text))
         time.sleep(0.05)
     assert seen[-1]["status"] == "done", seen[-1]
     assert not seen[0]["finished"], "the job was over before the first poll"
     return seen[-1]["result_url"]
+
+
+def at_once(press, *servers: str) -> list:
+    """The press made on every server at the same moment, as when a double
+    click is shared out by the load balancer."""
+    start = threading.Barrier(len(servers))
+
+    def pressed(server: str):
+        start.wait()
+        return press(server)
+
+    with ThreadPoolExecutor(len(servers)) as pool:
+        return list(pool.map(pressed, servers))
 
 
 def wrong_passwords_let_through(browser: Browser, a: str, b: str, email) -> int:
