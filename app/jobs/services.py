@@ -188,10 +188,12 @@ def fail_abandoned() -> int:
     """Mark failed the jobs a worker of this machine was running when it was
     stopped (its process is gone): their work was all in one transaction, so
     none of it was saved, and the person can start it again."""
-    host = socket.gethostname()
+    # "web1:" and not "web1", or the jobs of machine web12 would be taken
+    # for this one's and failed while its worker runs them
+    mine = Job.worker.startswith(f"{socket.gethostname()}:", autoescape=True)
     count = 0
     for job in db.session.scalars(
-        select(Job).where(Job.status == JobStatus.RUNNING, Job.worker.startswith(host))
+        select(Job).where(Job.status == JobStatus.RUNNING, mine)
     ):
         if not _alive(int(job.worker.rpartition(":")[2] or 0)):
             job.status, job.finished_at = JobStatus.FAILED, utcnow()

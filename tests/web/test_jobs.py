@@ -3,6 +3,7 @@ with the engagement's jobs, cancelled while it may be, and a job a stopped
 worker left behind is marked failed. Most tests queue for real (SQLite
 storage in a temporary folder) and play the worker by running its task."""
 
+import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -182,6 +183,20 @@ def test_jobs_a_stopped_worker_left_running_are_marked_failed(app, client, engag
         assert services.fail_abandoned() == 1
     page = client.get(f"{jobs_base(engagement)}/{job.id}").text
     assert "The worker running this job stopped before it finished" in page
+
+
+def test_the_jobs_another_machine_runs_are_left_to_it(app, client, engagement):
+    """Two machines whose names begin alike (web1, web12): a worker starting
+    on one does not take the other's running jobs for its own."""
+    seed(app, engagement)
+    analyse(client, engagement)
+    job = only_job(app)
+    with app.app_context():
+        row = db.session.get(Job, job.id)
+        row.status, row.worker = JobStatus.RUNNING, f"{socket.gethostname()}2:99999999"
+        db.session.commit()
+        assert services.fail_abandoned() == 0
+        assert db.session.get(Job, job.id).status == JobStatus.RUNNING
 
 
 def test_another_engagements_job_is_not_found(app, client, auth, engagement, factory):
