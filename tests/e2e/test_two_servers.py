@@ -172,7 +172,8 @@ def _engagement(app: Flask) -> int:
 
 def gunicorn(started: list, environment: dict, log: Path) -> str:
     """A web server as production runs it, on a free loopback port; its
-    address."""
+    address. No control socket: two servers on one machine would share the
+    default one's path."""
     port = free_port()
     with log.open("wb") as output:
         started.append(
