@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the product needs, only those that are missing.
 #   scripts/system-packages.sh runtime   what WeasyPrint needs, and DejaVu fonts
-#   scripts/system-packages.sh test      the above, plus Chromium, PostgreSQL, pdftotext
+#   scripts/system-packages.sh test      the above, plus Chromium, PostgreSQL, pdftotext,
+#                                        and Redis (the several-servers test)
 set -euo pipefail
 
 runtime=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-test_only=(chromium postgresql poppler-utils)
+test_only=(chromium postgresql poppler-utils redis-server)
 
 case "${1:-runtime}" in
   runtime) wanted=("${runtime[@]}") ;;

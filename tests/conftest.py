@@ -57,11 +57,17 @@ def database_url(request, tmp_path_factory) -> str:
     """Each web test runs once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite'}"
+    return _database_of_this_worker(postgres_server())
+
+
+def postgres_server() -> str:
+    """The PostgreSQL server `make test` starts (TEST_POSTGRES_URL); without
+    one the test is skipped, except in CI, which must test PostgreSQL."""
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("CI must test PostgreSQL: run the suite through `make test`.")
         pytest.skip("TEST_POSTGRES_URL is not set (`make test` starts a server).")
-    return _database_of_this_worker(POSTGRES_URL)
+    return POSTGRES_URL
 
 
 def _database_of_this_worker(server_url: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import select
+from sqlalchemy import delete, false, select, text
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -83,6 +83,7 @@ def start(
     names what counts as the same work (by default: the same parameters);
     work done ``once`` (an import) is never done again under its key."""
     key = key or _dedupe_key(kind, parameters)
+    _one_start_at_a_time(engagement.id, key)
     job = started(engagement.id, key, once)
     if job is not None:
         return job
@@ -98,6 +99,21 @@ def start(
     queue.enqueue(job.id)
     db.session.refresh(job)  # an immediate queue has run it already
     return job
+
+
+def _one_start_at_a_time(engagement_id: int, key: str) -> None:
+    """Make a second start of the same work wait here until the first is
+    committed, so that it finds that job instead of queueing another: Import
+    pressed twice at once, on two servers behind a load balancer, imports
+    once. PostgreSQL holds a lock on the work's key to the end of the
+    transaction; SQLite takes its one write lock (a write that changes
+    nothing), which it holds as long."""
+    if db.engine.dialect.name == "postgresql":
+        digest = hashlib.sha256(f"{engagement_id}:{key}".encode()).digest()
+        lock = int.from_bytes(digest[:8], "big", signed=True)
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": lock})
+    else:
+        db.session.execute(delete(Job).where(false()))
 
 
 def started(engagement_id: int, key: str, done_too: bool = True) -> Job | None:
@@ -173,10 +189,12 @@ def fail_abandoned() -> int:
     """Mark failed the jobs a worker of this machine was running when it was
     stopped (its process is gone): their work was all in one transaction, so
     none of it was saved, and the person can start it again."""
-    host = socket.gethostname()
+    # "web1:" and not "web1", or the jobs of machine web12 would be taken
+    # for this one's and failed while its worker runs them
+    mine = Job.worker.startswith(f"{socket.gethostname()}:", autoescape=True)
     count = 0
     for job in db.session.scalars(
-        select(Job).where(Job.status == JobStatus.RUNNING, Job.worker.startswith(host))
+        select(Job).where(Job.status == JobStatus.RUNNING, mine)
     ):
         if not _alive(int(job.worker.rpartition(":")[2] or 0)):
             job.status, job.finished_at = JobStatus.FAILED, utcnow()

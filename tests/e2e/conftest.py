@@ -34,10 +34,11 @@ def live_app(tmp_path_factory) -> Flask:
     return migrated_app(tmp_path_factory.mktemp("e2e") / "e2e.sqlite")
 
 
-def migrated_app(database: Path, **config) -> Flask:
-    """The product as `make run` serves it, on a fresh SQLite file."""
+def migrated_app(database: Path | str, **config) -> Flask:
+    """The product as `make run` serves it, on a fresh SQLite file (a path)
+    or an empty database (a URL)."""
     app = make_app(
-        f"sqlite:///{database}",
+        database if isinstance(database, str) else f"sqlite:///{database}",
         TESTING=False,
         WTF_CSRF_ENABLED=True,
         SERVER_NAME=None,

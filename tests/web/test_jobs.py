@@ -3,13 +3,17 @@ with the engagement's jobs, cancelled while it may be, and a job a stopped
 worker left behind is marked failed. Most tests queue for real (SQLite
 storage in a temporary folder) and play the worker by running its task."""
 
+import socket
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
 from app.jobs import queue, services
-from app.models import Job, Snapshot
-from assessments.jobs import JobStatus
+from app.models import Engagement, Job, Snapshot, User
+from assessments.jobs import JobKind, JobStatus
 from tests.web.test_design import AS_OF, analyse, seed
 
 
@@ -85,6 +89,38 @@ def test_the_same_analysis_asked_twice_runs_once(app, client, engagement):
         assert db.session.scalar(select(func.count(Job.id))) == 2
 
 
+def test_the_same_work_started_on_two_servers_at_once_is_queued_once(
+    app, engagement, monkeypatch
+):
+    """Import pressed twice at the same moment, the presses shared out over
+    two servers: the second start waits for the first to be saved and finds
+    its job (without waiting, both would find none and queue one each)."""
+    look = services.started
+
+    def slow_look(*args, **kwargs):
+        found = look(*args, **kwargs)
+        time.sleep(0.5)  # the other start arrives meanwhile
+        return found
+
+    monkeypatch.setattr(services, "started", slow_look)
+
+    def press(_server: int) -> int:
+        with app.app_context():
+            return services.start(
+                db.session.get(Engagement, engagement),
+                JobKind.IMPORT_COMMIT,
+                db.session.scalar(select(User)),
+                {"token": "the-same-upload"},
+                key="import_commit:the-same-upload",
+                once=True,
+            ).id
+
+    with ThreadPoolExecutor(2) as pool:
+        assert len(set(pool.map(press, range(2)))) == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Job.id))) == 1
+
+
 def test_a_waiting_job_is_cancelled_and_the_worker_skips_it(app, client, engagement):
     seed(app, engagement)
     analyse(client, engagement)
@@ -147,6 +183,20 @@ def test_jobs_a_stopped_worker_left_running_are_marked_failed(app, client, engag
         assert services.fail_abandoned() == 1
     page = client.get(f"{jobs_base(engagement)}/{job.id}").text
     assert "The worker running this job stopped before it finished" in page
+
+
+def test_the_jobs_another_machine_runs_are_left_to_it(app, client, engagement):
+    """Two machines whose names begin alike (web1, web12): a worker starting
+    on one does not take the other's running jobs for its own."""
+    seed(app, engagement)
+    analyse(client, engagement)
+    job = only_job(app)
+    with app.app_context():
+        row = db.session.get(Job, job.id)
+        row.status, row.worker = JobStatus.RUNNING, f"{socket.gethostname()}2:99999999"
+        db.session.commit()
+        assert services.fail_abandoned() == 0
+        assert db.session.get(Job, job.id).status == JobStatus.RUNNING
 
 
 def test_another_engagements_job_is_not_found(app, client, auth, engagement, factory):
