@@ -314,7 +314,9 @@ def take_snapshot(
         engagement.id, user.id, ActivityKind.ANALYSIS_TAKEN, str(snapshot.number)
     )
     db.session.commit()
-    customer_data_changed.send(engagement.id, user_id=user.id)
+    customer_data_changed.send(
+        engagement.id, user_id=user.id, quality=(settings.as_of, quality)
+    )
     return snapshot
 
 
