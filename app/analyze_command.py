@@ -3,8 +3,9 @@ the database or the web app.
 
 Flask finds this command through its ``flask.commands`` entry point
 (pyproject.toml), before and without building the app, so ``--help`` answers
-at once; pandas and the analysis are imported only when a file is analysed,
-and the app only to check a given ``--as-of`` against the product's today.
+at once; Polars, pandas and the analysis are imported only when a file is
+analysed, and the app only to check a given ``--as-of`` against the product's
+today.
 It imports no module of the app, so that nothing of the web app loads with it.
 """
 
@@ -46,9 +47,9 @@ def analyze_command(
     """Analyse a transactions file without the database: one row per customer."""
     import pandas as pd
 
-    from assessments.analysis import Parameters, analyse
+    from assessments.analysis import Parameters, analyse_figures
     from assessments.rfm import AMOUNT, CUSTOMER, DATE, PROFIT
-    from assessments.transactions_file import FileProblem, read_transactions
+    from assessments.transactions_file import FileProblem, read_sales, sales_figures
     from assessments.value_groups import Flag
 
     if as_of and as_of.date() > _today(ctx):
@@ -61,17 +62,18 @@ def analyze_command(
     if profit_col:
         columns[PROFIT] = profit_col
     try:
-        transactions = read_transactions(file, columns, date_format, sep, decimal)
+        sales = read_sales(file, columns, date_format, sep, decimal)
     except FileProblem as problem:
         raise click.ClickException(str(problem)) from problem
-    analysis_date = pd.Timestamp(as_of) if as_of else transactions[DATE].max()
-    result = analyse(
-        transactions, Parameters(as_of=analysis_date, use_profit=bool(profit_col))
+    analysis_date = pd.Timestamp(as_of if as_of else sales[DATE].max())
+    figures = sales_figures(sales, analysis_date.date(), bool(profit_col))
+    result = analyse_figures(
+        figures, Parameters(as_of=analysis_date, use_profit=bool(profit_col))
     )
     table = result.customers.astype({flag.value: "int8" for flag in Flag})
     table.to_csv(out, index_label="customer")
     click.echo(
-        f"Analysed {len(transactions)} transactions of {len(table)} customers "
+        f"Analysed {sales.height} transactions of {len(table)} customers "
         f"as of {analysis_date:%Y-%m-%d}; wrote {out}."
     )
 

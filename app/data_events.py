@@ -7,5 +7,7 @@ from blinker import Namespace
 _signals = Namespace()
 
 #: Sent after an import, an analysis or its withdrawal is committed, with the
-#: engagement's id as sender and ``user_id`` (who made the change).
+#: engagement's id as sender and ``user_id`` (who made the change); an
+#: analysis adds ``quality``, the data quality it computed and its day, so
+#: that it is not computed again.
 customer_data_changed = _signals.signal("customer-data-changed")

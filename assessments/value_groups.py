@@ -62,27 +62,45 @@ class GroupRules:
 
 def top_share_mask(values: pd.Series, share: float) -> pd.Series:
     """Customers at or above the value of the customer at the top ``share``."""
-    if values.empty:
-        return pd.Series(False, index=values.index)
+    return pd.Series(_top_share(values.to_numpy(dtype="float64"), share), values.index)
+
+
+def _top_share(values: np.ndarray, share: float) -> np.ndarray:
+    """``top_share_mask`` on an array: numpy positions, no index to look up."""
+    if not len(values):
+        return np.zeros(0, dtype=bool)
     count = max(1, int(np.ceil(len(values) * share)))
-    threshold = values.nlargest(count).min()
+    threshold = np.partition(values, len(values) - count)[len(values) - count]
     return values >= threshold
+
+
+#: The A/B/C classes by their codes 0, 1, 2.
+_CLASSES = np.array(["A", "B", "C"], dtype=object)
 
 
 def abc(values: pd.Series, rules: GroupRules = GroupRules()) -> pd.Series:
     """A, B or C by cumulative value share, equal values in one class."""
-    positive = values.clip(lower=0)
+    return pd.Series(
+        _CLASSES[_abc_codes(values.to_numpy("float64"), rules)], values.index
+    )
+
+
+def _abc_codes(values: np.ndarray, rules: GroupRules) -> np.ndarray:
+    positive = values.clip(min=0)
     total = positive.sum()
-    ordered = positive.sort_values(ascending=False, kind="stable")
-    before = ordered.cumsum() - ordered
-    # Ties take the share before the first of them, so they share a class.
-    before = before.groupby(ordered).transform("min")
+    order = np.argsort(-positive, kind="stable")
+    ordered = positive[order]
+    before = np.cumsum(ordered) - ordered
+    # Ties take the share before the first of them, so they share a class
+    # (``before`` grows along the order, so the first is the least).
+    starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(ordered) else []
+    before = before[np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))]
     # Rounded, so that 0.80 + 0.15 is 0.95 and not 0.9500000000000001.
-    share = (before / total if total > 0 else before * 0 + 1).round(9)
+    share = np.round(before / total if total > 0 else np.ones_like(before), 9)
     a_edge, b_edge = round(rules.a_share, 9), round(rules.a_share + rules.b_share, 9)
-    classes = np.where(share < a_edge, "A", np.where(share < b_edge, "B", "C"))
-    result = pd.Series(classes, index=ordered.index).reindex(values.index)
-    return result.where(values > 0, "C")
+    codes = np.empty(len(values), dtype="int8")
+    codes[order] = np.where(share < a_edge, 0, np.where(share < b_edge, 1, 2))
+    return np.where(values > 0, codes, 2)
 
 
 def yearly_sales(
@@ -118,40 +136,58 @@ def classify(
     has customer and date columns.
     """
     result = scored.copy()
-    value = result["monetary"]
-    extra = (customers if customers is not None else pd.DataFrame()).reindex(
-        result.index
-    )
+    value = result["monetary"].to_numpy(dtype="float64")
+    extra = _aligned_frame(customers, result.index)
+    this_year = _aligned(this_year, result.index)
+    last_year = _aligned(last_year, result.index)
     potential = extra.get("potential", pd.Series(np.nan, index=result.index))
 
     below_zero = value < rules.cost_to_serve
-    most_valuable = ~below_zero & top_share_mask(
-        value[~below_zero], rules.mvc_share
-    ).reindex(result.index, fill_value=False)
+    most_valuable = np.zeros(len(value), dtype=bool)
+    most_valuable[~below_zero] = _top_share(value[~below_zero], rules.mvc_share)
     growing = (last_year > 0) & (this_year > last_year * (1 + rules.growth))
-    growable = (
-        ~below_zero & ~most_valuable & ((potential >= rules.high_potential) | growing)
-    )
-    groups = np.select(
-        [below_zero, most_valuable, growable],
-        [ValueGroup.BZ.value, ValueGroup.MVC.value, ValueGroup.MGC.value],
-        default=ValueGroup.OTHER.value,
-    )
-    result["value_group"] = pd.Series(groups, index=result.index)
+    high = (potential >= rules.high_potential).to_numpy()
+    growable = ~below_zero & ~most_valuable & (high | growing)
+    codes = np.select([below_zero, most_valuable, growable], [0, 1, 2], default=3)
     if overrides:
-        known = {k: v.value for k, v in overrides.items() if k in result.index}
-        result.loc[list(known), "value_group"] = list(known.values())
-    result["abc"] = abc(value, rules)
-
-    flags = _flags(result, this_year, last_year, as_of, rules, extra, complaints)
+        known = [k for k in overrides if k in result.index]
+        codes[result.index.get_indexer(known)] = [
+            _GROUPS.index(overrides[k].value) for k in known
+        ]
+    abc_codes = _abc_codes(value, rules)
+    # Text columns from small tables of their values: one lookup per
+    # customer, not a string built for each.
+    result["value_group"] = np.array(_GROUPS, dtype=object)[codes]
+    result["abc"] = _CLASSES[abc_codes]
+    valuable = (codes == _GROUPS.index(ValueGroup.MVC.value)) | (abc_codes == 0)
+    flags = _flags(
+        result, valuable, this_year, last_year, as_of, rules, extra, complaints
+    )
     for flag, column in flags.items():
         result[flag.value] = column
     return result
 
 
-def _flags(result, this_year, last_year, as_of, rules, extra, complaints):
-    valuable = result["value_group"].eq(ValueGroup.MVC.value) | result["abc"].eq("A")
-    complained = pd.Series(False, index=result.index)
+#: The groups by their codes 0–3, in the order the rules decide them.
+_GROUPS = tuple(g.value for g in (ValueGroup.BZ, ValueGroup.MVC, ValueGroup.MGC))
+_GROUPS += (ValueGroup.OTHER.value,)
+
+
+def _aligned(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """The values in the order of ``index`` (zero where missing)."""
+    if values.index is not index and not values.index.equals(index):
+        values = values.reindex(index, fill_value=0)
+    return values.to_numpy(dtype="float64")
+
+
+def _aligned_frame(customers: pd.DataFrame | None, index: pd.Index) -> pd.DataFrame:
+    if customers is None:
+        return pd.DataFrame(index=index)
+    return customers.reindex(index)
+
+
+def _flags(result, valuable, this_year, last_year, as_of, rules, extra, complaints):
+    complained = np.zeros(len(result), dtype=bool)
     if complaints is not None and not complaints.empty:
         recent = complaints[
             (complaints[DATE] > as_of - pd.Timedelta(days=365))
@@ -159,14 +195,16 @@ def _flags(result, this_year, last_year, as_of, rules, extra, complaints):
         ]
         complained = result.index.isin(recent[CUSTOMER].unique())
     wallet = extra.get("share_of_wallet", pd.Series(np.nan, index=result.index))
-    buyers = this_year[this_year > 0]
+    buyers = this_year > 0
+    top = np.zeros(len(result), dtype=bool)
+    top[buyers] = _top_share(this_year[buyers], rules.top_share)
     return {
         # "Last year's sales": the 12 months up to the analysis date.
-        Flag.TOP_FIVE_PERCENT: top_share_mask(buyers, rules.top_share).reindex(
-            result.index, fill_value=False
-        ),
-        Flag.NO_ORDER_FOR_A_YEAR: result["recency"] >= rules.inactive_days,
+        Flag.TOP_FIVE_PERCENT: top,
+        Flag.NO_ORDER_FOR_A_YEAR: result["recency"].to_numpy() >= rules.inactive_days,
         Flag.VALUABLE_COMPLAINED: valuable & complained,
         Flag.ORDERED_LESS: (last_year > 0) & (this_year < last_year),
-        Flag.BUYS_FROM_COMPETITORS: wallet.notna() & (wallet < rules.wallet_share),
+        Flag.BUYS_FROM_COMPETITORS: (
+            wallet.notna() & (wallet < rules.wallet_share)
+        ).to_numpy(),
     }

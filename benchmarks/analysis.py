@@ -62,12 +62,13 @@ def synthetic_file(folder: Path, transactions: int = MILLION) -> Path:
 
 def product_file(path: Path) -> int:
     """What ``flask analyze`` does with the file."""
-    from assessments.analysis import Parameters, analyse
-    from assessments.transactions_file import read_transactions
+    from assessments.analysis import Parameters, analyse_figures
+    from assessments.transactions_file import read_sales, sales_figures
 
     columns = {"customer": "customer", "date": "date", "amount": "amount"}
-    transactions = read_transactions(path, columns, date_format="%Y-%m-%d")
-    return len(analyse(transactions, Parameters(as_of=AS_OF)).customers)
+    sales = read_sales(path, columns, date_format="%Y-%m-%d")
+    figures = sales_figures(sales, AS_OF.date())
+    return len(analyse_figures(figures, Parameters(as_of=AS_OF)).customers)
 
 
 def _stored_app(url: str):

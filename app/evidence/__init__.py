@@ -38,5 +38,5 @@ def register_template_helpers(app: Flask) -> None:
     )
 
 
-def _follow_data(engagement_id: int, user_id: int | None = None) -> None:
-    services.follow_data(engagement_id, user_id)
+def _follow_data(engagement_id: int, user_id: int | None = None, quality=None) -> None:
+    services.follow_data(engagement_id, user_id, quality)

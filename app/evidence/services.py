@@ -33,6 +33,7 @@ from app.models import (
 from app.models.columns import utcnow
 from app.questionnaires.takes import answer_values, definition_of
 from app.refusals import Refusal
+from assessments.data_quality import QualityReport
 from assessments.evidence import (
     SOURCE_OF,
     Figure,
@@ -91,15 +92,16 @@ def readings(engagement: Engagement) -> dict[Figure, Reading]:
 
 
 def _figures(
-    engagement: Engagement,
+    engagement: Engagement, quality: tuple[date, QualityReport] | None = None
 ) -> dict[Figure, tuple[float | None, date | None, Snapshot | None]]:
     """Each figure with the day it describes and the analysis it comes from
-    (None for the customer data as it is now)."""
+    (None for the customer data as it is now); ``quality`` as in
+    ``follow_data``."""
     today = local_today()
     customers = db.session.scalar(
         select(func.count(Customer.id)).where(Customer.engagement_id == engagement.id)
     )
-    values = _data_figures(engagement, today) if customers else {}
+    values = _data_figures(engagement, today, quality) if customers else {}
     snapshot = _latest_analysis(engagement.id)
     bought = _bought_share(snapshot)
     return {
@@ -110,8 +112,12 @@ def _figures(
     }
 
 
-def _data_figures(engagement: Engagement, today: date) -> dict[Figure, float]:
-    quality = quality_report(engagement, today)
+def _data_figures(
+    engagement: Engagement, today: date, known: tuple[date, QualityReport] | None
+) -> dict[Figure, float]:
+    day, quality = known or (None, None)
+    if day != today:
+        quality = quality_report(engagement, today)
     complaints = db.session.scalar(
         select(func.count(Complaint.id)).where(
             Complaint.engagement_id == engagement.id,
@@ -319,12 +325,20 @@ def latest_takes(engagement_id: int) -> list[QuestionnaireTake]:
     return [take for take in rows if (take.questionnaire, take.number) in wanted]
 
 
-def follow_data(engagement_id: int, user_id: int | None = None) -> None:
+def follow_data(
+    engagement_id: int,
+    user_id: int | None = None,
+    quality: tuple[date, QualityReport] | None = None,
+) -> None:
     """After an import, an analysis or its withdrawal: note which answers of
     the standing takes the data has come to contradict, or stopped
-    contradicting, with the time and an entry in the activity feed."""
+    contradicting, with the time and an entry in the activity feed.
+    ``quality`` is the data quality an analysis has just computed, with the
+    day it was computed for: used when that day is today, instead of reading
+    every customer again."""
     engagement = db.session.get(Engagement, engagement_id)
-    values = {figure: value for figure, (value, _, _) in _figures(engagement).items()}
+    figures = _figures(engagement, quality)
+    values = {figure: value for figure, (value, _, _) in figures.items()}
     for take in latest_takes(engagement_id):
         definition = definition_of(take)
         if not any(question.evidence for question in definition.questions()):

@@ -3,7 +3,7 @@ every server shows the same pairs and a change of the customers makes them
 outdated everywhere
 
 Revision ID: 0025
-Revises: 0023
+Revises: 0024
 Create Date: 2026-12-04 21:15:00.000000
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0025'
-down_revision = '0023'
+down_revision = '0024'
 branch_labels = None
 depends_on = None
 
