@@ -12,13 +12,14 @@ import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from flask import g
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import delete, false, select, text
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.jobs import queue
-from app.models import Engagement, Job, User
+from app.models import Engagement, Job, Membership, User
 from app.models.columns import utcnow
 from app.refusals import Refusal
 from app.url_values import paginate
@@ -156,6 +157,7 @@ def run(job_id: int) -> None:
         return
     job.status, job.started_at, job.worker = JobStatus.RUNNING, utcnow(), _worker()
     db.session.commit()
+    _as_its_starter(job)
     try:
         job.result_id = _TYPES[job.kind].run(job)
     except Cancelled:
@@ -167,6 +169,20 @@ def run(job_id: int) -> None:
         _ended(job, JobStatus.FAILED, "unexpected")
     else:
         _ended(job, JobStatus.DONE)
+
+
+def _as_its_starter(job: Job) -> None:
+    """In a worker there is no request, so no member the pages are shown to:
+    act as the one who started the job, so that every job's times and "today"
+    are where the client works, as on the engagement's pages (the time zone
+    is chosen from the member's engagement, ``select_timezone``)."""
+    if g.get("membership") is None:
+        g.membership = db.session.scalar(
+            select(Membership).where(
+                Membership.engagement_id == job.engagement_id,
+                Membership.user_id == job.started_by_id,
+            )
+        )
 
 
 def _ended(job: Job, status: JobStatus, code: str = "", details=None) -> None:

@@ -4,13 +4,12 @@ finished job links to that archived copy's download."""
 
 from __future__ import annotations
 
-from flask import current_app, g
-from sqlalchemy import select
+from flask import current_app
 
 from app.extensions import db
 from app.i18n.locale import today_of
 from app.jobs import services as jobs
-from app.models import Engagement, Job, Membership, User
+from app.models import Engagement, Job, User
 from app.pdf import TOO_LARGE, ReportTooLarge
 from app.refusals import Refusal
 from app.reports import archive
@@ -43,7 +42,6 @@ def run_pack(job: Job) -> int:
     engagement = db.session.get(Engagement, job.engagement_id)
     user = db.session.get(User, job.started_by_id)
     language = job.parameters["language"]
-    _as_its_starter(job)
     try:
         rendered = build_pack(
             engagement,
@@ -67,17 +65,3 @@ def _laid_out(job: Job, done: int, total: int) -> None:
         jobs.step(job, Stage.RENDERING, done, total)
     else:
         jobs.step(job, Stage.BINDING)
-
-
-def _as_its_starter(job: Job) -> None:
-    """In a worker there is no request, so no member the pages are shown to:
-    act as the one who started the job, so that the pack's times and "today"
-    are where the client works, as on the engagement's pages (the time zone
-    is chosen from the member's engagement, ``select_timezone``)."""
-    if g.get("membership") is None:
-        g.membership = db.session.scalar(
-            select(Membership).where(
-                Membership.engagement_id == job.engagement_id,
-                Membership.user_id == job.started_by_id,
-            )
-        )
